@@ -1,0 +1,447 @@
+//! The command-line surface: every subcommand, flag and alias, as clap types.
+//!
+//! Doc comments here are the `--help` text. Nothing in this file does any work; `commands`
+//! receives these values and calls into the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::EntryNumber;
+
+/// A terminal-first investigation journal: hypotheses, evidence, dead ends, and a postmortem
+/// at the end.
+///
+/// With no subcommand, prints the status of the current case.
+#[derive(Debug, Parser)]
+#[command(name = "casefile", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`).
+    #[arg(short = 'C', long = "case", global = true, value_name = "SLUG")]
+    pub case: Option<String>,
+
+    /// Print JSON instead of text (writes print the entry).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour.
+    #[arg(long, global = true, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
+    /// Print nothing on success.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a case and make it current.
+    New(NewArgs),
+    /// List cases: slug, title, state, open hypotheses, entries, last activity.
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    /// Make a case current.
+    Use(UseArgs),
+
+    /// Write a note: anything worth keeping.
+    #[command(visible_alias = "n")]
+    Note(WriteArgs),
+    /// Write a hypothesis: a suspected cause.
+    #[command(visible_aliases = ["hypothesis", "h"])]
+    Hypo(WriteArgs),
+    /// Write evidence: an observation, log excerpt, trace or command output.
+    #[command(visible_aliases = ["evidence", "e"])]
+    Ev(EvidenceArgs),
+    /// Write a dead end: a path tried and ruled out, and why.
+    #[command(visible_aliases = ["dead-end", "d"])]
+    Dead(DeadArgs),
+    /// Write an event: something that happened at a time (deploy, first report, data lost).
+    #[command(visible_alias = "at")]
+    Event(WriteArgs),
+    /// Write an action: a next step or follow-up.
+    #[command(visible_aliases = ["action", "a"])]
+    Todo(WriteArgs),
+
+    /// Mark a hypothesis confirmed.
+    Confirm(StateArgs),
+    /// Mark a hypothesis refuted (it becomes a dead end).
+    Refute(StateArgs),
+    /// Reopen a confirmed or refuted hypothesis, or a done action.
+    Reopen(StateArgs),
+    /// Mark an action done.
+    Done(DoneArgs),
+
+    /// Run a command, show its output live, and record it as evidence.
+    Run(RunArgs),
+
+    /// The hand-over briefing of the current case.
+    Status,
+    /// The timeline, oldest first.
+    Log(LogArgs),
+    /// One entry whole, with links, context, attachments and history.
+    Show(ShowArgs),
+    /// Amend an entry's text in $VISUAL/$EDITOR (earlier text is kept as history).
+    Edit(EditArgs),
+    /// Full-text search in the current case, or every case with --all.
+    Search(SearchArgs),
+
+    /// Close the current case.
+    Close(CloseArgs),
+    /// Reopen a closed case.
+    #[command(name = "reopen-case")]
+    ReopenCase(ReopenCaseArgs),
+    /// Export the postmortem (Markdown) or the whole case as a JSON bundle.
+    Export(ExportArgs),
+    /// Merge a JSON bundle into the case with the bundle's UUID.
+    Import(ImportArgs),
+    /// Write an attachment back out.
+    Attachment(AttachmentArgs),
+
+    /// Install, remove or inspect the git post-commit hook.
+    Hook(HookArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Show the configuration file's path or the effective configuration.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The case title (words are joined with spaces).
+    #[arg(required = true, num_args = 1..)]
+    pub title: Vec<String>,
+    /// Use this slug instead of deriving one from the title.
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// A ticket reference (repeatable).
+    #[arg(long = "ticket", value_name = "REF")]
+    pub tickets: Vec<String>,
+    /// A tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only open cases (the default).
+    #[arg(long, conflicts_with_all = ["closed", "all"])]
+    pub open: bool,
+    /// Only closed cases (resolved or abandoned).
+    #[arg(long, conflicts_with = "all")]
+    pub closed: bool,
+    /// Every case.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UseArgs {
+    /// The slug of the case to make current.
+    pub slug: String,
+}
+
+/// Flags shared by every write.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CommonWriteArgs {
+    /// The text (words are joined with spaces; read from stdin when omitted and stdin is not a terminal).
+    pub text: Vec<String>,
+    /// When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// A tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Attach a file (repeatable).
+    #[arg(long = "file", value_name = "PATH")]
+    pub files: Vec<PathBuf>,
+    /// Write the text in $VISUAL/$EDITOR.
+    #[arg(short, long)]
+    pub edit: bool,
+    /// Store the text and attachments as they are, without secret redaction.
+    #[arg(long)]
+    pub no_redact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    #[command(flatten)]
+    pub common: CommonWriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    #[command(flatten)]
+    pub common: CommonWriteArgs,
+    /// The hypothesis this evidence supports.
+    #[arg(long, value_name = "N", conflicts_with = "refutes")]
+    pub supports: Option<EntryNumber>,
+    /// The hypothesis this evidence refutes.
+    #[arg(long, value_name = "N")]
+    pub refutes: Option<EntryNumber>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeadArgs {
+    #[command(flatten)]
+    pub common: CommonWriteArgs,
+    /// The hypothesis this dead end rules out (it becomes refuted).
+    #[arg(long, value_name = "N")]
+    pub of: Option<EntryNumber>,
+}
+
+#[derive(Debug, Args)]
+pub struct StateArgs {
+    /// The entry number (`7` or `#7`).
+    pub number: EntryNumber,
+    /// Why: an entry number, or text recorded as new evidence and linked.
+    #[arg(long, value_name = "M|TEXT", num_args = 1.., allow_hyphen_values = true)]
+    pub because: Option<Vec<String>>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The action's number (`7` or `#7`).
+    pub number: EntryNumber,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The hypothesis this run supports.
+    #[arg(long, value_name = "N", conflicts_with = "refutes")]
+    pub supports: Option<EntryNumber>,
+    /// The hypothesis this run refutes.
+    #[arg(long, value_name = "N")]
+    pub refutes: Option<EntryNumber>,
+    /// A tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Store the output as it is, without secret redaction.
+    #[arg(long)]
+    pub no_redact: bool,
+    /// The command and its arguments (after `--`).
+    #[arg(last = true, required = true, num_args = 1.., value_name = "CMD")]
+    pub argv: Vec<std::ffi::OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action.
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<crate::model::Kind>,
+    /// Only entries at or after this time.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Keep only the latest N entries.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry number (`7` or `#7`).
+    pub number: EntryNumber,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The entry number (`7` or `#7`).
+    pub number: EntryNumber,
+    /// Store the new text as it is, without secret redaction.
+    #[arg(long)]
+    pub no_redact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "a phrase", or prefix*.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Search every case, not only the current one.
+    #[arg(long)]
+    pub all: bool,
+    /// At most this many results.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// Close as resolved (the default).
+    #[arg(long, conflicts_with = "abandoned")]
+    pub resolved: bool,
+    /// Close as abandoned.
+    #[arg(long)]
+    pub abandoned: bool,
+    /// What happened, in a few sentences.
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// Who or what was affected, and how much.
+    #[arg(long, value_name = "TEXT")]
+    pub impact: Option<String>,
+    /// The root cause.
+    #[arg(long = "root-cause", value_name = "TEXT")]
+    pub root_cause: Option<String>,
+    /// The fix.
+    #[arg(long, value_name = "TEXT")]
+    pub fix: Option<String>,
+    /// Lessons learned.
+    #[arg(long, value_name = "TEXT")]
+    pub lessons: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReopenCaseArgs {
+    /// The case to reopen (default: the current case).
+    pub slug: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    #[default]
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[arg(long, value_name = "FORMAT", default_value = "markdown")]
+    pub format: ExportFormat,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Render the postmortem with this MiniJinja template (its context is the JSON bundle).
+    #[arg(long, value_name = "PATH")]
+    pub template: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The bundle file, or `-` for stdin.
+    pub path: PathBuf,
+    /// Create the case under this slug when the bundle's slug is taken by another case.
+    #[arg(long = "as", value_name = "SLUG")]
+    pub as_slug: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttachmentArgs {
+    /// The entry number (`7` or `#7`).
+    pub number: EntryNumber,
+    /// The attachment's name (needed when the entry has several).
+    pub name: Option<String>,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    #[command(subcommand)]
+    pub action: HookAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookAction {
+    /// Add the post-commit hook to a repository (an existing hook is kept and still runs).
+    Install(HookRepoArgs),
+    /// Remove the hook, leaving exactly what was there before.
+    Uninstall(HookRepoArgs),
+    /// Whether the hook is installed, and which case commits now feed.
+    Status(HookRepoArgs),
+    /// The hook's own entry point, called by the installed script.
+    #[command(name = "post-commit", hide = true)]
+    PostCommit(HookRepoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HookRepoArgs {
+    /// The repository (default: the one containing the current directory).
+    #[arg(long, value_name = "PATH")]
+    pub repo: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate for.
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the path of the configuration file.
+    Path,
+    /// Print the effective configuration and where each value came from.
+    Show,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn text_words_are_collected_without_quotes() {
+        let cli = Cli::try_parse_from(["casefile", "note", "saw", "it", "again"]).unwrap();
+        match cli.command {
+            Some(Command::Note(w)) => assert_eq!(w.common.text, ["saw", "it", "again"]),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn aliases_reach_their_commands() {
+        for (alias, expect) in [
+            ("n", "note"),
+            ("h", "hypo"),
+            ("hypothesis", "hypo"),
+            ("e", "ev"),
+            ("evidence", "ev"),
+            ("d", "dead"),
+            ("dead-end", "dead"),
+            ("at", "event"),
+            ("a", "todo"),
+            ("action", "todo"),
+        ] {
+            let cli = Cli::try_parse_from(["casefile", alias, "x"]).unwrap();
+            let name = match cli.command {
+                Some(Command::Note(_)) => "note",
+                Some(Command::Hypo(_)) => "hypo",
+                Some(Command::Ev(_)) => "ev",
+                Some(Command::Dead(_)) => "dead",
+                Some(Command::Event(_)) => "event",
+                Some(Command::Todo(_)) => "todo",
+                _ => "other",
+            };
+            assert_eq!(name, expect, "alias {alias}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `casefile attachment <N> [name] [-o PATH]`: write an attachment back out, byte for byte.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+
+use super::Ctx;
+use crate::cli::AttachmentArgs;
+use crate::error::{invalid, CaseFileError};
+use crate::store::entries;
+
+pub fn attachment(ctx: &Ctx, args: AttachmentArgs) -> Result<()> {
+    let store = ctx.open_case()?;
+    let n = args.number;
+    let entry =
+        entries::load_entry(store.conn(), n.0)?.ok_or_else(|| CaseFileError::NoSuchEntry {
+            number: n.0,
+            slug: store.slug().to_string(),
+            last: entries::last_number(store.conn()).unwrap_or(0),
+        })?;
+    let names: Vec<&str> = entry.attachments.iter().map(|a| a.name.as_str()).collect();
+    let name = match (&args.name, names.as_slice()) {
+        (Some(name), _) if names.contains(&name.as_str()) => name.clone(),
+        (_, []) => {
+            return Err(invalid(format!("{n} has no attachments")));
+        }
+        (Some(name), list) => {
+            return Err(invalid(format!(
+                "{n} has no attachment named `{name}`; it has: {}",
+                list.join(", ")
+            )))
+        }
+        (None, [one]) => one.to_string(),
+        (None, list) => {
+            return Err(invalid(format!(
+                "{n} has {} attachments; name one: {}",
+                list.len(),
+                list.join(", ")
+            )))
+        }
+    };
+    let content = entries::attachment_content(store.conn(), n.0, &name)?
+        .with_context(|| format!("attachment `{name}` of {n} vanished"))?;
+    match &args.output {
+        Some(path) => crate::home::write_atomically(path, &content),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&content)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}

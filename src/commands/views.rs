@@ -1,0 +1,74 @@
+//! `status`, `log` and `show`: reading a case.
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::cli::{LogArgs, ShowArgs};
+use crate::error::{invalid, CaseFileError};
+use crate::render::{self, Palette};
+use crate::store::entries::{self, TimelineFilter};
+
+pub fn status(ctx: &Ctx) -> Result<()> {
+    let store = ctx.open_case()?;
+    let recent = ctx.config()?.status_recent();
+    let briefing = crate::briefing::briefing(store.conn(), recent)?;
+    if ctx.global.json {
+        return ctx.print_json(&briefing);
+    }
+    let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
+    ctx.print(&render::status::render(
+        &briefing,
+        now,
+        render::width(),
+        Palette::new(ctx.color()),
+    ))
+}
+
+pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
+    let store = ctx.open_case()?;
+    let since_ms = match &args.since {
+        Some(since) => {
+            let zone = ctx.config()?.zone();
+            let t = crate::time::parse_time(since, chrono::Utc::now(), &zone)
+                .map_err(|e| invalid(format!("--since: {e}")))?;
+            Some(crate::time::unix_ms(&t))
+        }
+        None => None,
+    };
+    let filter = TimelineFilter {
+        kinds: args.kinds,
+        since_ms,
+        limit: args.limit,
+    };
+    let timeline = entries::timeline(store.conn(), &filter)?;
+    if ctx.global.json {
+        return ctx.print_json(&timeline);
+    }
+    let width = render::width();
+    let palette = Palette::new(ctx.color());
+    let mut out = String::new();
+    for e in &timeline {
+        out.push_str(&render::entry::log_line(e, width, palette));
+    }
+    ctx.print(&out)
+}
+
+pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
+    let store = ctx.open_case()?;
+    let entry = entries::load_entry(store.conn(), args.number.0)?.ok_or_else(|| {
+        CaseFileError::NoSuchEntry {
+            number: args.number.0,
+            slug: store.slug().to_string(),
+            last: entries::last_number(store.conn()).unwrap_or(0),
+        }
+    })?;
+    if ctx.global.json {
+        return ctx.print_json(&entry);
+    }
+    let incoming = entries::incoming_links(store.conn(), entry.number)?;
+    ctx.print(&render::entry::show(
+        &entry,
+        &incoming,
+        Palette::new(ctx.color()),
+    ))
+}

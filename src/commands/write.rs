@@ -1,0 +1,241 @@
+//! `note`, `hypo`, `ev`, `dead`, `event`, `todo`: the writes, casefile's hot path.
+//!
+//! Everything that can fail on bad input (the body, `--at`, attachments, link targets) is
+//! checked before or inside the one transaction, so a failed write stores nothing.
+
+use std::io::{IsTerminal, Read};
+
+use anyhow::{Context as _, Result};
+
+use super::Ctx;
+use crate::cli::{CommonWriteArgs, DeadArgs, EvidenceArgs, WriteArgs};
+use crate::context::{self, DirtyCheck};
+use crate::error::{invalid, CaseFileError};
+use crate::model::{EntryNumber, Kind, LinkType, State};
+use crate::store::entries::{self, NewEntry};
+use crate::store::CaseStore;
+
+pub fn simple(ctx: &Ctx, kind: Kind, args: WriteArgs) -> Result<()> {
+    write(ctx, kind, args.common, &[], None)
+}
+
+pub fn evidence(ctx: &Ctx, args: EvidenceArgs) -> Result<()> {
+    let mut links = Vec::new();
+    if let Some(n) = args.supports {
+        links.push((LinkType::Supports, n));
+    }
+    if let Some(n) = args.refutes {
+        links.push((LinkType::Refutes, n));
+    }
+    write(ctx, Kind::Evidence, args.common, &links, None)
+}
+
+pub fn dead_end(ctx: &Ctx, args: DeadArgs) -> Result<()> {
+    let links: Vec<_> = args
+        .of
+        .map(|n| (LinkType::RulesOut, n))
+        .into_iter()
+        .collect();
+    write(ctx, Kind::DeadEnd, args.common, &links, args.of)
+}
+
+/// Write one entry of `kind` with links to existing hypotheses; `refutes` becomes refuted.
+fn write(
+    ctx: &Ctx,
+    kind: Kind,
+    args: CommonWriteArgs,
+    links: &[(LinkType, EntryNumber)],
+    refutes: Option<EntryNumber>,
+) -> Result<()> {
+    let config = ctx.config()?;
+    let mut store = ctx.open_case()?;
+    let raw = read_body(ctx, kind, &args)?;
+    let redactor = Redaction::for_write(ctx, args.no_redact)?;
+    let text = redactor.apply(&raw);
+    let attachments = crate::attach::prepare(&args.files, redactor.redactor())?;
+    let zone = config.zone();
+    let now = zone.now();
+    let occurred = match &args.at {
+        Some(at) => Some(
+            crate::time::parse_time(at, now.to_utc(), &zone)
+                .map_err(|e| invalid(format!("--at: {e}")))?,
+        ),
+        None => None,
+    };
+    let captured = context::capture(config.author.as_deref(), DirtyCheck::Bounded);
+    let recorded_at = crate::time::format_rfc3339(&now);
+    let occurred_at = occurred.as_ref().map(crate::time::format_rfc3339);
+    let at_ms = crate::time::unix_ms(occurred.as_ref().unwrap_or(&now));
+    let uuid = new_uuid();
+    let slug = store.slug().to_string();
+
+    let number = store.write(|tx| {
+        for (_, target) in links {
+            require_kind(tx, slug.clone(), *target, Kind::Hypothesis, "a hypothesis")?;
+        }
+        let number = entries::insert_entry(
+            tx,
+            &NewEntry {
+                uuid: &uuid,
+                kind,
+                text: &text,
+                author: &captured.author,
+                recorded_at: &recorded_at,
+                occurred_at: occurred_at.as_deref(),
+                at_ms,
+                state: kind.initial_state(),
+                context: &captured.context,
+                tags: &args.tags,
+                command: None,
+                output: None,
+            },
+        )?;
+        for (link_type, target) in links {
+            entries::insert_link(tx, &new_uuid(), number, *link_type, target.0)?;
+        }
+        if let Some(target) = refutes {
+            if entries::kind_and_state(tx, target.0)?.and_then(|(_, s)| s) != Some(State::Refuted) {
+                entries::insert_state_change(
+                    tx,
+                    &new_uuid(),
+                    target.0,
+                    State::Refuted,
+                    &recorded_at,
+                    crate::time::unix_ms(&now),
+                    &captured.author,
+                )?;
+            }
+        }
+        for attachment in &attachments {
+            entries::insert_attachment(
+                tx,
+                number,
+                &attachment.name,
+                &attachment.sha256,
+                &attachment.content,
+            )?;
+        }
+        Ok(number)
+    })?;
+    announce(ctx, &store, number, kind)
+}
+
+/// Print what a write wrote: `#7 hypothesis`, or the entry with `--json`.
+pub fn announce(ctx: &Ctx, store: &CaseStore, number: i64, kind: Kind) -> Result<()> {
+    if ctx.global.json {
+        let entry = entries::load_entry(store.conn(), number)?
+            .context("the entry just written cannot be read back")?;
+        return ctx.print_json(&entry);
+    }
+    ctx.say(&format!("#{number} {kind}"))
+}
+
+/// The entry's text: the arguments, else the editor (`-e`), else stdin when it is not a
+/// terminal. Empty text is an error.
+pub fn read_body(ctx: &Ctx, kind: Kind, args: &CommonWriteArgs) -> Result<String> {
+    let joined = args.text.join(" ");
+    let body = if args.edit {
+        let editor = ctx.config()?.editor.clone();
+        crate::editor::compose(kind, &joined, editor.as_deref())?
+    } else if joined.trim().is_empty() && !std::io::stdin().is_terminal() {
+        read_stdin()?
+    } else {
+        joined
+    };
+    let body = body.trim_end().to_string();
+    if body.trim().is_empty() {
+        return Err(invalid(format!(
+            "nothing to write: give the {kind} as arguments (casefile {} <text…>), on stdin, or with -e",
+            command_name(kind)
+        )));
+    }
+    Ok(body)
+}
+
+/// Read all of stdin as UTF-8 text.
+pub fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .context("cannot read stdin")?;
+    String::from_utf8(bytes).map_err(|_| {
+        invalid("stdin is not valid UTF-8 text; attach binary data with --file <path> instead")
+    })
+}
+
+fn command_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Note => "note",
+        Kind::Hypothesis => "hypo",
+        Kind::Evidence => "ev",
+        Kind::DeadEnd => "dead",
+        Kind::Event => "event",
+        Kind::Action => "todo",
+    }
+}
+
+/// The redaction that applies to one capture: the built-in rules plus the config's, or none
+/// with `--no-redact`.
+pub struct Redaction(Option<crate::redact::Redactor>);
+
+impl Redaction {
+    pub fn for_write(ctx: &Ctx, no_redact: bool) -> Result<Redaction> {
+        if no_redact {
+            return Ok(Redaction(None));
+        }
+        let patterns = ctx.config()?.custom_patterns();
+        let redactor = if patterns.is_empty() {
+            crate::redact::Redactor::builtin()
+        } else {
+            crate::redact::Redactor::with_custom(&patterns).map_err(|e| {
+                let path = crate::config::Config::path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "config".into());
+                invalid(format!("{path}: {e}"))
+            })?
+        };
+        Ok(Redaction(Some(redactor)))
+    }
+
+    pub fn apply(&self, text: &str) -> String {
+        match &self.0 {
+            Some(redactor) => redactor.redact(text).into_owned(),
+            None => text.to_string(),
+        }
+    }
+
+    pub fn redactor(&self) -> Option<&crate::redact::Redactor> {
+        self.0.as_ref()
+    }
+}
+
+/// A fresh time-ordered UUID (v7).
+pub fn new_uuid() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Check that entry `number` exists and is of `kind`; returns its state.
+pub fn require_kind(
+    conn: &rusqlite::Connection,
+    slug: String,
+    number: EntryNumber,
+    kind: Kind,
+    expected: &str,
+) -> Result<Option<State>> {
+    match entries::kind_and_state(conn, number.0)? {
+        None => Err(CaseFileError::NoSuchEntry {
+            number: number.0,
+            slug,
+            last: entries::last_number(conn)?,
+        }
+        .into()),
+        Some((found, _)) if found != kind => Err(CaseFileError::WrongKind {
+            number: number.0,
+            kind: found,
+            expected: expected.to_string(),
+        }
+        .into()),
+        Some((_, state)) => Ok(state),
+    }
+}

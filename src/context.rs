@@ -1,0 +1,96 @@
+//! The context captured with every entry: author, working directory, host, and git state.
+//!
+//! This runs on every write, so it reads `.git` by hand (see `git.rs`) and bounds the dirty
+//! check by time: `git_dirty` is `null` when it could not be known within the budget.
+//! `run` and the git hook, which are not instant anyway, ask for the exact answer.
+
+use std::time::Duration;
+
+use crate::git::Repo;
+use crate::model::Context;
+
+/// How long a write may spend finding out whether the tree is dirty.
+pub const DIRTY_BUDGET: Duration = Duration::from_micros(700);
+
+/// How much effort to spend on `git_dirty`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirtyCheck {
+    /// Within [`DIRTY_BUDGET`], else unknown.
+    Bounded,
+    /// However long it takes.
+    Exact,
+}
+
+/// Everything captured about where and by whom an entry was written.
+#[derive(Debug, Clone)]
+pub struct Captured {
+    pub author: String,
+    pub context: Context,
+}
+
+/// Capture the context of a write made now, in the current directory.
+pub fn capture(config_author: Option<&str>, dirty: DirtyCheck) -> Captured {
+    let cwd = std::env::current_dir().ok();
+    let repo = cwd.as_deref().and_then(Repo::discover);
+    let mut context = Context {
+        cwd: cwd.as_deref().map(|p| p.display().to_string()),
+        host: hostname(),
+        ..Context::default()
+    };
+    if let Some(repo) = &repo {
+        let head = repo.head();
+        context.git_branch = head.branch;
+        context.git_commit = head.commit;
+        context.git_dirty = repo.dirty(match dirty {
+            DirtyCheck::Bounded => Some(DIRTY_BUDGET),
+            DirtyCheck::Exact => None,
+        });
+    }
+    let author = resolve_author(config_author, repo.as_ref());
+    Captured { author, context }
+}
+
+/// Config `author`, else git `user.name`, else `$USER`, else "unknown".
+pub fn resolve_author(config_author: Option<&str>, repo: Option<&Repo>) -> String {
+    if let Some(author) = config_author.map(str::trim).filter(|a| !a.is_empty()) {
+        return author.to_string();
+    }
+    let git_name = match repo {
+        Some(repo) => repo.config_value("user", "name"),
+        None => crate::git::global_config_value("user", "name"),
+    };
+    if let Some(name) = git_name
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+    {
+        return name;
+    }
+    for var in ["USER", "USERNAME", "LOGNAME"] {
+        if let Ok(user) = std::env::var(var) {
+            if !user.trim().is_empty() {
+                return user.trim().to_string();
+            }
+        }
+    }
+    "unknown".to_string()
+}
+
+/// The machine's host name, without spawning anything.
+pub fn hostname() -> Option<String> {
+    #[cfg(unix)]
+    {
+        let mut buf = [0u8; 256];
+        // SAFETY: the buffer is valid for its length; gethostname writes at most that much.
+        let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+        if rc != 0 {
+            return None;
+        }
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        let name = String::from_utf8_lossy(&buf[..end]).trim().to_string();
+        (!name.is_empty()).then_some(name)
+    }
+    #[cfg(not(unix))]
+    {
+        std::env::var("COMPUTERNAME").ok()
+    }
+}

@@ -1,0 +1,20 @@
+//! casefile: a terminal-first investigation journal.
+//!
+//! Data flows one way: [`cli`] → [`commands`] → ([`model`], [`store`], [`time`], [`context`],
+//! [`redact`]) → [`render`]. Nothing below `commands` prints; nothing above `store` writes SQL.
+
+pub mod attach;
+pub mod briefing;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod editor;
+pub mod error;
+pub mod git;
+pub mod home;
+pub mod model;
+pub mod redact;
+pub mod render;
+pub mod store;
+pub mod time;

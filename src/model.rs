@@ -1,0 +1,486 @@
+//! The journal's vocabulary: cases, entries, kinds, states and links. No I/O here.
+//!
+//! The serde shapes of [`Entry`] and [`CaseInfo`] are the contract's JSON field names; they are
+//! printed by `--json` and carried in bundles, so renaming a field is a breaking change.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// An entry's number within its case: `#7` shown, `7` or `#7` accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntryNumber(pub i64);
+
+impl FromStr for EntryNumber {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s.trim().strip_prefix('#').unwrap_or(s.trim());
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("`{s}` is not an entry number; write it as 7 or #7"));
+        }
+        match digits.parse::<i64>() {
+            Ok(0) => Err("entry numbers start at 1".to_string()),
+            Ok(n) => Ok(EntryNumber(n)),
+            Err(_) => Err(format!("`{s}` is too large to be an entry number")),
+        }
+    }
+}
+
+impl fmt::Display for EntryNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// What an entry is. Spelled in JSON and on the command line as the contract says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Note,
+    #[value(alias = "hypo")]
+    Hypothesis,
+    #[value(alias = "ev")]
+    Evidence,
+    #[value(alias = "dead")]
+    DeadEnd,
+    Event,
+    #[value(alias = "todo")]
+    Action,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Note,
+        Kind::Hypothesis,
+        Kind::Evidence,
+        Kind::DeadEnd,
+        Kind::Event,
+        Kind::Action,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Note => "note",
+            Kind::Hypothesis => "hypothesis",
+            Kind::Evidence => "evidence",
+            Kind::DeadEnd => "dead-end",
+            Kind::Event => "event",
+            Kind::Action => "action",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The state a new entry of this kind starts in, if the kind has states at all.
+    pub fn initial_state(self) -> Option<State> {
+        match self {
+            Kind::Hypothesis | Kind::Action => Some(State::Open),
+            _ => None,
+        }
+    }
+
+    /// An article for error messages ("a note", "an action").
+    pub fn with_article(self) -> String {
+        match self {
+            Kind::Evidence => "evidence".to_string(),
+            Kind::Action | Kind::Event => format!("an {}", self.as_str()),
+            _ => format!("a {}", self.as_str()),
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The state of a hypothesis (`open|confirmed|refuted`) or an action (`open|done`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    Open,
+    Confirmed,
+    Refuted,
+    Done,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Open => "open",
+            State::Confirmed => "confirmed",
+            State::Refuted => "refuted",
+            State::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<State> {
+        [State::Open, State::Confirmed, State::Refuted, State::Done]
+            .into_iter()
+            .find(|st| st.as_str() == s)
+    }
+
+    /// Whether an entry of `kind` can be in this state.
+    pub fn applies_to(self, kind: Kind) -> bool {
+        matches!(
+            (kind, self),
+            (
+                Kind::Hypothesis,
+                State::Open | State::Confirmed | State::Refuted
+            ) | (Kind::Action, State::Open | State::Done)
+        )
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The state of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CaseState {
+    Open,
+    Resolved,
+    Abandoned,
+}
+
+impl CaseState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseState::Open => "open",
+            CaseState::Resolved => "resolved",
+            CaseState::Abandoned => "abandoned",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CaseState> {
+        [CaseState::Open, CaseState::Resolved, CaseState::Abandoned]
+            .into_iter()
+            .find(|st| st.as_str() == s)
+    }
+
+    pub fn is_open(self) -> bool {
+        self == CaseState::Open
+    }
+}
+
+impl fmt::Display for CaseState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How one entry relates to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkType {
+    Supports,
+    Refutes,
+    Because,
+    RulesOut,
+}
+
+impl LinkType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkType::Supports => "supports",
+            LinkType::Refutes => "refutes",
+            LinkType::Because => "because",
+            LinkType::RulesOut => "rules-out",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LinkType> {
+        [
+            LinkType::Supports,
+            LinkType::Refutes,
+            LinkType::Because,
+            LinkType::RulesOut,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+    }
+}
+
+/// A link from the entry that holds it to `target`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    #[serde(rename = "type")]
+    pub link_type: LinkType,
+    pub target: i64,
+}
+
+/// Where the author was when the entry was written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    pub cwd: Option<String>,
+    pub git_branch: Option<String>,
+    pub git_commit: Option<String>,
+    pub git_dirty: Option<bool>,
+    pub host: Option<String>,
+}
+
+/// An attachment as listed with its entry (the content travels only in bundles).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// What `casefile run` recorded about the command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandInfo {
+    pub argv: Vec<String>,
+    pub exit_code: Option<i32>,
+    pub duration_ms: u64,
+}
+
+/// One earlier text of an entry, kept when it was edited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryItem {
+    pub text: String,
+    pub edited_at: String,
+    pub author: String,
+}
+
+/// An entry as the contract's JSON shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub number: i64,
+    pub uuid: String,
+    pub kind: Kind,
+    pub text: String,
+    pub author: String,
+    pub recorded_at: String,
+    pub occurred_at: Option<String>,
+    pub state: Option<State>,
+    pub tags: Vec<String>,
+    pub links: Vec<Link>,
+    pub context: Context,
+    pub attachments: Vec<AttachmentInfo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<CommandInfo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryItem>,
+}
+
+impl Entry {
+    /// The time the entry is about: `occurred_at` when given, else `recorded_at`.
+    pub fn when(&self) -> &str {
+        self.occurred_at.as_deref().unwrap_or(&self.recorded_at)
+    }
+
+    /// A refuted hypothesis counts as a dead end in every view.
+    pub fn is_dead_end(&self) -> bool {
+        self.kind == Kind::DeadEnd
+            || (self.kind == Kind::Hypothesis && self.state == Some(State::Refuted))
+    }
+
+    /// The first line of the text, for one-line views.
+    pub fn headline(&self) -> &str {
+        self.text.lines().next().unwrap_or("")
+    }
+}
+
+/// The case as `status --json` and bundles show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseInfo {
+    pub uuid: String,
+    pub slug: String,
+    pub title: String,
+    pub state: CaseState,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub tickets: Vec<String>,
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub impact: Option<String>,
+    #[serde(default)]
+    pub root_cause: Option<String>,
+    #[serde(default)]
+    pub fix: Option<String>,
+    #[serde(default)]
+    pub lessons: Option<String>,
+}
+
+/// One row of `list`: a case and its counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseSummary {
+    #[serde(flatten)]
+    pub case: CaseInfo,
+    pub current: bool,
+    pub open_hypotheses: i64,
+    pub entries: i64,
+    pub last_activity: String,
+}
+
+impl CaseSummary {
+    /// Last activity as Unix ms, for sorting (0 when unreadable).
+    pub fn last_activity_ms(&self) -> i64 {
+        crate::time::parse_stored(&self.last_activity)
+            .map(|t| crate::time::unix_ms(&t))
+            .unwrap_or(0)
+    }
+}
+
+/// The longest slug allowed.
+pub const MAX_SLUG_LEN: usize = 64;
+
+/// Derive a slug from a title: lowercase ASCII letters, digits and `-`, at most 64 characters,
+/// cut at a word boundary. Returns `None` when the title has no usable character.
+pub fn slugify(title: &str) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for ch in title.chars() {
+        if ch.is_ascii_alphanumeric() {
+            current.push(ch.to_ascii_lowercase());
+        } else if ch == '\'' || ch == '\u{2019}' {
+            // "don't" → "dont": an apostrophe does not split a word.
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    let mut slug = String::new();
+    for word in words {
+        let needed = if slug.is_empty() {
+            word.len()
+        } else {
+            word.len() + 1
+        };
+        if slug.len() + needed > MAX_SLUG_LEN {
+            if slug.is_empty() {
+                // One word longer than the limit: cut it, there is no boundary to respect.
+                slug.push_str(&word[..MAX_SLUG_LEN]);
+            }
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word);
+    }
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// Check a slug given with `--slug` (or taken from a bundle).
+pub fn validate_slug(slug: &str) -> Result<(), String> {
+    if slug.is_empty() {
+        return Err("a slug cannot be empty".into());
+    }
+    if slug.len() > MAX_SLUG_LEN {
+        return Err(format!(
+            "slug `{}…` is {} characters long; the limit is {MAX_SLUG_LEN}",
+            &slug[..slug.char_indices().nth(20).map_or(slug.len(), |(i, _)| i)],
+            slug.len()
+        ));
+    }
+    if !slug
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(format!(
+            "slug `{slug}` may only hold lowercase ASCII letters, digits and `-`"
+        ));
+    }
+    if slug.starts_with('-') || slug.ends_with('-') {
+        return Err(format!("slug `{slug}` cannot start or end with `-`"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_from_the_contract_example() {
+        assert_eq!(
+            slugify("T8604 UIDVALIDITY error: endless resync loop").as_deref(),
+            Some("t8604-uidvalidity-error-endless-resync-loop")
+        );
+    }
+
+    #[test]
+    fn slug_is_cut_at_a_word_boundary() {
+        let title =
+            "a very long title about the database connection pool that keeps timing out under load";
+        let slug = slugify(title).unwrap();
+        assert!(slug.len() <= MAX_SLUG_LEN, "{slug}");
+        assert_eq!(
+            slug,
+            "a-very-long-title-about-the-database-connection-pool-that-keeps"
+        );
+        assert!(title.to_lowercase().replace(' ', "-").starts_with(&slug));
+        validate_slug(&slug).unwrap();
+    }
+
+    #[test]
+    fn slug_of_one_huge_word_is_cut() {
+        let slug = slugify(&"x".repeat(10_000)).unwrap();
+        assert_eq!(slug.len(), MAX_SLUG_LEN);
+    }
+
+    #[test]
+    fn slug_drops_non_ascii_and_punctuation() {
+        assert_eq!(
+            slugify("Crash in Zürich: don't panic!").as_deref(),
+            Some("crash-in-z-rich-dont-panic")
+        );
+        assert_eq!(slugify("!!! ---"), None);
+        assert_eq!(slugify("日本語"), None);
+    }
+
+    #[test]
+    fn slug_validation() {
+        validate_slug("ok-slug-1").unwrap();
+        assert!(validate_slug("Bad").is_err());
+        assert!(validate_slug("has space").is_err());
+        assert!(validate_slug("").is_err());
+        assert!(validate_slug("-lead").is_err());
+        assert!(validate_slug(&"a".repeat(65)).is_err());
+        assert!(validate_slug("../etc").is_err());
+    }
+
+    #[test]
+    fn entry_numbers_parse_with_or_without_hash() {
+        assert_eq!("7".parse::<EntryNumber>().unwrap(), EntryNumber(7));
+        assert_eq!("#7".parse::<EntryNumber>().unwrap(), EntryNumber(7));
+        for bad in ["0", "-1", "abc", "", "#", "7x", "99999999999999999999999"] {
+            assert!(bad.parse::<EntryNumber>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
+
+    #[test]
+    fn states_apply_to_the_right_kinds() {
+        assert!(State::Confirmed.applies_to(Kind::Hypothesis));
+        assert!(!State::Done.applies_to(Kind::Hypothesis));
+        assert!(State::Done.applies_to(Kind::Action));
+        assert!(!State::Open.applies_to(Kind::Note));
+    }
+}

@@ -1,0 +1,123 @@
+//! Human output: the status briefing, the timeline, one entry, the case table.
+//!
+//! Renderers build strings and never print; commands decide where the text goes. Colour is a
+//! flag passed in (resolved from `--color`, `NO_COLOR` and whether stdout is a terminal).
+
+pub mod entry;
+pub mod status;
+pub mod tables;
+
+use anstyle::{AnsiColor, Style};
+
+/// Styles for one output, or none when colour is off.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    color: bool,
+}
+
+impl Palette {
+    pub fn new(color: bool) -> Palette {
+        Palette { color }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn heading(&self, text: &str) -> String {
+        self.paint(Style::new().bold(), text)
+    }
+
+    pub fn number(&self, text: &str) -> String {
+        self.paint(AnsiColor::Cyan.on_default(), text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(Style::new().dimmed(), text)
+    }
+
+    pub fn good(&self, text: &str) -> String {
+        self.paint(AnsiColor::Green.on_default(), text)
+    }
+
+    pub fn bad(&self, text: &str) -> String {
+        self.paint(AnsiColor::Red.on_default(), text)
+    }
+
+    pub fn warn(&self, text: &str) -> String {
+        self.paint(AnsiColor::Yellow.on_default(), text)
+    }
+}
+
+/// The width to fit lines in: the terminal's, else `COLUMNS`, else 80.
+pub fn width() -> usize {
+    terminal_width()
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .filter(|w: &usize| *w >= 20)
+        .unwrap_or(80)
+}
+
+#[cfg(unix)]
+fn terminal_width() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ fills a winsize struct we own; failure leaves it untouched.
+    unsafe {
+        let mut size: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) == 0 && size.ws_col > 0 {
+            Some(size.ws_col as usize)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_width() -> Option<usize> {
+    None
+}
+
+/// Cut `text` to at most `max` characters, ending with `…` when cut. Line breaks become spaces.
+pub fn fit(text: &str, max: usize) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// `2026-11-24T14:03:09-05:00` → `11-24 14:03`, for compact lists.
+pub fn compact_time(stored: &str) -> String {
+    match crate::time::parse_stored(stored) {
+        Ok(t) => t.format("%m-%d %H:%M").to_string(),
+        Err(_) => stored.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_and_flattens_lines() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a\nb", 10), "a b");
+        assert_eq!(fit("abcdefghij", 5), "abcd…");
+        assert_eq!(fit("ééééé", 3), "éé…");
+    }
+
+    #[test]
+    fn palette_without_colour_is_plain() {
+        let p = Palette::new(false);
+        assert_eq!(p.heading("x"), "x");
+        let p = Palette::new(true);
+        assert!(p.heading("x").contains("\u{1b}["));
+    }
+}

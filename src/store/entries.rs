@@ -1,0 +1,412 @@
+//! Queries on entries, links, state changes, history and attachments.
+//!
+//! Every function takes a `&Connection` (a `Transaction` derefs to one), so the same code
+//! serves a single write and a whole import. Numbers are allocated here, inside the caller's
+//! `BEGIN IMMEDIATE` transaction, which is what keeps parallel writers from colliding.
+
+use anyhow::Result;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::model::{
+    AttachmentInfo, CommandInfo, Context, Entry, HistoryItem, Kind, Link, LinkType, State,
+};
+
+/// An entry about to be written. Times are already formatted (RFC 3339 with offset).
+#[derive(Debug, Clone)]
+pub struct NewEntry<'a> {
+    pub uuid: &'a str,
+    pub kind: Kind,
+    pub text: &'a str,
+    pub author: &'a str,
+    pub recorded_at: &'a str,
+    pub occurred_at: Option<&'a str>,
+    /// The instant the entry is about (occurred, else recorded), Unix ms.
+    pub at_ms: i64,
+    pub state: Option<State>,
+    pub context: &'a Context,
+    pub tags: &'a [String],
+    pub command: Option<&'a CommandInfo>,
+    pub output: Option<&'a str>,
+}
+
+/// Insert an entry with the next number; returns the number.
+pub fn insert_entry(conn: &Connection, e: &NewEntry<'_>) -> Result<i64> {
+    let number: i64 =
+        conn.query_row("SELECT coalesce(max(number), 0) + 1 FROM entry", [], |r| {
+            r.get(0)
+        })?;
+    insert_entry_numbered(conn, number, e)?;
+    Ok(number)
+}
+
+/// Insert an entry under a given number (import keeps allocation in its own hands).
+pub fn insert_entry_numbered(conn: &Connection, number: i64, e: &NewEntry<'_>) -> Result<()> {
+    let argv = e
+        .command
+        .map(|c| serde_json::to_string(&c.argv))
+        .transpose()?;
+    conn.prepare_cached(
+        "INSERT INTO entry (number, uuid, kind, text, author, recorded_at, occurred_at, at_ms, state,
+                            cwd, git_branch, git_commit, git_dirty, host,
+                            command_argv, exit_code, duration_ms, output)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?
+    .execute(params![
+        number,
+        e.uuid,
+        e.kind.as_str(),
+        e.text,
+        e.author,
+        e.recorded_at,
+        e.occurred_at,
+        e.at_ms,
+        e.state.map(State::as_str),
+        e.context.cwd,
+        e.context.git_branch,
+        e.context.git_commit,
+        e.context.git_dirty,
+        e.context.host,
+        argv,
+        e.command.and_then(|c| c.exit_code),
+        e.command.map(|c| c.duration_ms as i64),
+        e.output,
+    ])?;
+    for tag in e.tags {
+        let tag = tag.trim();
+        if !tag.is_empty() {
+            conn.prepare_cached("INSERT OR IGNORE INTO entry_tag (entry, tag) VALUES (?1, ?2)")?
+                .execute(params![number, tag])?;
+        }
+    }
+    Ok(())
+}
+
+/// The highest entry number (0 for an empty case).
+pub fn last_number(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(number), 0) FROM entry", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// The kind and state of one entry, if it exists.
+pub fn kind_and_state(conn: &Connection, number: i64) -> Result<Option<(Kind, Option<State>)>> {
+    let row: Option<(String, Option<String>)> = conn
+        .prepare_cached("SELECT kind, state FROM entry WHERE number = ?1")?
+        .query_row([number], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.and_then(|(kind, state)| {
+        Some((Kind::parse(&kind)?, state.as_deref().and_then(State::parse)))
+    }))
+}
+
+/// Add a link from `source` to `target`. Returns false when the same link already existed.
+pub fn insert_link(
+    conn: &Connection,
+    uuid: &str,
+    source: i64,
+    link_type: LinkType,
+    target: i64,
+) -> Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO link (uuid, source, type, target) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![uuid, source, link_type.as_str(), target])?;
+    Ok(changed > 0)
+}
+
+/// Record a state change and make the entry's state its latest change.
+pub fn insert_state_change(
+    conn: &Connection,
+    uuid: &str,
+    entry: i64,
+    state: State,
+    at: &str,
+    at_ms: i64,
+    author: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO state_change (uuid, entry, state, at, at_ms, author) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![uuid, entry, state.as_str(), at, at_ms, author])?;
+    refresh_state(conn, entry)
+}
+
+/// Recompute an entry's cached state: its latest change (by instant, then UUID so that every
+/// machine picks the same one), else the kind's initial state.
+pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE entry SET state = coalesce(
+             (SELECT state FROM state_change WHERE entry = ?1 ORDER BY at_ms DESC, uuid DESC LIMIT 1),
+             CASE kind WHEN 'hypothesis' THEN 'open' WHEN 'action' THEN 'open' END)
+         WHERE number = ?1",
+    )?
+    .execute([entry])?;
+    Ok(())
+}
+
+/// Store an attachment's bytes.
+pub fn insert_attachment(
+    conn: &Connection,
+    entry: i64,
+    name: &str,
+    sha256: &str,
+    content: &[u8],
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO attachment (entry, name, size, sha256, content) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![entry, name, content.len() as i64, sha256, content])?;
+    Ok(())
+}
+
+/// One attachment's bytes.
+pub fn attachment_content(conn: &Connection, entry: i64, name: &str) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .prepare_cached("SELECT content FROM attachment WHERE entry = ?1 AND name = ?2")?
+        .query_row(params![entry, name], |r| r.get(0))
+        .optional()?)
+}
+
+/// Replace an entry's text, keeping the earlier text as history.
+pub fn amend_text(
+    conn: &Connection,
+    entry: i64,
+    new_text: &str,
+    history_uuid: &str,
+    edited_at: &str,
+    edited_ms: i64,
+    author: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO entry_history (uuid, entry, text, edited_at, edited_ms, author)
+         SELECT ?1, number, text, ?2, ?3, ?4 FROM entry WHERE number = ?5",
+    )?
+    .execute(params![history_uuid, edited_at, edited_ms, author, entry])?;
+    conn.prepare_cached("UPDATE entry SET text = ?1 WHERE number = ?2")?
+        .execute(params![new_text, entry])?;
+    Ok(())
+}
+
+/// The columns [`entry_from_row`] reads, in order; use as `SELECT {ENTRY_COLUMNS} FROM entry`.
+pub const ENTRY_COLUMNS: &str =
+    "number, uuid, kind, text, author, recorded_at, occurred_at, state, \
+     cwd, git_branch, git_commit, git_dirty, host, command_argv, exit_code, duration_ms, output";
+
+/// Build an entry from a row of [`ENTRY_COLUMNS`]; tags, links and attachments are empty until
+/// [`hydrate`] fills them.
+pub fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
+    let kind: String = r.get(2)?;
+    let state: Option<String> = r.get(7)?;
+    let argv: Option<String> = r.get(13)?;
+    let command = match argv {
+        Some(json) => Some(CommandInfo {
+            argv: serde_json::from_str(&json).unwrap_or_default(),
+            exit_code: r.get(14)?,
+            duration_ms: r.get::<_, Option<i64>>(15)?.unwrap_or(0).max(0) as u64,
+        }),
+        None => None,
+    };
+    Ok(Entry {
+        number: r.get(0)?,
+        uuid: r.get(1)?,
+        kind: Kind::parse(&kind).unwrap_or(Kind::Note),
+        text: r.get(3)?,
+        author: r.get(4)?,
+        recorded_at: r.get(5)?,
+        occurred_at: r.get(6)?,
+        state: state.as_deref().and_then(State::parse),
+        tags: Vec::new(),
+        links: Vec::new(),
+        context: Context {
+            cwd: r.get(8)?,
+            git_branch: r.get(9)?,
+            git_commit: r.get(10)?,
+            git_dirty: r.get(11)?,
+            host: r.get(12)?,
+        },
+        attachments: Vec::new(),
+        command,
+        output: r.get(16)?,
+        history: Vec::new(),
+    })
+}
+
+/// Fill an entry's tags, outgoing links and attachment list.
+pub fn hydrate(conn: &Connection, entry: &mut Entry) -> Result<()> {
+    let n = entry.number;
+    entry.tags = conn
+        .prepare_cached("SELECT tag FROM entry_tag WHERE entry = ?1 ORDER BY tag")?
+        .query_map([n], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    entry.links = conn
+        .prepare_cached("SELECT type, target FROM link WHERE source = ?1 ORDER BY rowid")?
+        .query_map([n], |r| {
+            let t: String = r.get(0)?;
+            Ok((t, r.get::<_, i64>(1)?))
+        })?
+        .filter_map(|row| match row {
+            Ok((t, target)) => LinkType::parse(&t).map(|link_type| Ok(Link { link_type, target })),
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    entry.attachments = conn
+        .prepare_cached("SELECT name, size, sha256 FROM attachment WHERE entry = ?1 ORDER BY name")?
+        .query_map([n], |r| {
+            Ok(AttachmentInfo {
+                name: r.get(0)?,
+                size: r.get::<_, i64>(1)?.max(0) as u64,
+                sha256: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// Fill an entry's edit history, oldest first.
+pub fn load_history(conn: &Connection, entry: &mut Entry) -> Result<()> {
+    entry.history = conn
+        .prepare_cached(
+            "SELECT text, edited_at, author FROM entry_history WHERE entry = ?1 ORDER BY edited_ms, rowid",
+        )?
+        .query_map([entry.number], |r| {
+            Ok(HistoryItem {
+                text: r.get(0)?,
+                edited_at: r.get(1)?,
+                author: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// One entry, whole (with history), if it exists.
+pub fn load_entry(conn: &Connection, number: i64) -> Result<Option<Entry>> {
+    let entry = conn
+        .prepare_cached(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry WHERE number = ?1"
+        ))?
+        .query_row([number], entry_from_row)
+        .optional()?;
+    match entry {
+        Some(mut entry) => {
+            hydrate(conn, &mut entry)?;
+            load_history(conn, &mut entry)?;
+            Ok(Some(entry))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Entries selected by `sql` (which must select [`ENTRY_COLUMNS`]), hydrated.
+pub fn query_entries(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Entry>> {
+    let mut entries: Vec<Entry> = conn
+        .prepare_cached(sql)?
+        .query_map(params, entry_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    for entry in &mut entries {
+        hydrate(conn, entry)?;
+    }
+    Ok(entries)
+}
+
+/// Entries of one kind in one state, oldest first.
+pub fn by_kind_and_state(conn: &Connection, kind: Kind, state: State) -> Result<Vec<Entry>> {
+    query_entries(
+        conn,
+        &format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = ?1 AND state = ?2 ORDER BY number"
+        ),
+        params![kind.as_str(), state.as_str()],
+    )
+}
+
+/// Entries linked to `target` with `link_type` (e.g. the evidence supporting a hypothesis).
+pub fn linked_to(conn: &Connection, target: i64, link_type: LinkType) -> Result<Vec<Entry>> {
+    query_entries(
+        conn,
+        &format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry WHERE number IN
+                 (SELECT source FROM link WHERE target = ?1 AND type = ?2) ORDER BY number"
+        ),
+        params![target, link_type.as_str()],
+    )
+}
+
+/// Filters for the timeline.
+#[derive(Debug, Default, Clone)]
+pub struct TimelineFilter {
+    pub kinds: Vec<Kind>,
+    pub since_ms: Option<i64>,
+    pub limit: Option<u32>,
+}
+
+/// The timeline, oldest first, by instant then number; `limit` keeps the latest N.
+pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Vec<Entry>> {
+    let mut clauses: Vec<String> = Vec::new();
+    if !filter.kinds.is_empty() {
+        let kinds: Vec<String> = filter
+            .kinds
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        clauses.push(format!("kind IN ({})", kinds.join(", ")));
+    }
+    if let Some(since) = filter.since_ms {
+        clauses.push(format!("at_ms >= {since}"));
+    }
+    let filter_sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    let sql = match filter.limit {
+        Some(limit) => format!(
+            "SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry {filter_sql}
+                 ORDER BY at_ms DESC, number DESC LIMIT {limit}) ORDER BY at_ms, number"
+        ),
+        None => format!("SELECT {ENTRY_COLUMNS} FROM entry {filter_sql} ORDER BY at_ms, number"),
+    };
+    query_entries(conn, &sql, [])
+}
+
+/// Entry counts for `list`: all entries and open hypotheses.
+pub fn counts(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM entry),
+                (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'open')",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// When the latest entry was recorded, for "last activity" in `list`.
+pub fn last_activity(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT recorded_at FROM entry ORDER BY number DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Links pointing at `target`, as (source, type), in the order they were made.
+pub fn incoming_links(conn: &Connection, target: i64) -> Result<Vec<(i64, LinkType)>> {
+    let rows = conn
+        .prepare_cached("SELECT source, type FROM link WHERE target = ?1 ORDER BY rowid")?
+        .query_map([target], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(source, t)| LinkType::parse(&t).map(|t| (source, t)))
+        .collect())
+}

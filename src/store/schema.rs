@@ -1,0 +1,177 @@
+//! The case file's schema, as a numbered list of migrations on `PRAGMA user_version`.
+//!
+//! Each migration runs in its own transaction; a file written by an older build is brought up
+//! to date when it is opened, and a file from a newer build is refused rather than damaged.
+//! Append new migrations at the end; never edit one that has shipped.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::CaseFileError;
+
+/// One schema step: the SQL (or code) that takes a file from version `n` to `n + 1`.
+type Migration = fn(&rusqlite::Transaction) -> rusqlite::Result<()>;
+
+/// Migrations in order; the file's `user_version` is the number of them applied.
+const MIGRATIONS: &[Migration] = &[v1_initial];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn v1_initial(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- The case itself: exactly one row.
+        CREATE TABLE case_meta (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            uuid        TEXT NOT NULL,
+            slug        TEXT NOT NULL,
+            title       TEXT NOT NULL,
+            state       TEXT NOT NULL DEFAULT 'open',
+            opened_at   TEXT NOT NULL,
+            closed_at   TEXT,
+            summary     TEXT,
+            impact      TEXT,
+            root_cause  TEXT,
+            fix         TEXT,
+            lessons     TEXT
+        );
+        CREATE TABLE case_ticket (position INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE);
+        CREATE TABLE case_tag (position INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE);
+
+        -- Every kind of entry. `at_ms` is the instant the entry is about (occurred, else
+        -- recorded) in Unix milliseconds, so the timeline orders by instant whatever the offsets.
+        -- `state` caches the latest row of `state_change` for the entry.
+        CREATE TABLE entry (
+            number        INTEGER PRIMARY KEY,
+            uuid          TEXT NOT NULL UNIQUE,
+            kind          TEXT NOT NULL,
+            text          TEXT NOT NULL,
+            author        TEXT NOT NULL,
+            recorded_at   TEXT NOT NULL,
+            occurred_at   TEXT,
+            at_ms         INTEGER NOT NULL,
+            state         TEXT,
+            cwd           TEXT,
+            git_branch    TEXT,
+            git_commit    TEXT,
+            git_dirty     INTEGER,
+            host          TEXT,
+            command_argv  TEXT,
+            exit_code     INTEGER,
+            duration_ms   INTEGER,
+            output        TEXT
+        );
+        CREATE INDEX entry_kind_state ON entry(kind, state, number);
+        CREATE INDEX entry_at ON entry(at_ms, number);
+
+        CREATE TABLE entry_tag (
+            entry INTEGER NOT NULL REFERENCES entry(number),
+            tag   TEXT NOT NULL,
+            PRIMARY KEY (entry, tag)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE link (
+            uuid    TEXT PRIMARY KEY,
+            source  INTEGER NOT NULL REFERENCES entry(number),
+            type    TEXT NOT NULL,
+            target  INTEGER NOT NULL REFERENCES entry(number),
+            UNIQUE (source, type, target)
+        );
+        CREATE INDEX link_target ON link(target, type);
+
+        -- Confirm, refute, reopen, done: each has its own UUID so that trails merge.
+        CREATE TABLE state_change (
+            uuid    TEXT PRIMARY KEY,
+            entry   INTEGER NOT NULL REFERENCES entry(number),
+            state   TEXT NOT NULL,
+            at      TEXT NOT NULL,
+            at_ms   INTEGER NOT NULL,
+            author  TEXT NOT NULL
+        );
+        CREATE INDEX state_change_entry ON state_change(entry, at_ms);
+
+        -- Earlier texts of edited entries, oldest first.
+        CREATE TABLE entry_history (
+            uuid       TEXT PRIMARY KEY,
+            entry      INTEGER NOT NULL REFERENCES entry(number),
+            text       TEXT NOT NULL,
+            edited_at  TEXT NOT NULL,
+            edited_ms  INTEGER NOT NULL,
+            author     TEXT NOT NULL
+        );
+        CREATE INDEX entry_history_entry ON entry_history(entry, edited_ms);
+
+        CREATE TABLE attachment (
+            entry    INTEGER NOT NULL REFERENCES entry(number),
+            name     TEXT NOT NULL,
+            size     INTEGER NOT NULL,
+            sha256   TEXT NOT NULL,
+            content  BLOB NOT NULL,
+            PRIMARY KEY (entry, name)
+        );
+        ",
+    )
+}
+
+/// Bring the file to [`CURRENT_VERSION`], or refuse a newer one.
+pub fn migrate(conn: &mut Connection, path_for_errors: &str) -> Result<(), CaseFileError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version == CURRENT_VERSION {
+        return Ok(());
+    }
+    if version > CURRENT_VERSION {
+        return Err(CaseFileError::NewerSchema {
+            path: path_for_errors.to_string(),
+            found: version,
+            known: CURRENT_VERSION,
+        });
+    }
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now > index as i64 {
+            continue;
+        }
+        migration(&tx)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_reaches_the_current_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "mem").unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, CURRENT_VERSION);
+        // Migrating again is a no-op.
+        migrate(&mut conn, "mem").unwrap();
+    }
+
+    #[test]
+    fn a_newer_file_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn, "x.sqlite").unwrap_err();
+        assert!(matches!(err, CaseFileError::NewerSchema { .. }), "{err}");
+    }
+
+    #[test]
+    fn each_migration_applies_on_top_of_the_previous_one() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            let tx = conn.transaction().unwrap();
+            m(&tx).unwrap_or_else(|e| panic!("migration {} failed: {e}", i + 1));
+            tx.commit().unwrap();
+        }
+    }
+}
