@@ -15,13 +15,14 @@ pub struct TestEnv {
 impl TestEnv {
     pub fn new() -> TestEnv {
         let dir = tempfile::tempdir().expect("tempdir");
-        for sub in ["home", "user", "work"] {
+        // `home` is left for casefile to create, so its mode can be checked.
+        for sub in ["user", "work"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
         }
         TestEnv { dir }
     }
 
-    /// `CASEFILE_HOME`.
+    /// `CASEFILE_HOME` (not created until casefile creates it).
     pub fn home(&self) -> PathBuf {
         self.dir.path().join("home")
     }
@@ -114,7 +115,10 @@ impl TestEnv {
 /// An error message is one `error: …` line and never a panic or backtrace.
 pub fn assert_no_panic(stderr: &str) {
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
-    assert!(!stderr.contains("RUST_BACKTRACE"), "backtrace hint: {stderr}");
+    assert!(
+        !stderr.contains("RUST_BACKTRACE"),
+        "backtrace hint: {stderr}"
+    );
     assert!(!stderr.contains("stack backtrace"), "backtrace: {stderr}");
 }
 
@@ -123,5 +127,8 @@ pub fn assert_one_error_line(stderr: &str) {
     assert_no_panic(stderr);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 1, "expected one line, got: {stderr:?}");
-    assert!(lines[0].starts_with("error: "), "not an error line: {stderr:?}");
+    assert!(
+        lines[0].starts_with("error: "),
+        "not an error line: {stderr:?}"
+    );
 }
