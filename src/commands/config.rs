@@ -1,6 +1,10 @@
-//! `casefile config [path|show]`.
+//! `casefile config [path|show]`: where the config file is, and what is in effect.
+//!
+//! `show` (the default) lists every setting with its effective value and where that value
+//! came from (default, config file with its line, environment, git, command line), so a user
+//! can tell why casefile behaves as it does without reading the source.
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use super::Ctx;
 use crate::cli::{ConfigAction, ConfigArgs};
@@ -9,14 +13,72 @@ use crate::config::Config;
 pub fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     match args.action.unwrap_or(ConfigAction::Show) {
         ConfigAction::Path => {
-            let path = Config::path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            ctx.print(&format!("{path}\n"))
+            let path = Config::path().context(
+                "cannot find a config directory (no home directory); set CASEFILE_CONFIG to a file path",
+            )?;
+            if ctx.global.json {
+                return ctx.print_json(&serde_json::json!({
+                    "path": path.display().to_string(),
+                    "exists": path.is_file(),
+                }));
+            }
+            ctx.print(&format!("{}\n", path.display()))
         }
-        ConfigAction::Show => {
-            let config = ctx.config()?;
-            ctx.print(&format!("{config:#?}\n"))
-        }
+        ConfigAction::Show => show(ctx),
     }
+}
+
+fn show(ctx: &Ctx) -> Result<()> {
+    let path = Config::path();
+    let text = match &path {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot read config file {}", path.display()))
+            }
+        },
+        None => None,
+    };
+    let config = match (&path, &text) {
+        (Some(path), Some(text)) => Config::parse(text, path)?,
+        _ => Config::default(),
+    };
+    let cwd = std::env::current_dir().ok();
+    let settings = config.explain(
+        path.as_deref(),
+        text.as_deref(),
+        ctx.global.color,
+        cwd.as_deref(),
+    );
+    if ctx.global.json {
+        return ctx.print_json(&serde_json::json!({
+            "path": path.as_ref().map(|p| p.display().to_string()),
+            "exists": text.is_some(),
+            "settings": settings,
+        }));
+    }
+    let mut out = match (&path, &text) {
+        (Some(path), Some(_)) => format!("config file: {}\n", path.display()),
+        (Some(path), None) => format!(
+            "config file: {} (not found; defaults apply)\n",
+            path.display()
+        ),
+        (None, _) => "config file: none (no config directory; set CASEFILE_CONFIG)\n".to_string(),
+    };
+    let key_width = settings.iter().map(|s| s.key.len()).max().unwrap_or(0);
+    let value_width = settings
+        .iter()
+        .map(|s| s.value.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for s in &settings {
+        out.push_str(&format!(
+            "{:key_width$}  {:value_width$}  ({})\n",
+            s.key, s.value, s.origin
+        ));
+    }
+    ctx.print(&out)
 }
