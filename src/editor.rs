@@ -17,8 +17,13 @@ pub fn compose(kind: Kind, initial: &str, configured: Option<&str>) -> Result<St
     let template = format!(
         "{initial}\n{COMMENT} Write the {kind} above. Lines starting with `{COMMENT}` are ignored;\n{COMMENT} an empty text writes nothing.\n"
     );
-    let text = open(&template, configured)?;
-    Ok(strip_hints(&text))
+    let text = strip_hints(&open(&template, configured)?);
+    if text.is_empty() {
+        return Err(invalid(format!(
+            "the editor returned no {kind} (only hint lines or nothing); nothing was written"
+        )));
+    }
+    Ok(text)
 }
 
 /// Open the editor on `text` and return what was saved (hint lines removed).

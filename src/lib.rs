@@ -16,5 +16,6 @@ pub mod home;
 pub mod model;
 pub mod redact;
 pub mod render;
+pub mod runner;
 pub mod store;
 pub mod time;

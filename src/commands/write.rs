@@ -49,10 +49,11 @@ fn write(
 ) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
-    let raw = read_body(ctx, kind, &args)?;
     let redactor = Redaction::for_write(ctx, args.no_redact)?;
-    let text = redactor.apply(&raw);
+    // Attachments before the body: a missing file fails before the editor takes the user's time.
     let attachments = crate::attach::prepare(&args.files, redactor.redactor())?;
+    let raw = read_body(ctx, kind, &args)?;
+    let text = redactor.apply(&raw);
     let zone = config.zone();
     let now = zone.now();
     let occurred = match &args.at {

@@ -1,0 +1,485 @@
+//! Running a child process for `casefile run`: live tee, bounded capture, signals.
+//!
+//! The child's stdout and stderr are pipes read by two threads. Each chunk is written to our
+//! own stdout/stderr at once (so a user watching a slow test sees each line as it comes) and
+//! appended to one shared buffer in arrival order, which is as close to the real interleaving
+//! as pipes allow. The buffer keeps a head and a tail of at most `cap` bytes together, so a
+//! command that prints gigabytes costs bounded memory.
+//!
+//! Ctrl-C goes to the whole foreground process group, so the child receives it directly.
+//! While the child runs, casefile catches SIGINT, SIGTERM, SIGQUIT and SIGHUP with a handler
+//! that does nothing: it survives to record what ran so far, and because `exec` resets caught
+//! signals to their defaults, the child still reacts to them normally (a handler, unlike
+//! `SIG_IGN`, is not inherited). A signal that was already ignored when casefile started
+//! (`nohup`) stays ignored for both.
+//!
+//! Nothing here prints except the tee of the child's own output.
+
+use std::collections::VecDeque;
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long to keep reading after the child exited while its pipes are still open (a
+/// background grandchild may hold them) and nothing arrives.
+const DRAIN_GRACE: Duration = Duration::from_millis(300);
+
+/// How a finished child ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// It exited with this status.
+    Exited(i32),
+    /// A signal ended it.
+    Signaled(i32),
+}
+
+impl Ending {
+    fn from_status(status: ExitStatus) -> Ending {
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            if let Some(signal) = status.signal() {
+                return Ending::Signaled(signal);
+            }
+        }
+        Ending::Exited(status.code().unwrap_or(1))
+    }
+
+    /// The status casefile exits with: the child's own, or 128 + the signal.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Exited(code) => (code & 0xff) as u8,
+            Ending::Signaled(signal) => (128 + signal).clamp(0, 255) as u8,
+        }
+    }
+
+    /// The exit code as recorded (`null` in JSON when a signal ended the command).
+    pub fn recorded_code(self) -> Option<i32> {
+        match self {
+            Ending::Exited(code) => Some(code),
+            Ending::Signaled(_) => None,
+        }
+    }
+}
+
+/// What a run produced.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub ending: Ending,
+    pub duration: Duration,
+    /// Both streams in arrival order, capped (head, marker, tail), as text.
+    pub output: String,
+    /// How many bytes the command wrote in all.
+    pub total_bytes: u64,
+}
+
+/// Why the program could not be started.
+#[derive(Debug)]
+pub struct SpawnError {
+    pub program: String,
+    pub source: std::io::Error,
+}
+
+impl std::fmt::Display for SpawnError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.source.kind() {
+            std::io::ErrorKind::NotFound => write!(
+                f,
+                "cannot run `{}`: no such program; check the name and $PATH",
+                self.program
+            ),
+            std::io::ErrorKind::PermissionDenied => write!(
+                f,
+                "cannot run `{}`: permission denied; is it executable?",
+                self.program
+            ),
+            _ => write!(f, "cannot run `{}`: {}", self.program, self.source),
+        }
+    }
+}
+
+impl std::error::Error for SpawnError {}
+
+/// Run `argv` with stdin inherited and its output teed live and captured (at most `cap`
+/// bytes kept). The caller holds a [`SignalGuard`] around this so that Ctrl-C ends only the
+/// child.
+pub fn run(argv: &[OsString], cap: u64) -> Result<Outcome, SpawnError> {
+    let program = argv.first().cloned().unwrap_or_default();
+    let start = Instant::now();
+    let mut child = Command::new(&program)
+        .args(&argv[1..])
+        .stdin(Stdio::inherit())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|source| SpawnError {
+            program: program.to_string_lossy().into_owned(),
+            source,
+        })?;
+
+    let capture = Arc::new(Mutex::new(Capture::new(cap)));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let mut readers = 0;
+    if let Some(pipe) = child.stdout.take() {
+        readers += 1;
+        spawn_reader(pipe, Sink::Stdout, &capture, &finished);
+    }
+    if let Some(pipe) = child.stderr.take() {
+        readers += 1;
+        spawn_reader(pipe, Sink::Stderr, &capture, &finished);
+    }
+
+    // `wait` retries on EINTR, so a caught Ctrl-C does not end it early.
+    let status = child.wait();
+    let duration = start.elapsed();
+    let exited_at = Instant::now();
+    let ending = match status {
+        Ok(status) => Ending::from_status(status),
+        Err(_) => Ending::Exited(1),
+    };
+
+    // Let the readers drain what is still in the pipes. A background grandchild may keep a
+    // pipe open for ever: stop waiting once nothing has arrived for a moment.
+    loop {
+        if finished.load(Ordering::Acquire) >= readers {
+            break;
+        }
+        let idle = lock(&capture).last_data.elapsed().min(exited_at.elapsed());
+        if idle >= DRAIN_GRACE {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+
+    let capture = lock(&capture);
+    Ok(Outcome {
+        ending,
+        duration,
+        output: capture.render(),
+        total_bytes: capture.total,
+    })
+}
+
+fn lock(capture: &Mutex<Capture>) -> std::sync::MutexGuard<'_, Capture> {
+    // A reader that panicked leaves the buffer usable; take it anyway.
+    capture
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[derive(Clone, Copy)]
+enum Sink {
+    Stdout,
+    Stderr,
+}
+
+fn spawn_reader(
+    mut pipe: impl Read + Send + 'static,
+    sink: Sink,
+    capture: &Arc<Mutex<Capture>>,
+    finished: &Arc<AtomicUsize>,
+) {
+    let capture = Arc::clone(capture);
+    let finished = Arc::clone(finished);
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut tee_ok = true;
+        loop {
+            let n = match pipe.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            };
+            let chunk = &buf[..n];
+            // Record first, then show: a chunk that was shown is always recorded.
+            lock(&capture).push(chunk);
+            if tee_ok {
+                let written = match sink {
+                    Sink::Stdout => {
+                        let mut out = std::io::stdout().lock();
+                        out.write_all(chunk).and_then(|()| out.flush())
+                    }
+                    Sink::Stderr => {
+                        let mut err = std::io::stderr().lock();
+                        err.write_all(chunk).and_then(|()| err.flush())
+                    }
+                };
+                if let Err(e) = written {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        // Our reader went away (`casefile run -- yes | head`): close the
+                        // child's pipe too, so it stops the way it would in a plain pipeline.
+                        break;
+                    }
+                    tee_ok = false;
+                }
+            }
+        }
+        finished.fetch_add(1, Ordering::Release);
+    });
+}
+
+/// The captured output: the first `cap/2` bytes, the last `cap - cap/2`, and a count.
+#[derive(Debug)]
+pub struct Capture {
+    head: Vec<u8>,
+    tail: VecDeque<u8>,
+    head_cap: usize,
+    tail_cap: usize,
+    total: u64,
+    last_data: Instant,
+}
+
+impl Capture {
+    pub fn new(cap: u64) -> Capture {
+        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+        let head_cap = cap / 2;
+        Capture {
+            head: Vec::new(),
+            tail: VecDeque::new(),
+            head_cap,
+            tail_cap: cap - head_cap,
+            total: 0,
+            last_data: Instant::now(),
+        }
+    }
+
+    pub fn push(&mut self, mut chunk: &[u8]) {
+        self.total += chunk.len() as u64;
+        self.last_data = Instant::now();
+        let room = self.head_cap - self.head.len();
+        if room > 0 {
+            let take = room.min(chunk.len());
+            self.head.extend_from_slice(&chunk[..take]);
+            chunk = &chunk[take..];
+        }
+        if chunk.is_empty() || self.tail_cap == 0 {
+            return;
+        }
+        if chunk.len() >= self.tail_cap {
+            self.tail.clear();
+            self.tail
+                .extend(chunk[chunk.len() - self.tail_cap..].iter().copied());
+            return;
+        }
+        let overflow = (self.tail.len() + chunk.len()).saturating_sub(self.tail_cap);
+        self.tail.drain(..overflow);
+        self.tail.extend(chunk.iter().copied());
+    }
+
+    /// Whether some output was dropped.
+    pub fn was_cut(&self) -> bool {
+        self.total > (self.head.len() + self.tail.len()) as u64
+    }
+
+    /// The output as text (invalid UTF-8 replaced). When output was cut, the head ends and
+    /// the tail starts at a line boundary where one is near, so that no line (and no secret in
+    /// it) is kept in part, and a marker line says how much was left out.
+    pub fn render(&self) -> String {
+        let tail: Vec<u8> = self.tail.iter().copied().collect();
+        if !self.was_cut() {
+            let mut all = self.head.clone();
+            all.extend_from_slice(&tail);
+            return String::from_utf8_lossy(&all).into_owned();
+        }
+        let head = match self.head.iter().rposition(|&b| b == b'\n') {
+            Some(i) => &self.head[..=i],
+            None => &self.head[..],
+        };
+        let tail = match tail.iter().position(|&b| b == b'\n') {
+            Some(i) if i + 1 < tail.len() => &tail[i + 1..],
+            _ => &tail[..],
+        };
+        let kept = (head.len() + tail.len()) as u64;
+        let cut = self.total - kept;
+        let mut text = String::from_utf8_lossy(head).into_owned();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "[… casefile cut {cut} bytes of {} here (run output_cap) …]\n",
+            self.total
+        ));
+        text.push_str(&String::from_utf8_lossy(tail));
+        text
+    }
+}
+
+/// Catches SIGINT, SIGTERM, SIGQUIT and SIGHUP with a do-nothing handler until dropped.
+pub struct SignalGuard {
+    #[cfg(unix)]
+    saved: Vec<(libc::c_int, libc::sigaction)>,
+}
+
+#[cfg(unix)]
+extern "C" fn ignore_signal(_: libc::c_int) {}
+
+impl SignalGuard {
+    pub fn install() -> SignalGuard {
+        #[cfg(unix)]
+        {
+            let mut saved = Vec::new();
+            for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGQUIT, libc::SIGHUP] {
+                // SAFETY: sigaction with a zeroed struct, an empty mask and a handler that
+                // touches nothing (it is async-signal-safe by doing nothing).
+                unsafe {
+                    let mut old: libc::sigaction = std::mem::zeroed();
+                    if libc::sigaction(signal, std::ptr::null(), &mut old) != 0 {
+                        continue;
+                    }
+                    if old.sa_sigaction == libc::SIG_IGN {
+                        // Ignored from the start (nohup): the child inherits that; keep it.
+                        continue;
+                    }
+                    let mut new: libc::sigaction = std::mem::zeroed();
+                    new.sa_sigaction = ignore_signal as extern "C" fn(libc::c_int) as usize;
+                    new.sa_flags = libc::SA_RESTART;
+                    libc::sigemptyset(&mut new.sa_mask);
+                    if libc::sigaction(signal, &new, std::ptr::null_mut()) == 0 {
+                        saved.push((signal, old));
+                    }
+                }
+            }
+            SignalGuard { saved }
+        }
+        #[cfg(not(unix))]
+        {
+            SignalGuard {}
+        }
+    }
+}
+
+impl Drop for SignalGuard {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for (signal, old) in &self.saved {
+            // SAFETY: restoring the action saved by `install`.
+            unsafe {
+                libc::sigaction(*signal, old, std::ptr::null_mut());
+            }
+        }
+    }
+}
+
+/// A duration for people: `120 ms`, `2.3 s`, `4 min 5 s`, `1 h 2 min`.
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else if ms < 60_000 {
+        format!("{:.1} s", d.as_secs_f64())
+    } else if ms < 3_600_000 {
+        let s = d.as_secs();
+        format!("{} min {} s", s / 60, s % 60)
+    } else {
+        let s = d.as_secs();
+        format!("{} h {} min", s / 3600, (s % 3600) / 60)
+    }
+}
+
+/// The name of a signal (`SIGTERM`), or its number.
+pub fn signal_name(signal: i32) -> String {
+    #[cfg(unix)]
+    {
+        let name = match signal {
+            libc::SIGHUP => "SIGHUP",
+            libc::SIGINT => "SIGINT",
+            libc::SIGQUIT => "SIGQUIT",
+            libc::SIGILL => "SIGILL",
+            libc::SIGABRT => "SIGABRT",
+            libc::SIGFPE => "SIGFPE",
+            libc::SIGKILL => "SIGKILL",
+            libc::SIGSEGV => "SIGSEGV",
+            libc::SIGPIPE => "SIGPIPE",
+            libc::SIGALRM => "SIGALRM",
+            libc::SIGTERM => "SIGTERM",
+            libc::SIGBUS => "SIGBUS",
+            libc::SIGUSR1 => "SIGUSR1",
+            libc::SIGUSR2 => "SIGUSR2",
+            _ => "",
+        };
+        if !name.is_empty() {
+            return name.to_string();
+        }
+    }
+    format!("signal {signal}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_output_is_kept_whole() {
+        let mut c = Capture::new(100);
+        c.push(b"hello ");
+        c.push(b"world\n");
+        assert!(!c.was_cut());
+        assert_eq!(c.render(), "hello world\n");
+    }
+
+    #[test]
+    fn exactly_the_cap_is_kept_whole() {
+        let mut c = Capture::new(10);
+        c.push(b"0123456789");
+        assert!(!c.was_cut());
+        assert_eq!(c.render(), "0123456789");
+    }
+
+    #[test]
+    fn big_output_keeps_head_and_tail_at_line_boundaries() {
+        let mut c = Capture::new(40);
+        for i in 0..100 {
+            c.push(format!("line {i:03}\n").as_bytes());
+        }
+        assert!(c.was_cut());
+        let text = c.render();
+        assert!(text.starts_with("line 000\nline 001\n"), "{text}");
+        assert!(text.ends_with("line 098\nline 099\n"), "{text}");
+        assert!(text.contains("casefile cut"), "{text}");
+        // Every kept line is whole.
+        for line in text.lines().filter(|l| !l.contains("casefile cut")) {
+            assert_eq!(line.len(), 8, "partial line {line:?} in {text}");
+        }
+        let total = 100 * 9;
+        assert!(text.contains(&format!("of {total} here")), "{text}");
+    }
+
+    #[test]
+    fn one_huge_chunk_is_capped() {
+        let mut c = Capture::new(10);
+        c.push(&[b'x'; 1000]);
+        assert_eq!(c.head.len(), 5);
+        assert_eq!(c.tail.len(), 5);
+        assert_eq!(c.total, 1000);
+    }
+
+    #[test]
+    fn a_zero_cap_keeps_only_the_marker() {
+        let mut c = Capture::new(0);
+        c.push(b"abc\n");
+        assert_eq!(
+            c.render(),
+            "[… casefile cut 4 bytes of 4 here (run output_cap) …]\n"
+        );
+    }
+
+    #[test]
+    fn exit_codes() {
+        assert_eq!(Ending::Exited(3).exit_code(), 3);
+        assert_eq!(Ending::Signaled(15).exit_code(), 143);
+        assert_eq!(Ending::Signaled(15).recorded_code(), None);
+        assert_eq!(Ending::Exited(0).recorded_code(), Some(0));
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human_duration(Duration::from_millis(120)), "120 ms");
+        assert_eq!(human_duration(Duration::from_millis(2345)), "2.3 s");
+        assert_eq!(human_duration(Duration::from_secs(245)), "4 min 5 s");
+        assert_eq!(human_duration(Duration::from_secs(3720)), "1 h 2 min");
+    }
+}
