@@ -5,6 +5,7 @@
 
 pub mod attach;
 pub mod briefing;
+pub mod bundle;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -1,18 +1,183 @@
 //! `close` and `reopen-case`: ending a case and taking it up again.
+//!
+//! Both are recorded as case events with UUIDs (see `store::lifecycle`), so that a close made
+//! on one machine and a reopen made on another merge like state changes do. `close` asks for
+//! the missing postmortem fields only when stdin and stderr are both terminals; with no
+//! terminal it never asks (scripts and hooks get exactly what their flags say).
+
+use std::io::IsTerminal;
 
 use anyhow::Result;
 
+use super::write::{new_uuid, Redaction};
 use super::Ctx;
+use crate::bundle::CaseEvent;
 use crate::cli::{CloseArgs, ReopenCaseArgs};
+use crate::error::invalid;
+use crate::model::CaseState;
+use crate::store::{lifecycle, CaseStore};
 
-pub fn close(_ctx: &Ctx, _args: CloseArgs) -> Result<()> {
-    Err(crate::error::invalid(
-        "`casefile close` is not available in this build yet",
-    ))
+/// The postmortem fields, in the order they are asked for.
+const FIELDS: [(&str, &str); 5] = [
+    ("summary", "Summary (what happened)"),
+    ("impact", "Impact (who or what was affected)"),
+    ("root-cause", "Root cause"),
+    ("fix", "Fix"),
+    ("lessons", "Lessons learned"),
+];
+
+pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
+    let config = ctx.config()?;
+    let mut store = ctx.open_case()?;
+    let info = store.case_info()?;
+    let mut values: [Option<String>; 5] = [
+        args.summary,
+        args.impact,
+        args.root_cause,
+        args.fix,
+        args.lessons,
+    ];
+    for value in values.iter_mut() {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            *value = None;
+        }
+    }
+    let state = if args.abandoned {
+        CaseState::Abandoned
+    } else if args.resolved || info.state.is_open() {
+        CaseState::Resolved
+    } else {
+        info.state
+    };
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !info.state.is_open()
+        && !args.resolved
+        && !args.abandoned
+        && values.iter().all(Option::is_none)
+        && !interactive
+    {
+        return Err(invalid(format!(
+            "case `{}` is already {}; reopen it with `casefile reopen-case {}`, or give --summary, --lessons … to amend the postmortem",
+            info.slug, info.state, info.slug
+        )));
+    }
+
+    if !ctx.global.quiet {
+        for warning in open_work_warnings(&store)? {
+            eprintln!("warning: {warning}");
+        }
+    }
+    if interactive {
+        let existing = [
+            &info.summary,
+            &info.impact,
+            &info.root_cause,
+            &info.fix,
+            &info.lessons,
+        ];
+        for (i, (_, prompt)) in FIELDS.iter().enumerate() {
+            if values[i].is_some() || existing[i].is_some() {
+                continue;
+            }
+            let answer: String = dialoguer::Input::new()
+                .with_prompt(format!("{prompt} (empty to skip)"))
+                .allow_empty(true)
+                .interact_text()
+                .map_err(|e| {
+                    invalid(format!("cannot read the answer ({e}); nothing was changed"))
+                })?;
+            let answer = answer.trim();
+            if !answer.is_empty() {
+                values[i] = Some(answer.to_string());
+            }
+        }
+    }
+
+    let redaction = Redaction::for_write(ctx, false)?;
+    let [summary, impact, root_cause, fix, lessons] =
+        values.map(|v| v.map(|text| redaction.apply(&text)));
+    let now = config.zone().now();
+    let author = crate::context::resolve_author(config.author.as_deref(), None);
+    let event = CaseEvent {
+        uuid: new_uuid(),
+        state,
+        at: crate::time::format_rfc3339(&now),
+        at_ms: None,
+        author,
+        summary,
+        impact,
+        root_cause,
+        fix,
+        lessons,
+    };
+    record(&mut store, &event, crate::time::unix_ms(&now))?;
+    if ctx.global.json {
+        return ctx.print_json(&store.case_info()?);
+    }
+    ctx.say(&format!("closed {} as {state}", store.slug()))
 }
 
-pub fn reopen_case(_ctx: &Ctx, _args: ReopenCaseArgs) -> Result<()> {
-    Err(crate::error::invalid(
-        "`casefile reopen-case` is not available in this build yet",
-    ))
+pub fn reopen_case(ctx: &Ctx, args: ReopenCaseArgs) -> Result<()> {
+    let config = ctx.config()?;
+    let mut store = match &args.slug {
+        Some(slug) => {
+            let path = ctx.home.existing_case(slug)?;
+            CaseStore::open(&path, slug)?
+        }
+        None => ctx.open_case()?,
+    };
+    let info = store.case_info()?;
+    if info.state.is_open() {
+        return Err(invalid(format!("case `{}` is already open", info.slug)));
+    }
+    let now = config.zone().now();
+    let event = CaseEvent {
+        uuid: new_uuid(),
+        state: CaseState::Open,
+        at: crate::time::format_rfc3339(&now),
+        at_ms: None,
+        author: crate::context::resolve_author(config.author.as_deref(), None),
+        summary: None,
+        impact: None,
+        root_cause: None,
+        fix: None,
+        lessons: None,
+    };
+    record(&mut store, &event, crate::time::unix_ms(&now))?;
+    if ctx.global.json {
+        return ctx.print_json(&store.case_info()?);
+    }
+    ctx.say(&format!("reopened {}", store.slug()))
+}
+
+fn record(store: &mut CaseStore, event: &CaseEvent, at_ms: i64) -> Result<()> {
+    store.write(|tx| {
+        lifecycle::insert_event(tx, event, at_ms)?;
+        lifecycle::refresh_case(tx)
+    })
+}
+
+/// "2 hypotheses are still open (#3, #5)"-style lines for what a close leaves behind.
+fn open_work_warnings(store: &CaseStore) -> Result<Vec<String>> {
+    let (hypotheses, actions) = lifecycle::open_work(store.conn())?;
+    let mut lines = Vec::new();
+    let list = |numbers: &[i64]| {
+        let shown: Vec<String> = numbers.iter().take(8).map(|n| format!("#{n}")).collect();
+        let more = if numbers.len() > 8 { ", …" } else { "" };
+        format!("({}{more})", shown.join(", "))
+    };
+    match hypotheses.len() {
+        0 => {}
+        1 => lines.push(format!("1 hypothesis is still open {}", list(&hypotheses))),
+        n => lines.push(format!(
+            "{n} hypotheses are still open {}",
+            list(&hypotheses)
+        )),
+    }
+    match actions.len() {
+        0 => {}
+        1 => lines.push(format!("1 action is still open {}", list(&actions))),
+        n => lines.push(format!("{n} actions are still open {}", list(&actions))),
+    }
+    Ok(lines)
 }

@@ -6,8 +6,12 @@
 //! the file). Writes run in `BEGIN IMMEDIATE` transactions so that parallel writers queue on
 //! the lock instead of failing, and entry numbers are allocated inside them.
 
+pub mod dump;
 pub mod entries;
+pub mod lifecycle;
+pub mod merge;
 pub mod schema;
+pub mod search_index;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -12,7 +12,7 @@ use crate::error::CaseFileError;
 type Migration = fn(&rusqlite::Transaction) -> rusqlite::Result<()>;
 
 /// Migrations in order; the file's `user_version` is the number of them applied.
-const MIGRATIONS: &[Migration] = &[v1_initial];
+const MIGRATIONS: &[Migration] = &[v1_initial, v2_case_events];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -109,6 +109,30 @@ fn v1_initial(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             content  BLOB NOT NULL,
             PRIMARY KEY (entry, name)
         );
+        ",
+    )
+}
+
+/// v2: closing and reopening a case are recorded as events with UUIDs, so that two people's
+/// trails merge: the case's state (and `closed_at`) is its latest event, by instant then UUID,
+/// like an entry's state is its latest state change. A close event also carries the
+/// postmortem fields given with it; each field of `case_meta` is the latest non-null one.
+fn v2_case_events(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE case_event (
+            uuid        TEXT PRIMARY KEY,
+            state       TEXT NOT NULL,
+            at          TEXT NOT NULL,
+            at_ms       INTEGER NOT NULL,
+            author      TEXT NOT NULL,
+            summary     TEXT,
+            impact      TEXT,
+            root_cause  TEXT,
+            fix         TEXT,
+            lessons     TEXT
+        );
+        CREATE INDEX case_event_at ON case_event(at_ms, uuid);
         ",
     )
 }

@@ -1,0 +1,291 @@
+//! Reading a whole case as a stream, for `export`.
+//!
+//! A case of 100,000 entries must export in the memory of a small one, so nothing here
+//! collects the case: each function walks one ordered query and calls back per entry. What
+//! hangs off an entry (tags, links, state changes, history, attachments) comes from side
+//! queries ordered by entry number and merged in step with the main one (a merge join), which
+//! costs one pass over each table instead of five lookups per entry.
+
+use std::iter::Peekable;
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use crate::bundle::{
+    encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
+};
+use crate::model::{Entry, Kind, LinkType, State};
+use crate::store::entries::{entry_from_row, ENTRY_COLUMNS};
+
+/// Rows keyed by entry number, in ascending order, taken group by group.
+struct Grouped<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> {
+    rows: Peekable<I>,
+}
+
+impl<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> Grouped<T, I> {
+    fn new(rows: I) -> Self {
+        Grouped {
+            rows: rows.peekable(),
+        }
+    }
+
+    /// The rows for `key` (keys below it are skipped: they belong to no visited entry).
+    fn take(&mut self, key: i64) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        loop {
+            let next_key = match self.rows.peek() {
+                None => break,
+                Some(Err(_)) => {
+                    if let Some(Err(e)) = self.rows.next() {
+                        return Err(e.into());
+                    }
+                    continue;
+                }
+                Some(Ok((k, _))) => *k,
+            };
+            if next_key > key {
+                break;
+            }
+            if let Some(Ok((k, value))) = self.rows.next() {
+                if k == key {
+                    out.push(value);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Visit every entry whole (as a bundle carries it), in number order.
+pub fn each_bundle_entry(
+    conn: &Connection,
+    mut visit: impl FnMut(&BundleEntry) -> Result<()>,
+) -> Result<()> {
+    let mut tags_stmt = conn.prepare("SELECT entry, tag FROM entry_tag ORDER BY entry, tag")?;
+    let mut tags = Grouped::new(tags_stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?);
+    let mut links_stmt = conn.prepare(
+        "SELECT l.source, l.uuid, l.type, l.target, t.uuid FROM link l
+         JOIN entry t ON t.number = l.target ORDER BY l.source, l.type, l.target",
+    )?;
+    let mut links = Grouped::new(links_stmt.query_map([], |r| {
+        let link_type: String = r.get(2)?;
+        Ok((
+            r.get(0)?,
+            (
+                r.get::<_, String>(1)?,
+                link_type,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+            ),
+        ))
+    })?);
+    let mut states_stmt = conn.prepare(
+        "SELECT entry, uuid, state, at, at_ms, author FROM state_change ORDER BY entry, at_ms",
+    )?;
+    let mut states = Grouped::new(states_stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            (
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+            ),
+        ))
+    })?);
+    let mut history_stmt = conn.prepare(
+        "SELECT entry, uuid, text, edited_at, edited_ms, author FROM entry_history ORDER BY entry, edited_ms",
+    )?;
+    let mut history = Grouped::new(history_stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            BundleHistory {
+                uuid: r.get(1)?,
+                text: r.get(2)?,
+                edited_at: r.get(3)?,
+                edited_ms: r.get(4)?,
+                author: r.get(5)?,
+            },
+        ))
+    })?);
+    let mut attachments_stmt = conn.prepare(
+        "SELECT entry, name, size, sha256, content FROM attachment ORDER BY entry, name",
+    )?;
+    let mut attachments = Grouped::new(attachments_stmt.query_map([], |r| {
+        let content: Vec<u8> = r.get(4)?;
+        Ok((
+            r.get(0)?,
+            BundleAttachment {
+                name: r.get(1)?,
+                size: r.get::<_, i64>(2)?.max(0) as u64,
+                sha256: r.get(3)?,
+                content: encode(&content),
+            },
+        ))
+    })?);
+
+    let mut main = conn.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY number"
+    ))?;
+    let mut rows = main.query([])?;
+    while let Some(row) = rows.next()? {
+        let e = entry_from_row(row)?;
+        let at_ms: i64 = row.get(17)?;
+        let n = e.number;
+        let entry = BundleEntry {
+            number: n,
+            uuid: e.uuid,
+            kind: e.kind,
+            text: e.text,
+            author: e.author,
+            recorded_at: e.recorded_at,
+            occurred_at: e.occurred_at,
+            at_ms: Some(at_ms),
+            state: e.state,
+            tags: tags.take(n)?,
+            links: links
+                .take(n)?
+                .into_iter()
+                .filter_map(|(uuid, t, target, target_uuid)| {
+                    Some(BundleLink {
+                        uuid,
+                        link_type: LinkType::parse(&t)?,
+                        target,
+                        target_uuid: Some(target_uuid),
+                    })
+                })
+                .collect(),
+            context: e.context,
+            attachments: attachments.take(n)?,
+            command: e.command,
+            output: e.output,
+            history: history.take(n)?,
+            states: states
+                .take(n)?
+                .into_iter()
+                .filter_map(|(uuid, state, at, at_ms, author)| {
+                    Some(BundleStateChange {
+                        uuid,
+                        state: State::parse(&state)?,
+                        at,
+                        at_ms: Some(at_ms),
+                        author,
+                    })
+                })
+                .collect(),
+        };
+        visit(&entry)?;
+    }
+    Ok(())
+}
+
+/// Which entries [`each_entry`] visits, and in what order.
+#[derive(Debug, Clone, Copy)]
+pub enum Selection {
+    /// Every entry, by instant then number (the timeline).
+    Timeline,
+    /// Entries of one kind, by instant then number.
+    Kind(Kind),
+    /// `run` evidence (with a recorded command), by instant then number.
+    Runs,
+    /// Actions: done first, then open, each by number.
+    Actions,
+}
+
+/// Visit entries (without tags, links or attachments) one at a time.
+pub fn each_entry(
+    conn: &Connection,
+    selection: Selection,
+    limit: Option<u32>,
+    mut visit: impl FnMut(Entry) -> Result<()>,
+) -> Result<()> {
+    let filter = match selection {
+        Selection::Timeline => String::new(),
+        Selection::Kind(kind) => format!("WHERE kind = '{}'", kind.as_str()),
+        Selection::Runs => "WHERE kind = 'evidence' AND command_argv IS NOT NULL".to_string(),
+        Selection::Actions => "WHERE kind = 'action'".to_string(),
+    };
+    let order = match selection {
+        Selection::Actions => "ORDER BY state = 'open', number",
+        _ => "ORDER BY at_ms, number",
+    };
+    let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM entry {filter} {order} {limit}"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        visit(entry_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// How many entries of each kind a selection would visit (for "… and N more").
+pub fn count(conn: &Connection, kind: Kind) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM entry WHERE kind = ?1",
+        [kind.as_str()],
+        |r| r.get(0),
+    )?)
+}
+
+/// An entry related to a hypothesis, as the postmortem mentions it.
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub number: i64,
+    pub kind: Kind,
+    pub state: Option<State>,
+    pub text: String,
+    pub link: LinkType,
+    /// True when the hypothesis holds the link (`confirm N --because M`: N → M).
+    pub outgoing: bool,
+}
+
+/// Visit the hypotheses in `state` (by number) with the entries linked to and from them.
+pub fn each_hypothesis(
+    conn: &Connection,
+    state: State,
+    mut visit: impl FnMut(Entry, Vec<Related>) -> Result<()>,
+) -> Result<()> {
+    let related =
+        |r: &rusqlite::Row<'_>, outgoing: bool| -> rusqlite::Result<(i64, Option<Related>)> {
+            let link: String = r.get(1)?;
+            let kind: String = r.get(3)?;
+            let state: Option<String> = r.get(4)?;
+            let rel = match (LinkType::parse(&link), Kind::parse(&kind)) {
+                (Some(link), Some(kind)) => Some(Related {
+                    number: r.get(2)?,
+                    kind,
+                    state: state.as_deref().and_then(State::parse),
+                    text: r.get(5)?,
+                    link,
+                    outgoing,
+                }),
+                _ => None,
+            };
+            Ok((r.get(0)?, rel))
+        };
+    let mut incoming_stmt = conn.prepare(
+        "SELECT l.target, l.type, s.number, s.kind, s.state, s.text FROM link l
+         JOIN entry s ON s.number = l.source ORDER BY l.target, l.type, l.rowid",
+    )?;
+    let mut incoming = Grouped::new(incoming_stmt.query_map([], |r| related(r, false))?);
+    let mut outgoing_stmt = conn.prepare(
+        "SELECT l.source, l.type, t.number, t.kind, t.state, t.text FROM link l
+         JOIN entry t ON t.number = l.target ORDER BY l.source, l.type, l.target",
+    )?;
+    let mut outgoing = Grouped::new(outgoing_stmt.query_map([], |r| related(r, true))?);
+    let mut main = conn.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'hypothesis' AND state = ?1 ORDER BY number"
+    ))?;
+    let mut rows = main.query([state.as_str()])?;
+    while let Some(row) = rows.next()? {
+        let entry = entry_from_row(row)?;
+        let mut all: Vec<Related> = incoming.take(entry.number)?.into_iter().flatten().collect();
+        all.extend(outgoing.take(entry.number)?.into_iter().flatten());
+        all.sort_by_key(|r| r.number);
+        visit(entry, all)?;
+    }
+    Ok(())
+}
