@@ -4,6 +4,7 @@
 //! fails the write before anything is stored. Text files pass through redaction; binary files
 //! are stored byte for byte.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -48,24 +49,35 @@ pub fn prepare(paths: &[PathBuf], redactor: Option<&Redactor>) -> Result<Vec<Pre
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)
-        .with_context(|| format!("cannot attach {}; nothing was written", path.display()))?;
+    let cannot = || format!("cannot attach {}; nothing was written", path.display());
+    let file = std::fs::File::open(path).with_context(cannot)?;
+    let meta = file.metadata().with_context(cannot)?;
     if meta.is_dir() {
         return Err(invalid(format!(
             "cannot attach {}: it is a directory; attach files (e.g. an archive of it)",
             path.display()
         )));
     }
-    if meta.len() > MAX_ATTACHMENT_BYTES {
-        return Err(invalid(format!(
-            "cannot attach {}: it is {} bytes, over the {} MiB limit; attach an excerpt or a compressed copy",
+    let too_big = |size: u64| {
+        invalid(format!(
+            "cannot attach {}: it is {size} bytes or more, over the {} MiB limit; attach an excerpt or a compressed copy",
             path.display(),
-            meta.len(),
             MAX_ATTACHMENT_BYTES / (1024 * 1024)
-        )));
+        ))
+    };
+    if meta.len() > MAX_ATTACHMENT_BYTES {
+        return Err(too_big(meta.len()));
     }
-    std::fs::read(path)
-        .with_context(|| format!("cannot attach {}; nothing was written", path.display()))
+    // Read through a limit as well: a pipe (`--file <(cmd)`) or a growing log has no size
+    // up front.
+    let mut content = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_ATTACHMENT_BYTES + 1)
+        .read_to_end(&mut content)
+        .with_context(cannot)?;
+    if content.len() as u64 > MAX_ATTACHMENT_BYTES {
+        return Err(too_big(content.len() as u64));
+    }
+    Ok(content)
 }
 
 fn unique_name(base: &str, taken: &[Prepared]) -> String {

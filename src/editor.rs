@@ -1,6 +1,9 @@
 //! Writing text in the user's editor (`-e` and `edit`).
 //!
-//! dialoguer panics on a non-UTF-8 `$VISUAL`/`$EDITOR`, so the variables are checked first.
+//! The editor is spawned here rather than through dialoguer's `Editor`, which reads the file
+//! back even when the editor exited non-zero (a failed editor must change nothing) and panics
+//! on a non-UTF-8 `$VISUAL`/`$EDITOR`. Hint lines start with `#:` rather than git's `#`, so
+//! that a Markdown heading or a `#123` reference in the text survives.
 
 use std::io::Write;
 
@@ -15,7 +18,8 @@ const COMMENT: &str = "#:";
 /// Open the editor on a template for a new entry of `kind`; returns the text without hint lines.
 pub fn compose(kind: Kind, initial: &str, configured: Option<&str>) -> Result<String> {
     let template = format!(
-        "{initial}\n{COMMENT} Write the {kind} above. Lines starting with `{COMMENT}` are ignored;\n{COMMENT} an empty text writes nothing.\n"
+        "{initial}\n{COMMENT} Write the {kind} above: {}.\n{COMMENT} The first line is its headline in `status` and `log`.\n{COMMENT} Lines starting with `{COMMENT}` are ignored; an empty text writes nothing.\n",
+        hint(kind)
     );
     let text = strip_hints(&open(&template, configured)?);
     if text.is_empty() {
@@ -24,6 +28,18 @@ pub fn compose(kind: Kind, initial: &str, configured: Option<&str>) -> Result<St
         )));
     }
     Ok(text)
+}
+
+/// What an entry of `kind` is for, as the template says it.
+fn hint(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Note => "anything worth keeping",
+        Kind::Hypothesis => "a suspected cause, stated so that evidence can support or refute it",
+        Kind::Evidence => "what you observed: a log excerpt, a trace, a measurement",
+        Kind::DeadEnd => "the path you tried and ruled out, and why",
+        Kind::Event => "something that happened at a time (a deploy, a first report)",
+        Kind::Action => "a next step or follow-up",
+    }
 }
 
 /// Open the editor on `text` and return what was saved (hint lines removed).

@@ -1,6 +1,9 @@
 //! `casefile attachment <N> [name] [-o PATH]`: write an attachment back out, byte for byte.
+//!
+//! Without `-o` (or with `-o -`) the bytes go to stdout; binary content is not poured onto a
+//! terminal unless `-o -` asks for it, since it can leave the terminal in a broken state.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use anyhow::{Context as _, Result};
 
@@ -41,10 +44,16 @@ pub fn attachment(ctx: &Ctx, args: AttachmentArgs) -> Result<()> {
     };
     let content = entries::attachment_content(store.conn(), n.0, &name)?
         .with_context(|| format!("attachment `{name}` of {n} vanished"))?;
-    match &args.output {
-        Some(path) => crate::home::write_atomically(path, &content),
-        None => {
+    let forced = args.output.as_deref() == Some(std::path::Path::new("-"));
+    match args.output.as_deref() {
+        Some(path) if !forced => crate::home::write_atomically(path, &content),
+        _ => {
             let mut out = std::io::stdout().lock();
+            if !forced && out.is_terminal() && std::str::from_utf8(&content).is_err() {
+                return Err(invalid(format!(
+                    "`{name}` is binary and stdout is a terminal; write it to a file with -o <path> (`-o -` writes it here anyway)"
+                )));
+            }
             out.write_all(&content)?;
             out.flush()?;
             Ok(())
