@@ -48,8 +48,11 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         )?;
     }
     let redaction = Redaction::for_write(ctx, args.no_redact)?;
-    // The context is the one the command ran in, so it is taken before it starts.
-    let captured = context::capture(config.author.as_deref(), DirtyCheck::Exact);
+    // The context (with an exact dirty check, which can take a while in a big tree) is taken
+    // while the command runs, so that the command starts at once.
+    let author = config.author.clone();
+    let capturing =
+        std::thread::spawn(move || context::capture(author.as_deref(), DirtyCheck::Exact));
 
     let guard = SignalGuard::install();
     let outcome = match runner::run(&args.argv, cap) {
@@ -64,6 +67,10 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         }
     };
 
+    let captured = match capturing.join() {
+        Ok(captured) => captured,
+        Err(_) => context::capture(config.author.as_deref(), DirtyCheck::Bounded),
+    };
     let argv = redact_argv(&args.argv, &redaction);
     let output = redaction.apply(&outcome.output);
     let text = summary(&argv, &outcome);
