@@ -476,6 +476,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_title_gives_a_valid_slug_or_none(title in "\\PC{0,200}") {
+            if let Some(slug) = slugify(&title) {
+                proptest::prop_assert!(validate_slug(&slug).is_ok(), "{slug}");
+                proptest::prop_assert!(slug.len() <= MAX_SLUG_LEN);
+            }
+        }
+
+        #[test]
+        fn validation_never_panics(s in "\\PC{0,100}") {
+            let _ = validate_slug(&s);
+            let _ = s.parse::<EntryNumber>();
+        }
+
+        #[test]
+        fn numbers_round_trip(n in 1i64..i64::MAX) {
+            proptest::prop_assert_eq!(n.to_string().parse::<EntryNumber>().unwrap(), EntryNumber(n));
+            proptest::prop_assert_eq!(format!("#{n}").parse::<EntryNumber>().unwrap(), EntryNumber(n));
+        }
+    }
+
     #[test]
     fn states_apply_to_the_right_kinds() {
         assert!(State::Confirmed.applies_to(Kind::Hypothesis));
