@@ -1,12 +1,220 @@
 //! `casefile export`: the postmortem (Markdown) or the JSON bundle.
+//!
+//! Both default paths stream: rows go from SQLite through the renderer into a `BufWriter` as
+//! they are read, so memory does not grow with the case. `-o` writes a temporary sibling and
+//! renames it into place only when everything was written, so a failed export never leaves a
+//! half-written file. `--template` (or config `[export] template`) renders a MiniJinja
+//! template over the whole bundle, which it holds in memory.
 
-use anyhow::Result;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
 
 use super::Ctx;
-use crate::cli::ExportArgs;
+use crate::bundle::{Bundle, BundleCase, BundleWriter, FORMAT, VERSION};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::error::invalid;
+use crate::model::{Kind, State};
+use crate::render::postmortem::{self, Postmortem, DIAGRAM_LIMIT};
+use crate::store::dump::{self, Selection};
+use crate::store::{lifecycle, CaseStore};
 
-pub fn export(_ctx: &Ctx, _args: ExportArgs) -> Result<()> {
-    Err(crate::error::invalid(
-        "`casefile export` is not available in this build yet",
-    ))
+pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    let store = ctx.open_case()?;
+    let template = match (&args.template, args.format) {
+        (Some(_), ExportFormat::Json) => {
+            return Err(invalid(
+                "--template renders Markdown; leave out --format json (or --template)",
+            ))
+        }
+        (Some(path), _) => Some(path.clone()),
+        (None, ExportFormat::Markdown) => ctx.config()?.export.template.clone(),
+        (None, ExportFormat::Json) => None,
+    };
+    let now = crate::time::Zone::Local.now();
+    let exported_at = crate::time::format_rfc3339(&now);
+    let mut out = Output::open(args.output.as_deref())?;
+    match (args.format, template) {
+        (ExportFormat::Json, _) => write_bundle(&store, &mut out, &exported_at)?,
+        (ExportFormat::Markdown, Some(path)) => {
+            let text = fs::read_to_string(&path)
+                .with_context(|| format!("cannot read the template {}", path.display()))?;
+            let bundle = load_bundle(&store, &exported_at)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "template".into());
+            let rendered = postmortem::render_template(&text, &name, &bundle)?;
+            out.write_all(rendered.as_bytes())?;
+        }
+        (ExportFormat::Markdown, None) => {
+            write_markdown(&store, &mut out, crate::time::unix_ms(&now))?
+        }
+    }
+    out.commit()
+}
+
+/// The whole case as a bundle, in memory (for templates).
+pub fn load_bundle(store: &CaseStore, exported_at: &str) -> Result<Bundle> {
+    let mut entries = Vec::new();
+    dump::each_bundle_entry(store.conn(), |e| {
+        entries.push(e.clone());
+        Ok(())
+    })?;
+    Ok(Bundle {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_at: Some(exported_at.to_string()),
+        case: bundle_case(store)?,
+        entries,
+    })
+}
+
+fn bundle_case(store: &CaseStore) -> Result<BundleCase> {
+    Ok(BundleCase {
+        info: store.case_info()?,
+        events: lifecycle::events(store.conn())?,
+    })
+}
+
+fn write_bundle(store: &CaseStore, out: &mut impl Write, exported_at: &str) -> Result<()> {
+    let mut writer = BundleWriter::begin(out, &bundle_case(store)?, exported_at)?;
+    dump::each_bundle_entry(store.conn(), |e| writer.entry(e))?;
+    writer.finish()?;
+    Ok(())
+}
+
+fn write_markdown(store: &CaseStore, out: &mut impl Write, now_ms: i64) -> Result<()> {
+    let conn = store.conn();
+    let mut pm = Postmortem::new(out);
+    pm.header(&store.case_info()?, now_ms)?;
+
+    let mut story = Vec::new();
+    dump::each_entry(conn, Selection::Story, Some(DIAGRAM_LIMIT as u32), |e| {
+        story.push(e);
+        Ok(())
+    })?;
+    let more = dump::count(conn, Selection::Story)? - story.len() as i64;
+    pm.diagram(&story, more)?;
+    drop(story);
+    pm.timeline_begin()?;
+    dump::each_entry(conn, Selection::Timeline, None, |e| pm.timeline_row(&e))?;
+    pm.timeline_end()?;
+
+    pm.section(2, "Hypotheses")?;
+    for (state, title, empty) in [
+        (State::Confirmed, "Confirmed", "None confirmed."),
+        (State::Refuted, "Ruled out", "None ruled out."),
+        (State::Open, "Still open", "None left open."),
+    ] {
+        pm.section(3, title)?;
+        dump::each_hypothesis(conn, state, |h, related| pm.hypothesis(&h, &related))?;
+        pm.section_end(empty)?;
+    }
+
+    pm.section(2, "Dead ends")?;
+    dump::each_entry(conn, Selection::DeadEnds, None, |e| pm.dead_end(&e))?;
+    pm.section_end("None recorded.")?;
+
+    pm.section(2, "Evidence appendix")?;
+    dump::each_entry(conn, Selection::Runs, None, |e| pm.run(&e))?;
+    pm.section_end("No command output recorded.")?;
+
+    pm.section(2, "Actions")?;
+    dump::each_entry(conn, Selection::Kind(Kind::Action), None, |e| pm.action(&e))?;
+    pm.section_end("None recorded.")?;
+    pm.finish()
+}
+
+/// Where the export goes: stdout, or a temporary file renamed over `-o PATH` at the end.
+struct Output {
+    sink: Option<Sink>,
+    /// (temporary file, target) while a file export is not yet committed.
+    file: Option<(PathBuf, PathBuf)>,
+}
+
+enum Sink {
+    Stdout(BufWriter<std::io::StdoutLock<'static>>),
+    File(BufWriter<fs::File>),
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> Result<Output> {
+        let Some(path) = path else {
+            return Ok(Output {
+                sink: Some(Sink::Stdout(BufWriter::with_capacity(
+                    64 * 1024,
+                    std::io::stdout().lock(),
+                ))),
+                file: None,
+            });
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| invalid(format!("-o {}: not a file name", path.display())))?;
+        let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+        let file =
+            fs::File::create(&tmp).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(Output {
+            sink: Some(Sink::File(BufWriter::with_capacity(64 * 1024, file))),
+            file: Some((tmp, path.to_path_buf())),
+        })
+    }
+
+    /// Flush, and for a file sync it and rename it into place.
+    fn commit(mut self) -> Result<()> {
+        match self.sink.take() {
+            Some(Sink::Stdout(mut w)) => w.flush()?,
+            Some(Sink::File(w)) => {
+                if let Some((tmp, path)) = self.file.take() {
+                    let result = (|| -> std::io::Result<()> {
+                        let file = w.into_inner().map_err(|e| e.into_error())?;
+                        file.sync_all()?;
+                        fs::rename(&tmp, &path)
+                    })();
+                    if let Err(e) = result {
+                        fs::remove_file(&tmp).ok();
+                        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+                    }
+                }
+            }
+            None => {}
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // An export that failed half-way leaves no temporary file behind.
+        self.sink = None;
+        if let Some((tmp, _)) = self.file.take() {
+            fs::remove_file(tmp).ok();
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.sink {
+            Some(Sink::Stdout(w)) => w.write(buf),
+            Some(Sink::File(w)) => w.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.sink {
+            Some(Sink::Stdout(w)) => w.flush(),
+            Some(Sink::File(w)) => w.flush(),
+            None => Ok(()),
+        }
+    }
 }

@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use crate::bundle::{
     encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
 };
-use crate::model::{Entry, Kind, LinkType, State};
+use crate::model::{Entry, Kind, Link, LinkType, State};
 use crate::store::entries::{entry_from_row, ENTRY_COLUMNS};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
@@ -185,47 +185,74 @@ pub fn each_bundle_entry(
 pub enum Selection {
     /// Every entry, by instant then number (the timeline).
     Timeline,
+    /// Events, hypotheses and dead ends, by instant then number (the diagram).
+    Story,
     /// Entries of one kind, by instant then number.
     Kind(Kind),
+    /// Dead ends, then refuted hypotheses, each by instant then number.
+    DeadEnds,
     /// `run` evidence (with a recorded command), by instant then number.
     Runs,
-    /// Actions: done first, then open, each by number.
-    Actions,
 }
 
-/// Visit entries (without tags, links or attachments) one at a time.
+impl Selection {
+    fn filter(self) -> String {
+        match self {
+            Selection::Timeline => String::new(),
+            Selection::Story => "WHERE kind IN ('event', 'hypothesis', 'dead-end')".to_string(),
+            Selection::Kind(kind) => format!("WHERE kind = '{}'", kind.as_str()),
+            Selection::DeadEnds => {
+                "WHERE kind = 'dead-end' OR (kind = 'hypothesis' AND state = 'refuted')".to_string()
+            }
+            Selection::Runs => "WHERE kind = 'evidence' AND command_argv IS NOT NULL".to_string(),
+        }
+    }
+}
+
+/// Visit entries one at a time, with their outgoing links (not tags or attachments).
 pub fn each_entry(
     conn: &Connection,
     selection: Selection,
     limit: Option<u32>,
     mut visit: impl FnMut(Entry) -> Result<()>,
 ) -> Result<()> {
-    let filter = match selection {
-        Selection::Timeline => String::new(),
-        Selection::Kind(kind) => format!("WHERE kind = '{}'", kind.as_str()),
-        Selection::Runs => "WHERE kind = 'evidence' AND command_argv IS NOT NULL".to_string(),
-        Selection::Actions => "WHERE kind = 'action'".to_string(),
-    };
     let order = match selection {
-        Selection::Actions => "ORDER BY state = 'open', number",
+        Selection::DeadEnds => "ORDER BY kind = 'hypothesis', at_ms, number",
         _ => "ORDER BY at_ms, number",
     };
     let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM entry {filter} {order} {limit}"
+        "SELECT {ENTRY_COLUMNS},
+                (SELECT group_concat(type || ' ' || target, ',') FROM link WHERE source = entry.number)
+         FROM entry {} {order} {limit}",
+        selection.filter()
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        visit(entry_from_row(row)?)?;
+        let mut entry = entry_from_row(row)?;
+        let links: Option<String> = row.get(17)?;
+        if let Some(links) = links {
+            entry.links = links
+                .split(',')
+                .filter_map(|l| {
+                    let (t, target) = l.split_once(' ')?;
+                    Some(Link {
+                        link_type: LinkType::parse(t)?,
+                        target: target.parse().ok()?,
+                    })
+                })
+                .collect();
+        }
+        visit(entry)?;
     }
     Ok(())
 }
 
-/// How many entries of each kind a selection would visit (for "… and N more").
-pub fn count(conn: &Connection, kind: Kind) -> Result<i64> {
+/// How many entries a selection would visit (for "… and N more").
+pub fn count(conn: &Connection, selection: Selection) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM entry WHERE kind = ?1",
-        [kind.as_str()],
+        &format!("SELECT count(*) FROM entry {}", selection.filter()),
+        [],
         |r| r.get(0),
     )?)
 }
