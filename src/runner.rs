@@ -19,7 +19,6 @@ use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -121,15 +120,15 @@ pub fn run(argv: &[OsString], cap: u64) -> Result<Outcome, SpawnError> {
         })?;
 
     let capture = Arc::new(Mutex::new(Capture::new(cap)));
-    let finished = Arc::new(AtomicUsize::new(0));
+    let (done, finished) = std::sync::mpsc::channel::<()>();
     let mut readers = 0;
     if let Some(pipe) = child.stdout.take() {
         readers += 1;
-        spawn_reader(pipe, Sink::Stdout, &capture, &finished);
+        spawn_reader(pipe, Sink::Stdout, &capture, done.clone());
     }
     if let Some(pipe) = child.stderr.take() {
         readers += 1;
-        spawn_reader(pipe, Sink::Stderr, &capture, &finished);
+        spawn_reader(pipe, Sink::Stderr, &capture, done.clone());
     }
 
     // `wait` retries on EINTR, so a caught Ctrl-C does not end it early.
@@ -143,15 +142,18 @@ pub fn run(argv: &[OsString], cap: u64) -> Result<Outcome, SpawnError> {
 
     // Let the readers drain what is still in the pipes. A background grandchild may keep a
     // pipe open for ever: stop waiting once nothing has arrived for a moment.
-    loop {
-        if finished.load(Ordering::Acquire) >= readers {
-            break;
-        }
+    drop(done);
+    let mut open_readers = readers;
+    while open_readers > 0 {
         let idle = lock(&capture).last_data.elapsed().min(exited_at.elapsed());
-        if idle >= DRAIN_GRACE {
+        let Some(left) = DRAIN_GRACE.checked_sub(idle) else {
             break;
+        };
+        match finished.recv_timeout(left) {
+            Ok(()) => open_readers -= 1,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
         }
-        std::thread::sleep(Duration::from_millis(5));
     }
 
     let capture = lock(&capture);
@@ -180,10 +182,9 @@ fn spawn_reader(
     mut pipe: impl Read + Send + 'static,
     sink: Sink,
     capture: &Arc<Mutex<Capture>>,
-    finished: &Arc<AtomicUsize>,
+    done: std::sync::mpsc::Sender<()>,
 ) {
     let capture = Arc::clone(capture);
-    let finished = Arc::clone(finished);
     std::thread::spawn(move || {
         let mut buf = vec![0u8; 64 * 1024];
         let mut tee_ok = true;
@@ -218,7 +219,7 @@ fn spawn_reader(
                 }
             }
         }
-        finished.fetch_add(1, Ordering::Release);
+        let _ = done.send(());
     });
 }
 

@@ -351,6 +351,25 @@ fn a_failing_command_with_json_still_prints_the_entry_and_passes_the_status() {
 }
 
 #[test]
+fn a_background_grandchild_holding_the_pipes_does_not_hang_run() {
+    let env = TestEnv::new();
+    env.new_case("grandchild");
+    let started = Instant::now();
+    let out = env
+        .cmd()
+        .args(["run", "--", "sh", "-c", "echo main; (sleep 5; echo late) &"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "run waited for the background job: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(show(&env, 1)["output"], "main\n");
+}
+
+#[test]
 fn run_requires_a_command() {
     let env = TestEnv::new();
     env.new_case("usage");
