@@ -82,6 +82,10 @@ fn run(opts: &Options) -> Result<(), String> {
     let work = root.join("target").join("bench-work");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    // Measure with no config file and no current case: every command names its case.
+    std::env::set_var("CASEFILE_CONFIG", work.join("no-config.toml"));
+    std::env::set_var("CASEFILE_CASE", "bench");
+    std::env::remove_var("CASEFILE_HOME");
     let mut figures: Vec<Figure> = Vec::new();
     let mut memory: Vec<Memory> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
@@ -695,7 +699,8 @@ fn make_case(home_dir: &Path, slug: &str, n: usize) -> Result<(), String> {
                     .unwrap_or_default()
                     .fixed_offset()
                     .to_rfc3339();
-                let text = sentence(&mut rng, 12 + rng.below(30));
+                let words = 12 + rng.below(30);
+                let text = sentence(&mut rng, words);
                 let run = kind == Kind::Evidence && rng.below(4) == 0;
                 let output = run.then(|| {
                     (0..20)
@@ -778,7 +783,8 @@ fn make_floor_db(path: &Path, n: usize) -> Result<(), String> {
     let tx = conn.transaction().map_err(|e| e.to_string())?;
     let mut rng = Rng(42);
     for _ in 0..n {
-        let text = sentence(&mut rng, 12 + rng.below(30));
+        let words = 12 + rng.below(30);
+        let text = sentence(&mut rng, words);
         tx.execute(
             "INSERT INTO entry (at, text) VALUES (datetime('now'), ?1)",
             [text],

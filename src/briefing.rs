@@ -1,31 +1,45 @@
 //! The hand-over briefing behind `status`: what is suspected, what is confirmed, what is
 //! ruled out, what was about to be tried, and what happened last.
 //!
-//! Every list is one indexed query (see the `EXPLAIN QUERY PLAN` test), so `status` stays
-//! fast on a case of 10,000 entries. The text view shows the newest few of each list and how
-//! many more there are; `--json` carries whole lists except `recent`.
+//! Each list is one indexed query, bounded when the caller asks for a bound (the text view
+//! shows only the newest few of each list plus counts), so `status` costs the same on a case
+//! of 10,000 entries as on one of 10; the `EXPLAIN QUERY PLAN` test below keeps every query
+//! off a full table scan. `--json` asks for whole lists (but `recent` is always bounded).
 
 use anyhow::Result;
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
 use crate::store::case_info;
-use crate::store::entries;
+use crate::store::entries::{self, ENTRY_COLUMNS};
 
-/// An open hypothesis with the evidence for and against it.
+/// A hypothesis with the evidence for and against it.
 #[derive(Debug, Clone, Serialize)]
 pub struct HypothesisView {
     #[serde(flatten)]
     pub entry: Entry,
     pub supported_by: Vec<Entry>,
     pub refuted_by: Vec<Entry>,
+    /// How many entries support / refute it in all (the lists may be cut).
+    pub supported_count: i64,
+    pub refuted_count: i64,
+}
+
+/// How many entries each list holds in all.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub entries: i64,
+    pub open_hypotheses: i64,
+    pub confirmed: i64,
+    pub dead_ends: i64,
+    pub open_actions: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Briefing {
     pub case: CaseInfo,
-    pub entry_count: i64,
+    pub counts: Counts,
     pub open_hypotheses: Vec<HypothesisView>,
     pub confirmed: Vec<HypothesisView>,
     pub dead_ends: Vec<Entry>,
@@ -33,17 +47,38 @@ pub struct Briefing {
     pub recent: Vec<Entry>,
 }
 
-/// Assemble the briefing; `recent` is how many of the latest entries to include.
-pub fn briefing(conn: &Connection, recent: u32) -> Result<Briefing> {
+/// How much of each list to load.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// The newest this many of each list; `None` for all.
+    pub per_list: Option<u32>,
+    /// The newest this many pieces of evidence for and against each hypothesis.
+    pub evidence: Option<u32>,
+    /// The latest this many entries of the timeline.
+    pub recent: u32,
+}
+
+/// Assemble the briefing. Lists come oldest first (of the newest ones loaded).
+pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
-    let (entry_count, _) = entries::counts(conn)?;
+    let limit = |b: Option<u32>| b.map_or(-1, i64::from);
+    let counts = Counts {
+        entries: conn.query_row("SELECT count(*) FROM entry", [], |r| r.get(0))?,
+        open_hypotheses: count(conn, Kind::Hypothesis, State::Open)?,
+        confirmed: count(conn, Kind::Hypothesis, State::Confirmed)?,
+        dead_ends: conn.query_row(DEAD_END_COUNT_SQL, [], |r| r.get(0))?,
+        open_actions: count(conn, Kind::Action, State::Open)?,
+    };
     let with_evidence = |state: State| -> Result<Vec<HypothesisView>> {
-        entries::by_kind_and_state(conn, Kind::Hypothesis, state)?
+        newest(conn, Kind::Hypothesis, state, limit(bounds.per_list))?
             .into_iter()
             .map(|entry| {
+                let n = entry.number;
                 Ok(HypothesisView {
-                    supported_by: entries::linked_to(conn, entry.number, LinkType::Supports)?,
-                    refuted_by: entries::linked_to(conn, entry.number, LinkType::Refutes)?,
+                    supported_by: evidence(conn, n, LinkType::Supports, limit(bounds.evidence))?,
+                    refuted_by: evidence(conn, n, LinkType::Refutes, limit(bounds.evidence))?,
+                    supported_count: count_links(conn, n, LinkType::Supports)?,
+                    refuted_count: count_links(conn, n, LinkType::Refutes)?,
                     entry,
                 })
             })
@@ -51,18 +86,20 @@ pub fn briefing(conn: &Connection, recent: u32) -> Result<Briefing> {
     };
     let open_hypotheses = with_evidence(State::Open)?;
     let confirmed = with_evidence(State::Confirmed)?;
-    let dead_ends = entries::query_entries(conn, DEAD_ENDS_SQL, [])?;
-    let open_actions = entries::by_kind_and_state(conn, Kind::Action, State::Open)?;
+    let mut dead_ends =
+        entries::query_entries(conn, &dead_ends_sql(), params![limit(bounds.per_list)])?;
+    dead_ends.reverse();
+    let open_actions = newest(conn, Kind::Action, State::Open, limit(bounds.per_list))?;
     let recent = entries::timeline(
         conn,
         &entries::TimelineFilter {
-            limit: Some(recent),
+            limit: Some(bounds.recent),
             ..Default::default()
         },
     )?;
     Ok(Briefing {
         case,
-        entry_count,
+        counts,
         open_hypotheses,
         confirmed,
         dead_ends,
@@ -71,30 +108,94 @@ pub fn briefing(conn: &Connection, recent: u32) -> Result<Briefing> {
     })
 }
 
-/// Dead ends and refuted hypotheses (a refuted hypothesis is a dead end in every view).
-const DEAD_ENDS_SQL: &str =
-    "SELECT number, uuid, kind, text, author, recorded_at, occurred_at, state, \
-     cwd, git_branch, git_commit, git_dirty, host, command_argv, exit_code, duration_ms, output \
-     FROM entry WHERE kind = 'dead-end' \
-     UNION ALL \
-     SELECT number, uuid, kind, text, author, recorded_at, occurred_at, state, \
-     cwd, git_branch, git_commit, git_dirty, host, command_argv, exit_code, duration_ms, output \
-     FROM entry WHERE kind = 'hypothesis' AND state = 'refuted' \
-     ORDER BY number";
+const COUNT_SQL: &str = "SELECT count(*) FROM entry WHERE kind = ?1 AND state = ?2";
+const NEWEST_SQL: &str = "WHERE kind = ?1 AND state = ?2 ORDER BY number DESC LIMIT ?3";
+const LINK_COUNT_SQL: &str = "SELECT count(*) FROM link WHERE target = ?1 AND type = ?2";
+const EVIDENCE_SQL: &str =
+    "WHERE number IN (SELECT source FROM link WHERE target = ?1 AND type = ?2) \
+     ORDER BY number DESC LIMIT ?3";
+/// Dead ends and refuted hypotheses: a refuted hypothesis is a dead end in every view.
+const DEAD_END_COUNT_SQL: &str = "SELECT (SELECT count(*) FROM entry WHERE kind = 'dead-end') \
+     + (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'refuted')";
+
+fn dead_ends_sql() -> String {
+    format!(
+        "SELECT * FROM (SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'dead-end' AND state IS NULL \
+         UNION ALL SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
+         ORDER BY number DESC LIMIT ?1"
+    )
+}
+
+fn count(conn: &Connection, kind: Kind, state: State) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(COUNT_SQL)?
+        .query_row(params![kind.as_str(), state.as_str()], |r| r.get(0))?)
+}
+
+fn count_links(conn: &Connection, target: i64, link: LinkType) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(LINK_COUNT_SQL)?
+        .query_row(params![target, link.as_str()], |r| r.get(0))?)
+}
+
+fn newest(conn: &Connection, kind: Kind, state: State, limit: i64) -> Result<Vec<Entry>> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL}");
+    let mut list =
+        entries::query_entries(conn, &sql, params![kind.as_str(), state.as_str(), limit])?;
+    list.reverse();
+    Ok(list)
+}
+
+fn evidence(conn: &Connection, target: i64, link: LinkType, limit: i64) -> Result<Vec<Entry>> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL}");
+    let mut list = entries::query_entries(conn, &sql, params![target, link.as_str(), limit])?;
+    list.reverse();
+    Ok(list)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::entries::ENTRY_COLUMNS;
+
+    fn plan(conn: &Connection, sql: &str) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let n = stmt.parameter_count();
+        let params: Vec<rusqlite::types::Value> = (0..n)
+            .map(|_| rusqlite::types::Value::Text("x".into()))
+            .collect();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| {
+                r.get::<_, String>(3)
+            })
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+    }
 
     #[test]
-    fn dead_ends_select_the_entry_columns() {
-        let columns = DEAD_ENDS_SQL
-            .split("FROM")
-            .next()
-            .unwrap()
-            .trim_start_matches("SELECT ")
-            .replace(' ', "");
-        assert_eq!(columns, ENTRY_COLUMNS.replace(' ', ""));
+    fn no_status_query_scans_the_entry_table() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::schema::migrate(&mut conn, "mem").unwrap();
+        let queries = [
+            COUNT_SQL.to_string(),
+            LINK_COUNT_SQL.to_string(),
+            DEAD_END_COUNT_SQL.to_string(),
+            format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL}"),
+            format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL}"),
+            dead_ends_sql(),
+            format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
+        ];
+        for sql in queries {
+            let plan = plan(&conn, &sql);
+            for line in plan.lines() {
+                let full_scan = line.starts_with("SCAN entry") && !line.contains("USING")
+                    || line.starts_with("SCAN link") && !line.contains("USING");
+                assert!(!full_scan, "full scan in\n{sql}\nplan:\n{plan}");
+                // Sorting the few rows a bounded subquery returned is fine; sorting the table is not.
+                let sorts_table = line.contains("USE TEMP B-TREE FOR ORDER BY")
+                    && !plan.contains("subquery")
+                    && !plan.contains("COMPOUND");
+                assert!(!sorts_table, "sort without index in\n{sql}\nplan:\n{plan}");
+            }
+        }
     }
 }

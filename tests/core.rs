@@ -1072,3 +1072,31 @@ fn output_to_a_closed_pipe_exits_quietly() {
     assert!(err.is_empty(), "{err}");
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn status_text_is_bounded_and_json_is_whole() {
+    let env = TestEnv::new();
+    env.new_case("many");
+    for i in 1..=8 {
+        env.ok(&["-q", "hypo", &format!("suspect number {i}")]);
+    }
+    for _ in 0..3 {
+        env.ok(&["-q", "ev", "--supports", "8", "more proof"]);
+    }
+    let text = env.ok(&["status"]);
+    assert!(text.contains("Open hypotheses (8)"), "{text}");
+    assert!(text.contains("… and 3 more"), "{text}");
+    assert!(
+        text.contains("suspect number 8") && !text.contains("suspect number 1\n"),
+        "{text}"
+    );
+    assert!(text.contains("[3 for, 0 against]"), "{text}");
+    assert!(text.contains("… 1 more (casefile show 8)"), "{text}");
+    assert!(text.lines().count() <= 24, "{text}");
+    let json = env.json(&["status"]);
+    assert_eq!(json["open_hypotheses"].as_array().unwrap().len(), 8);
+    assert_eq!(json["counts"]["open_hypotheses"], 8);
+    let h8 = &json["open_hypotheses"][7];
+    assert_eq!(h8["supported_by"].as_array().unwrap().len(), 3);
+    assert_eq!(h8["supported_count"], 3);
+}

@@ -11,7 +11,13 @@ use crate::store::entries::{self, TimelineFilter};
 pub fn status(ctx: &Ctx) -> Result<()> {
     let store = ctx.open_case()?;
     let recent = ctx.config()?.status_recent();
-    let briefing = crate::briefing::briefing(store.conn(), recent)?;
+    // The text view shows only the newest few of each list; JSON carries them whole.
+    let bounds = crate::briefing::Bounds {
+        per_list: (!ctx.global.json).then_some(render::status::SHOW_PER_LIST),
+        evidence: (!ctx.global.json).then_some(render::status::SHOW_EVIDENCE),
+        recent,
+    };
+    let briefing = crate::briefing::briefing(store.conn(), bounds)?;
     if ctx.global.json {
         return ctx.print_json(&briefing);
     }

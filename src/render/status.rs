@@ -6,9 +6,11 @@ use super::{compact_time, fit, Palette};
 use crate::briefing::{Briefing, HypothesisView};
 use crate::model::{Entry, Kind};
 
-/// How many items of each list the text view shows before "… and N more".
+/// How many items of each list the text view loads; each section shows fewer.
+pub const SHOW_PER_LIST: u32 = 5;
+/// How many pieces of evidence are shown under each open hypothesis.
+pub const SHOW_EVIDENCE: u32 = 2;
 const SHOW_HYPOTHESES: usize = 5;
-const SHOW_EVIDENCE: usize = 2;
 const SHOW_CONFIRMED: usize = 3;
 const SHOW_DEAD_ENDS: usize = 4;
 const SHOW_ACTIONS: usize = 4;
@@ -33,7 +35,7 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
     if let Some(closed) = &case.closed_at {
         line.push_str(&format!(" · closed {}", compact_time(closed)));
     }
-    line.push_str(&format!(" · {} entries", b.entry_count));
+    line.push_str(&format!(" · {} entries", b.counts.entries));
     let _ = writeln!(out, "{}", p.dim(&line));
     let mut labels = Vec::new();
     if !case.tickets.is_empty() {
@@ -46,7 +48,7 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
         let _ = writeln!(out, "{}", fit(&labels.join(" · "), width));
     }
 
-    if b.entry_count == 0 {
+    if b.counts.entries == 0 {
         let _ = writeln!(
             out,
             "\nNo entries yet. Start with `casefile hypo <what you suspect>` or `casefile note <text>`."
@@ -54,32 +56,22 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
         return out;
     }
 
-    section(&mut out, p, "Open hypotheses", b.open_hypotheses.len());
-    for h in b.open_hypotheses.iter().rev().take(SHOW_HYPOTHESES) {
+    let c = &b.counts;
+    let hint_h = "casefile log --kind hypothesis";
+    section(&mut out, p, "Open hypotheses", c.open_hypotheses);
+    for h in newest(&b.open_hypotheses, SHOW_HYPOTHESES) {
         hypothesis(&mut out, h, width, p);
     }
-    more(
-        &mut out,
-        p,
-        b.open_hypotheses.len(),
-        SHOW_HYPOTHESES,
-        "casefile log --kind hypothesis",
-    );
+    more(&mut out, p, c.open_hypotheses, SHOW_HYPOTHESES, hint_h);
 
-    section(&mut out, p, "Confirmed", b.confirmed.len());
-    for h in b.confirmed.iter().rev().take(SHOW_CONFIRMED) {
+    section(&mut out, p, "Confirmed", c.confirmed);
+    for h in newest(&b.confirmed, SHOW_CONFIRMED) {
         item(&mut out, &h.entry, "", width, p);
     }
-    more(
-        &mut out,
-        p,
-        b.confirmed.len(),
-        SHOW_CONFIRMED,
-        "casefile log --kind hypothesis",
-    );
+    more(&mut out, p, c.confirmed, SHOW_CONFIRMED, hint_h);
 
-    section(&mut out, p, "Ruled out", b.dead_ends.len());
-    for e in b.dead_ends.iter().rev().take(SHOW_DEAD_ENDS) {
+    section(&mut out, p, "Ruled out", c.dead_ends);
+    for e in newest(&b.dead_ends, SHOW_DEAD_ENDS) {
         let note = if e.kind == Kind::Hypothesis {
             "refuted: "
         } else {
@@ -90,19 +82,19 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
     more(
         &mut out,
         p,
-        b.dead_ends.len(),
+        c.dead_ends,
         SHOW_DEAD_ENDS,
         "casefile log --kind dead-end",
     );
 
-    section(&mut out, p, "Next (open actions)", b.open_actions.len());
-    for e in b.open_actions.iter().take(SHOW_ACTIONS) {
+    section(&mut out, p, "Next (open actions)", c.open_actions);
+    for e in newest(&b.open_actions, SHOW_ACTIONS) {
         item(&mut out, e, "", width, p);
     }
     more(
         &mut out,
         p,
-        b.open_actions.len(),
+        c.open_actions,
         SHOW_ACTIONS,
         "casefile log --kind action",
     );
@@ -125,17 +117,23 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
     out
 }
 
+/// The newest `n` items of an oldest-first list, still oldest first.
+fn newest<T>(list: &[T], n: usize) -> &[T] {
+    &list[list.len().saturating_sub(n)..]
+}
+
 fn number(e: &Entry) -> String {
     format!("#{}", e.number)
 }
 
-fn section(out: &mut String, p: Palette, title: &str, count: usize) {
+fn section(out: &mut String, p: Palette, title: &str, count: i64) {
     if count > 0 {
         let _ = writeln!(out, "\n{}", p.heading(&format!("{title} ({count})")));
     }
 }
 
-fn more(out: &mut String, p: Palette, total: usize, shown: usize, hint: &str) {
+fn more(out: &mut String, p: Palette, total: i64, shown: usize, hint: &str) {
+    let shown = shown as i64;
     if total > shown {
         let _ = writeln!(
             out,
@@ -157,7 +155,7 @@ fn item(out: &mut String, e: &Entry, note: &str, width: usize, p: Palette) {
 }
 
 fn hypothesis(out: &mut String, h: &HypothesisView, width: usize, p: Palette) {
-    let counts = match (h.supported_by.len(), h.refuted_by.len()) {
+    let counts = match (h.supported_count, h.refuted_count) {
         (0, 0) => String::new(),
         (f, a) => format!("  [{f} for, {a} against]"),
     };
@@ -177,7 +175,9 @@ fn hypothesis(out: &mut String, h: &HypothesisView, width: usize, p: Palette) {
         .chain(h.refuted_by.iter().map(|e| (p.bad("-"), e)));
     let mut evidence: Vec<_> = evidence.collect();
     evidence.sort_by_key(|(_, e)| std::cmp::Reverse(e.number));
-    for (sign, e) in evidence.iter().take(SHOW_EVIDENCE) {
+    let total = (h.supported_count + h.refuted_count) as usize;
+    let shown = SHOW_EVIDENCE as usize;
+    for (sign, e) in evidence.iter().take(shown) {
         let num = number(e);
         let room = width.saturating_sub(num.len() + 10).max(10);
         let _ = writeln!(
@@ -187,13 +187,13 @@ fn hypothesis(out: &mut String, h: &HypothesisView, width: usize, p: Palette) {
             fit(e.headline(), room)
         );
     }
-    if evidence.len() > SHOW_EVIDENCE {
+    if total > shown {
         let _ = writeln!(
             out,
             "        {}",
             p.dim(&format!(
                 "… {} more (casefile show {})",
-                evidence.len() - SHOW_EVIDENCE,
+                total - shown,
                 h.entry.number
             ))
         );
