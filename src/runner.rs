@@ -4,7 +4,8 @@
 //! own stdout/stderr at once (so a user watching a slow test sees each line as it comes) and
 //! appended to one shared buffer in arrival order, which is as close to the real interleaving
 //! as pipes allow. The buffer keeps a head and a tail of at most `cap` bytes together, so a
-//! command that prints gigabytes costs bounded memory.
+//! command that prints gigabytes costs bounded memory. The record drops colour codes and
+//! progress-bar redraws ([`terminal_text`]); the live output is passed on untouched.
 //!
 //! Ctrl-C goes to the whole foreground process group, so the child receives it directly.
 //! While the child runs, casefile catches SIGINT, SIGTERM, SIGQUIT and SIGHUP with a handler
@@ -160,7 +161,7 @@ pub fn run(argv: &[OsString], cap: u64) -> Result<Outcome, SpawnError> {
     Ok(Outcome {
         ending,
         duration,
-        output: capture.render(),
+        output: terminal_text(&capture.render()),
         total_bytes: capture.total,
     })
 }
@@ -307,6 +308,72 @@ impl Capture {
         text.push_str(&String::from_utf8_lossy(tail));
         text
     }
+}
+
+/// Output as a reader of the record wants it, not as a terminal drew it: colour and other
+/// escape sequences removed, a line redrawn after `\r` (a progress bar) kept as its last
+/// drawing, and `\r\n` read as `\n`. The live output is not touched.
+pub fn terminal_text(raw: &str) -> String {
+    if !raw.contains(['\x1b', '\r', '\x07']) {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut line_start = 0;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => match chars.peek().copied() {
+                // CSI: parameter and intermediate bytes, then one final byte.
+                Some('[') => {
+                    chars.next();
+                    while let Some(&n) = chars.peek() {
+                        if !(' '..='~').contains(&n) {
+                            break;
+                        }
+                        chars.next();
+                        if ('@'..='~').contains(&n) {
+                            break;
+                        }
+                    }
+                }
+                // OSC (titles, hyperlinks): up to BEL or ESC \.
+                Some(']') => {
+                    chars.next();
+                    while let Some(n) = chars.next() {
+                        if n == '\x07' || n == '\n' {
+                            if n == '\n' {
+                                out.push('\n');
+                                line_start = out.len();
+                            }
+                            break;
+                        }
+                        if n == '\x1b' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
+                Some(n) if (' '..='~').contains(&n) => {
+                    chars.next();
+                }
+                _ => {}
+            },
+            '\r' => {
+                if chars.peek() != Some(&'\n') && chars.peek().is_some() {
+                    out.truncate(line_start);
+                }
+            }
+            '\n' => {
+                out.push('\n');
+                line_start = out.len();
+            }
+            '\x07' => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Catches SIGINT, SIGTERM, SIGQUIT and SIGHUP with a do-nothing handler until dropped.
@@ -466,6 +533,24 @@ mod tests {
             c.render(),
             "[… casefile cut 4 bytes of 4 here (run output_cap) …]\n"
         );
+    }
+
+    #[test]
+    fn terminal_text_drops_escapes_and_redrawn_lines() {
+        assert_eq!(terminal_text("plain\ntext\n"), "plain\ntext\n");
+        assert_eq!(terminal_text("\x1b[1;32mok\x1b[0m test\r\n"), "ok test\n");
+        assert_eq!(
+            terminal_text("fetch 10%\rfetch 50%\rfetch 100%\ndone\n"),
+            "fetch 100%\ndone\n"
+        );
+        assert_eq!(
+            terminal_text("\x1b]8;;http://x\x07link\x1b]8;;\x1b\\ here\n"),
+            "link here\n"
+        );
+        assert_eq!(terminal_text("a\x1b[2Kb\x07c"), "abc");
+        assert_eq!(terminal_text("trailing\r"), "trailing");
+        assert_eq!(terminal_text("cut \x1b["), "cut ");
+        assert_eq!(terminal_text("é\x1b[31mü\n"), "éü\n");
     }
 
     #[test]

@@ -370,6 +370,26 @@ fn a_background_grandchild_holding_the_pipes_does_not_hang_run() {
 }
 
 #[test]
+fn colour_codes_and_progress_redraws_are_shown_live_but_not_recorded() {
+    let env = TestEnv::new();
+    env.new_case("colour");
+    let out = env
+        .cmd()
+        .args([
+            "-q",
+            "run",
+            "--",
+            "printf",
+            "\\033[31mred\\033[0m\\n10%%\\r100%%\\n",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, b"\x1b[31mred\x1b[0m\n10%\r100%\n");
+    assert_eq!(show(&env, 1)["output"], "red\n100%\n");
+}
+
+#[test]
 fn run_requires_a_command() {
     let env = TestEnv::new();
     env.new_case("usage");
