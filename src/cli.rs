@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 
 use crate::model::EntryNumber;
 
@@ -26,7 +27,7 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`).
-    #[arg(short = 'C', long = "case", global = true, value_name = "SLUG")]
+    #[arg(short = 'C', long = "case", global = true, value_name = "SLUG", add = ArgValueCandidates::new(crate::complete::case_slugs))]
     pub case: Option<String>,
 
     /// Print JSON instead of text (writes print the entry).
@@ -154,6 +155,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct UseArgs {
     /// The slug of the case to make current.
+    #[arg(add = ArgValueCandidates::new(crate::complete::case_slugs))]
     pub slug: String,
 }
 
@@ -190,10 +192,10 @@ pub struct EvidenceArgs {
     #[command(flatten)]
     pub common: CommonWriteArgs,
     /// The hypothesis this evidence supports.
-    #[arg(long, value_name = "N", conflicts_with = "refutes")]
+    #[arg(long, value_name = "N", conflicts_with = "refutes", add = ArgValueCandidates::new(crate::complete::hypotheses))]
     pub supports: Option<EntryNumber>,
     /// The hypothesis this evidence refutes.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", add = ArgValueCandidates::new(crate::complete::hypotheses))]
     pub refutes: Option<EntryNumber>,
 }
 
@@ -202,13 +204,14 @@ pub struct DeadArgs {
     #[command(flatten)]
     pub common: CommonWriteArgs,
     /// The hypothesis this dead end rules out (it becomes refuted).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", add = ArgValueCandidates::new(crate::complete::hypotheses))]
     pub of: Option<EntryNumber>,
 }
 
 #[derive(Debug, Args)]
 pub struct StateArgs {
     /// The entry number (`7` or `#7`).
+    #[arg(add = ArgValueCandidates::new(crate::complete::state_targets))]
     pub number: EntryNumber,
     /// Why: an entry number, or text recorded as new evidence and linked.
     #[arg(long, value_name = "M|TEXT", num_args = 1.., allow_hyphen_values = true)]
@@ -218,16 +221,17 @@ pub struct StateArgs {
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// The action's number (`7` or `#7`).
+    #[arg(add = ArgValueCandidates::new(crate::complete::open_actions))]
     pub number: EntryNumber,
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// The hypothesis this run supports.
-    #[arg(long, value_name = "N", conflicts_with = "refutes")]
+    #[arg(long, value_name = "N", conflicts_with = "refutes", add = ArgValueCandidates::new(crate::complete::hypotheses))]
     pub supports: Option<EntryNumber>,
     /// The hypothesis this run refutes.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", add = ArgValueCandidates::new(crate::complete::hypotheses))]
     pub refutes: Option<EntryNumber>,
     /// A tag (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
@@ -256,12 +260,14 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The entry number (`7` or `#7`).
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
     pub number: EntryNumber,
 }
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// The entry number (`7` or `#7`).
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
     pub number: EntryNumber,
     /// Store the new text as it is, without secret redaction.
     #[arg(long)]
@@ -309,6 +315,7 @@ pub struct CloseArgs {
 #[derive(Debug, Args)]
 pub struct ReopenCaseArgs {
     /// The case to reopen (default: the current case).
+    #[arg(add = ArgValueCandidates::new(crate::complete::case_slugs))]
     pub slug: Option<String>,
 }
 
@@ -344,6 +351,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct AttachmentArgs {
     /// The entry number (`7` or `#7`).
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
     pub number: EntryNumber,
     /// The attachment's name (needed when the entry has several).
     pub name: Option<String>,

@@ -8,6 +8,7 @@ pub mod briefing;
 pub mod bundle;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod context;
 pub mod editor;

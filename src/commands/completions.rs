@@ -1,4 +1,10 @@
-//! `casefile completions <shell>`: shell completion scripts from the clap definition.
+//! `casefile completions <shell>`: the static completion script for a shell, generated from
+//! the clap definition (the same scripts are checked in under `completions/`, and a test keeps
+//! them current). They complete subcommands, flags and fixed values without running casefile.
+//!
+//! Completing case slugs and entry numbers needs the data, so it is done by the binary itself
+//! through clap_complete's `CompleteEnv` (`source <(COMPLETE=bash casefile)`), answered in
+//! `main` before anything else runs; see docs/guide.md.
 
 use anyhow::Result;
 use clap::CommandFactory;

@@ -1,0 +1,893 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'casefile'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'casefile' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a case and make it current')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List cases: slug, title, state, open hypotheses, entries, last activity')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List cases: slug, title, state, open hypotheses, entries, last activity')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a case current')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Write a note: anything worth keeping')
+            [CompletionResult]::new('n', 'n', [CompletionResultType]::ParameterValue, 'Write a note: anything worth keeping')
+            [CompletionResult]::new('hypo', 'hypo', [CompletionResultType]::ParameterValue, 'Write a hypothesis: a suspected cause')
+            [CompletionResult]::new('hypothesis', 'hypothesis', [CompletionResultType]::ParameterValue, 'Write a hypothesis: a suspected cause')
+            [CompletionResult]::new('h', 'h', [CompletionResultType]::ParameterValue, 'Write a hypothesis: a suspected cause')
+            [CompletionResult]::new('ev', 'ev', [CompletionResultType]::ParameterValue, 'Write evidence: an observation, log excerpt, trace or command output')
+            [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Write evidence: an observation, log excerpt, trace or command output')
+            [CompletionResult]::new('e', 'e', [CompletionResultType]::ParameterValue, 'Write evidence: an observation, log excerpt, trace or command output')
+            [CompletionResult]::new('dead', 'dead', [CompletionResultType]::ParameterValue, 'Write a dead end: a path tried and ruled out, and why')
+            [CompletionResult]::new('dead-end', 'dead-end', [CompletionResultType]::ParameterValue, 'Write a dead end: a path tried and ruled out, and why')
+            [CompletionResult]::new('d', 'd', [CompletionResultType]::ParameterValue, 'Write a dead end: a path tried and ruled out, and why')
+            [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Write an event: something that happened at a time (deploy, first report, data lost)')
+            [CompletionResult]::new('at', 'at', [CompletionResultType]::ParameterValue, 'Write an event: something that happened at a time (deploy, first report, data lost)')
+            [CompletionResult]::new('todo', 'todo', [CompletionResultType]::ParameterValue, 'Write an action: a next step or follow-up')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Write an action: a next step or follow-up')
+            [CompletionResult]::new('a', 'a', [CompletionResultType]::ParameterValue, 'Write an action: a next step or follow-up')
+            [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Mark a hypothesis confirmed')
+            [CompletionResult]::new('refute', 'refute', [CompletionResultType]::ParameterValue, 'Mark a hypothesis refuted (it becomes a dead end)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a confirmed or refuted hypothesis, or a done action')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command, show its output live, and record it as evidence')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The hand-over briefing of the current case')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The timeline, oldest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry whole, with links, context, attachments and history')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Amend an entry''s text in $VISUAL/$EDITOR (earlier text is kept as history)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search in the current case, or every case with --all')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the current case')
+            [CompletionResult]::new('reopen-case', 'reopen-case', [CompletionResultType]::ParameterValue, 'Reopen a closed case')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the postmortem (Markdown) or the whole case as a JSON bundle')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a JSON bundle into the case with the bundle''s UUID')
+            [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'Write an attachment back out')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install, remove or inspect the git post-commit hook')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the configuration file''s path or the effective configuration')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'casefile;new' {
+            [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Use this slug instead of deriving one from the title')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'A ticket reference (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;list' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only open cases (the default)')
+            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed cases (resolved or abandoned)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every case')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;ls' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only open cases (the default)')
+            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed cases (resolved or abandoned)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every case')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;use' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;note' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;n' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hypo' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hypothesis' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;h' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;ev' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this evidence supports')
+            [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this evidence refutes')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;evidence' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this evidence supports')
+            [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this evidence refutes')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;e' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this evidence supports')
+            [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this evidence refutes')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;dead' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--of', '--of', [CompletionResultType]::ParameterName, 'The hypothesis this dead end rules out (it becomes refuted)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;dead-end' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--of', '--of', [CompletionResultType]::ParameterName, 'The hypothesis this dead end rules out (it becomes refuted)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;d' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--of', '--of', [CompletionResultType]::ParameterName, 'The hypothesis this dead end rules out (it becomes refuted)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;event' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;at' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;todo' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;action' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;a' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;confirm' {
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;refute' {
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;reopen' {
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;done' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;run' {
+            [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this run supports')
+            [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this run refutes')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the output as it is, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;status' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;log' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this time')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Keep only the latest N entries')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;show' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;edit' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the new text as it is, without secret redaction')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;search' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many results')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Search every case, not only the current one')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;close' {
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What happened, in a few sentences')
+            [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'Who or what was affected, and how much')
+            [CompletionResult]::new('--root-cause', '--root-cause', [CompletionResultType]::ParameterName, 'The root cause')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'The fix')
+            [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Lessons learned')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--resolved', '--resolved', [CompletionResultType]::ParameterName, 'Close as resolved (the default)')
+            [CompletionResult]::new('--abandoned', '--abandoned', [CompletionResultType]::ParameterName, 'Close as abandoned')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;reopen-case' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to export')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;import' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Create the case under this slug when the bundle''s slug is taken by another case')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;attachment' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hook' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Add the post-commit hook to a repository (an existing hook is kept and still runs)')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the hook, leaving exactly what was there before')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the hook is installed, and which case commits now feed')
+            [CompletionResult]::new('post-commit', 'post-commit', [CompletionResultType]::ParameterValue, 'The hook''s own entry point, called by the installed script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'casefile;hook;install' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository (default: the one containing the current directory)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hook;uninstall' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository (default: the one containing the current directory)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hook;status' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository (default: the one containing the current directory)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hook;post-commit' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository (default: the one containing the current directory)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;hook;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Add the post-commit hook to a repository (an existing hook is kept and still runs)')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the hook, leaving exactly what was there before')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the hook is installed, and which case commits now feed')
+            [CompletionResult]::new('post-commit', 'post-commit', [CompletionResultType]::ParameterValue, 'The hook''s own entry point, called by the installed script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'casefile;hook;help;install' {
+            break
+        }
+        'casefile;hook;help;uninstall' {
+            break
+        }
+        'casefile;hook;help;status' {
+            break
+        }
+        'casefile;hook;help;post-commit' {
+            break
+        }
+        'casefile;hook;help;help' {
+            break
+        }
+        'casefile;completions' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;config' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective configuration and where each value came from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'casefile;config;path' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;config;show' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective configuration and where each value came from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'casefile;config;help;path' {
+            break
+        }
+        'casefile;config;help;show' {
+            break
+        }
+        'casefile;config;help;help' {
+            break
+        }
+        'casefile;help' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a case and make it current')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List cases: slug, title, state, open hypotheses, entries, last activity')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a case current')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Write a note: anything worth keeping')
+            [CompletionResult]::new('hypo', 'hypo', [CompletionResultType]::ParameterValue, 'Write a hypothesis: a suspected cause')
+            [CompletionResult]::new('ev', 'ev', [CompletionResultType]::ParameterValue, 'Write evidence: an observation, log excerpt, trace or command output')
+            [CompletionResult]::new('dead', 'dead', [CompletionResultType]::ParameterValue, 'Write a dead end: a path tried and ruled out, and why')
+            [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Write an event: something that happened at a time (deploy, first report, data lost)')
+            [CompletionResult]::new('todo', 'todo', [CompletionResultType]::ParameterValue, 'Write an action: a next step or follow-up')
+            [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Mark a hypothesis confirmed')
+            [CompletionResult]::new('refute', 'refute', [CompletionResultType]::ParameterValue, 'Mark a hypothesis refuted (it becomes a dead end)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a confirmed or refuted hypothesis, or a done action')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command, show its output live, and record it as evidence')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The hand-over briefing of the current case')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The timeline, oldest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One entry whole, with links, context, attachments and history')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Amend an entry''s text in $VISUAL/$EDITOR (earlier text is kept as history)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search in the current case, or every case with --all')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the current case')
+            [CompletionResult]::new('reopen-case', 'reopen-case', [CompletionResultType]::ParameterValue, 'Reopen a closed case')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the postmortem (Markdown) or the whole case as a JSON bundle')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a JSON bundle into the case with the bundle''s UUID')
+            [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'Write an attachment back out')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install, remove or inspect the git post-commit hook')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the configuration file''s path or the effective configuration')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'casefile;help;new' {
+            break
+        }
+        'casefile;help;list' {
+            break
+        }
+        'casefile;help;use' {
+            break
+        }
+        'casefile;help;note' {
+            break
+        }
+        'casefile;help;hypo' {
+            break
+        }
+        'casefile;help;ev' {
+            break
+        }
+        'casefile;help;dead' {
+            break
+        }
+        'casefile;help;event' {
+            break
+        }
+        'casefile;help;todo' {
+            break
+        }
+        'casefile;help;confirm' {
+            break
+        }
+        'casefile;help;refute' {
+            break
+        }
+        'casefile;help;reopen' {
+            break
+        }
+        'casefile;help;done' {
+            break
+        }
+        'casefile;help;run' {
+            break
+        }
+        'casefile;help;status' {
+            break
+        }
+        'casefile;help;log' {
+            break
+        }
+        'casefile;help;show' {
+            break
+        }
+        'casefile;help;edit' {
+            break
+        }
+        'casefile;help;search' {
+            break
+        }
+        'casefile;help;close' {
+            break
+        }
+        'casefile;help;reopen-case' {
+            break
+        }
+        'casefile;help;export' {
+            break
+        }
+        'casefile;help;import' {
+            break
+        }
+        'casefile;help;attachment' {
+            break
+        }
+        'casefile;help;hook' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Add the post-commit hook to a repository (an existing hook is kept and still runs)')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the hook, leaving exactly what was there before')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the hook is installed, and which case commits now feed')
+            [CompletionResult]::new('post-commit', 'post-commit', [CompletionResultType]::ParameterValue, 'The hook''s own entry point, called by the installed script')
+            break
+        }
+        'casefile;help;hook;install' {
+            break
+        }
+        'casefile;help;hook;uninstall' {
+            break
+        }
+        'casefile;help;hook;status' {
+            break
+        }
+        'casefile;help;hook;post-commit' {
+            break
+        }
+        'casefile;help;completions' {
+            break
+        }
+        'casefile;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective configuration and where each value came from')
+            break
+        }
+        'casefile;help;config;path' {
+            break
+        }
+        'casefile;help;config;show' {
+            break
+        }
+        'casefile;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,798 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[casefile] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'casefile'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'casefile'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create a case and make it current'
+            cand list 'List cases: slug, title, state, open hypotheses, entries, last activity'
+            cand ls 'List cases: slug, title, state, open hypotheses, entries, last activity'
+            cand use 'Make a case current'
+            cand note 'Write a note: anything worth keeping'
+            cand n 'Write a note: anything worth keeping'
+            cand hypo 'Write a hypothesis: a suspected cause'
+            cand hypothesis 'Write a hypothesis: a suspected cause'
+            cand h 'Write a hypothesis: a suspected cause'
+            cand ev 'Write evidence: an observation, log excerpt, trace or command output'
+            cand evidence 'Write evidence: an observation, log excerpt, trace or command output'
+            cand e 'Write evidence: an observation, log excerpt, trace or command output'
+            cand dead 'Write a dead end: a path tried and ruled out, and why'
+            cand dead-end 'Write a dead end: a path tried and ruled out, and why'
+            cand d 'Write a dead end: a path tried and ruled out, and why'
+            cand event 'Write an event: something that happened at a time (deploy, first report, data lost)'
+            cand at 'Write an event: something that happened at a time (deploy, first report, data lost)'
+            cand todo 'Write an action: a next step or follow-up'
+            cand action 'Write an action: a next step or follow-up'
+            cand a 'Write an action: a next step or follow-up'
+            cand confirm 'Mark a hypothesis confirmed'
+            cand refute 'Mark a hypothesis refuted (it becomes a dead end)'
+            cand reopen 'Reopen a confirmed or refuted hypothesis, or a done action'
+            cand done 'Mark an action done'
+            cand run 'Run a command, show its output live, and record it as evidence'
+            cand status 'The hand-over briefing of the current case'
+            cand log 'The timeline, oldest first'
+            cand show 'One entry whole, with links, context, attachments and history'
+            cand edit 'Amend an entry''s text in $VISUAL/$EDITOR (earlier text is kept as history)'
+            cand search 'Full-text search in the current case, or every case with --all'
+            cand close 'Close the current case'
+            cand reopen-case 'Reopen a closed case'
+            cand export 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+            cand import 'Merge a JSON bundle into the case with the bundle''s UUID'
+            cand attachment 'Write an attachment back out'
+            cand hook 'Install, remove or inspect the git post-commit hook'
+            cand completions 'Print a shell completion script'
+            cand config 'Show the configuration file''s path or the effective configuration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'casefile;new'= {
+            cand --slug 'Use this slug instead of deriving one from the title'
+            cand --ticket 'A ticket reference (repeatable)'
+            cand --tag 'A tag (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;list'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --open 'Only open cases (the default)'
+            cand --closed 'Only closed cases (resolved or abandoned)'
+            cand --all 'Every case'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;ls'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --open 'Only open cases (the default)'
+            cand --closed 'Only closed cases (resolved or abandoned)'
+            cand --all 'Every case'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;use'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;note'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;n'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hypo'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hypothesis'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;h'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;ev'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand --supports 'The hypothesis this evidence supports'
+            cand --refutes 'The hypothesis this evidence refutes'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;evidence'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand --supports 'The hypothesis this evidence supports'
+            cand --refutes 'The hypothesis this evidence refutes'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;e'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand --supports 'The hypothesis this evidence supports'
+            cand --refutes 'The hypothesis this evidence refutes'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;dead'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand --of 'The hypothesis this dead end rules out (it becomes refuted)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;dead-end'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand --of 'The hypothesis this dead end rules out (it becomes refuted)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;d'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand --of 'The hypothesis this dead end rules out (it becomes refuted)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;event'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;at'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;todo'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;action'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;a'= {
+            cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
+            cand --tag 'A tag (repeatable)'
+            cand --file 'Attach a file (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand -e 'Write the text in $VISUAL/$EDITOR'
+            cand --edit 'Write the text in $VISUAL/$EDITOR'
+            cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;confirm'= {
+            cand --because 'Why: an entry number, or text recorded as new evidence and linked'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;refute'= {
+            cand --because 'Why: an entry number, or text recorded as new evidence and linked'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;reopen'= {
+            cand --because 'Why: an entry number, or text recorded as new evidence and linked'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;done'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;run'= {
+            cand --supports 'The hypothesis this run supports'
+            cand --refutes 'The hypothesis this run refutes'
+            cand --tag 'A tag (repeatable)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --no-redact 'Store the output as it is, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;status'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;log'= {
+            cand --kind 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action'
+            cand --since 'Only entries at or after this time'
+            cand --limit 'Keep only the latest N entries'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;show'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;edit'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --no-redact 'Store the new text as it is, without secret redaction'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;search'= {
+            cand --limit 'At most this many results'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --all 'Search every case, not only the current one'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;close'= {
+            cand --summary 'What happened, in a few sentences'
+            cand --impact 'Who or what was affected, and how much'
+            cand --root-cause 'The root cause'
+            cand --fix 'The fix'
+            cand --lessons 'Lessons learned'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --resolved 'Close as resolved (the default)'
+            cand --abandoned 'Close as abandoned'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;reopen-case'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;export'= {
+            cand --format 'What to export'
+            cand -o 'Write to this file (atomically) instead of stdout'
+            cand --output 'Write to this file (atomically) instead of stdout'
+            cand --template 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;import'= {
+            cand --as 'Create the case under this slug when the bundle''s slug is taken by another case'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;attachment'= {
+            cand -o 'Write to this file instead of stdout'
+            cand --output 'Write to this file instead of stdout'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hook'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand install 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
+            cand uninstall 'Remove the hook, leaving exactly what was there before'
+            cand status 'Whether the hook is installed, and which case commits now feed'
+            cand post-commit 'The hook''s own entry point, called by the installed script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'casefile;hook;install'= {
+            cand --repo 'The repository (default: the one containing the current directory)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hook;uninstall'= {
+            cand --repo 'The repository (default: the one containing the current directory)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hook;status'= {
+            cand --repo 'The repository (default: the one containing the current directory)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hook;post-commit'= {
+            cand --repo 'The repository (default: the one containing the current directory)'
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;hook;help'= {
+            cand install 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
+            cand uninstall 'Remove the hook, leaving exactly what was there before'
+            cand status 'Whether the hook is installed, and which case commits now feed'
+            cand post-commit 'The hook''s own entry point, called by the installed script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'casefile;hook;help;install'= {
+        }
+        &'casefile;hook;help;uninstall'= {
+        }
+        &'casefile;hook;help;status'= {
+        }
+        &'casefile;hook;help;post-commit'= {
+        }
+        &'casefile;hook;help;help'= {
+        }
+        &'casefile;completions'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;config'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand path 'Print the path of the configuration file'
+            cand show 'Print the effective configuration and where each value came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'casefile;config;path'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;config;show'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;config;help'= {
+            cand path 'Print the path of the configuration file'
+            cand show 'Print the effective configuration and where each value came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'casefile;config;help;path'= {
+        }
+        &'casefile;config;help;show'= {
+        }
+        &'casefile;config;help;help'= {
+        }
+        &'casefile;help'= {
+            cand new 'Create a case and make it current'
+            cand list 'List cases: slug, title, state, open hypotheses, entries, last activity'
+            cand use 'Make a case current'
+            cand note 'Write a note: anything worth keeping'
+            cand hypo 'Write a hypothesis: a suspected cause'
+            cand ev 'Write evidence: an observation, log excerpt, trace or command output'
+            cand dead 'Write a dead end: a path tried and ruled out, and why'
+            cand event 'Write an event: something that happened at a time (deploy, first report, data lost)'
+            cand todo 'Write an action: a next step or follow-up'
+            cand confirm 'Mark a hypothesis confirmed'
+            cand refute 'Mark a hypothesis refuted (it becomes a dead end)'
+            cand reopen 'Reopen a confirmed or refuted hypothesis, or a done action'
+            cand done 'Mark an action done'
+            cand run 'Run a command, show its output live, and record it as evidence'
+            cand status 'The hand-over briefing of the current case'
+            cand log 'The timeline, oldest first'
+            cand show 'One entry whole, with links, context, attachments and history'
+            cand edit 'Amend an entry''s text in $VISUAL/$EDITOR (earlier text is kept as history)'
+            cand search 'Full-text search in the current case, or every case with --all'
+            cand close 'Close the current case'
+            cand reopen-case 'Reopen a closed case'
+            cand export 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+            cand import 'Merge a JSON bundle into the case with the bundle''s UUID'
+            cand attachment 'Write an attachment back out'
+            cand hook 'Install, remove or inspect the git post-commit hook'
+            cand completions 'Print a shell completion script'
+            cand config 'Show the configuration file''s path or the effective configuration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'casefile;help;new'= {
+        }
+        &'casefile;help;list'= {
+        }
+        &'casefile;help;use'= {
+        }
+        &'casefile;help;note'= {
+        }
+        &'casefile;help;hypo'= {
+        }
+        &'casefile;help;ev'= {
+        }
+        &'casefile;help;dead'= {
+        }
+        &'casefile;help;event'= {
+        }
+        &'casefile;help;todo'= {
+        }
+        &'casefile;help;confirm'= {
+        }
+        &'casefile;help;refute'= {
+        }
+        &'casefile;help;reopen'= {
+        }
+        &'casefile;help;done'= {
+        }
+        &'casefile;help;run'= {
+        }
+        &'casefile;help;status'= {
+        }
+        &'casefile;help;log'= {
+        }
+        &'casefile;help;show'= {
+        }
+        &'casefile;help;edit'= {
+        }
+        &'casefile;help;search'= {
+        }
+        &'casefile;help;close'= {
+        }
+        &'casefile;help;reopen-case'= {
+        }
+        &'casefile;help;export'= {
+        }
+        &'casefile;help;import'= {
+        }
+        &'casefile;help;attachment'= {
+        }
+        &'casefile;help;hook'= {
+            cand install 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
+            cand uninstall 'Remove the hook, leaving exactly what was there before'
+            cand status 'Whether the hook is installed, and which case commits now feed'
+            cand post-commit 'The hook''s own entry point, called by the installed script'
+        }
+        &'casefile;help;hook;install'= {
+        }
+        &'casefile;help;hook;uninstall'= {
+        }
+        &'casefile;help;hook;status'= {
+        }
+        &'casefile;help;hook;post-commit'= {
+        }
+        &'casefile;help;completions'= {
+        }
+        &'casefile;help;config'= {
+            cand path 'Print the path of the configuration file'
+            cand show 'Print the effective configuration and where each value came from'
+        }
+        &'casefile;help;config;path'= {
+        }
+        &'casefile;help;config;show'= {
+        }
+        &'casefile;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

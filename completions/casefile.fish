@@ -1,0 +1,564 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_casefile_global_optspecs
+    string join \n C/case= json color= q/quiet h/help V/version
+end
+
+function __fish_casefile_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_casefile_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_casefile_using_subcommand
+    set -l cmd (__fish_casefile_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c casefile -n "__fish_casefile_needs_command" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_needs_command" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_needs_command" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c casefile -n "__fish_casefile_needs_command" -s V -l version -d 'Print version'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "new" -d 'Create a case and make it current'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "list" -d 'List cases: slug, title, state, open hypotheses, entries, last activity'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "ls" -d 'List cases: slug, title, state, open hypotheses, entries, last activity'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "use" -d 'Make a case current'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "note" -d 'Write a note: anything worth keeping'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "n" -d 'Write a note: anything worth keeping'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "hypo" -d 'Write a hypothesis: a suspected cause'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "hypothesis" -d 'Write a hypothesis: a suspected cause'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "h" -d 'Write a hypothesis: a suspected cause'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "ev" -d 'Write evidence: an observation, log excerpt, trace or command output'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "evidence" -d 'Write evidence: an observation, log excerpt, trace or command output'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "e" -d 'Write evidence: an observation, log excerpt, trace or command output'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "dead" -d 'Write a dead end: a path tried and ruled out, and why'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "dead-end" -d 'Write a dead end: a path tried and ruled out, and why'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "d" -d 'Write a dead end: a path tried and ruled out, and why'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "event" -d 'Write an event: something that happened at a time (deploy, first report, data lost)'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "at" -d 'Write an event: something that happened at a time (deploy, first report, data lost)'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "todo" -d 'Write an action: a next step or follow-up'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "action" -d 'Write an action: a next step or follow-up'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "a" -d 'Write an action: a next step or follow-up'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "confirm" -d 'Mark a hypothesis confirmed'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "refute" -d 'Mark a hypothesis refuted (it becomes a dead end)'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "reopen" -d 'Reopen a confirmed or refuted hypothesis, or a done action'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "done" -d 'Mark an action done'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "run" -d 'Run a command, show its output live, and record it as evidence'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "status" -d 'The hand-over briefing of the current case'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "log" -d 'The timeline, oldest first'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "show" -d 'One entry whole, with links, context, attachments and history'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "edit" -d 'Amend an entry\'s text in $VISUAL/$EDITOR (earlier text is kept as history)'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "search" -d 'Full-text search in the current case, or every case with --all'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "close" -d 'Close the current case'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "reopen-case" -d 'Reopen a closed case'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "export" -d 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "import" -d 'Merge a JSON bundle into the case with the bundle\'s UUID'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "attachment" -d 'Write an attachment back out'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "hook" -d 'Install, remove or inspect the git post-commit hook'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "config" -d 'Show the configuration file\'s path or the effective configuration'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l slug -d 'Use this slug instead of deriving one from the title' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l ticket -d 'A ticket reference (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand new" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand new" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand list" -l open -d 'Only open cases (the default)'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -l closed -d 'Only closed cases (resolved or abandoned)'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -l all -d 'Every case'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -l open -d 'Only open cases (the default)'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -l closed -d 'Only closed cases (resolved or abandoned)'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -l all -d 'Every case'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand use" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand use" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand use" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand use" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand use" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand note" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand note" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand n" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand n" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand h" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand h" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l supports -d 'The hypothesis this evidence supports' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l refutes -d 'The hypothesis this evidence refutes' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l supports -d 'The hypothesis this evidence supports' -r
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l refutes -d 'The hypothesis this evidence refutes' -r
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l supports -d 'The hypothesis this evidence supports' -r
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l refutes -d 'The hypothesis this evidence refutes' -r
+complete -c casefile -n "__fish_casefile_using_subcommand e" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand e" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand d" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand d" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand event" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand event" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand at" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand at" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand action" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand action" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand a" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand a" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand done" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand done" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand done" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand done" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand done" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l supports -d 'The hypothesis this run supports' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l refutes -d 'The hypothesis this run refutes' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l no-redact -d 'Store the output as it is, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand status" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand status" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand status" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand status" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l kind -d 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action' -r -f -a "note\t''
+hypothesis\t''
+evidence\t''
+dead-end\t''
+event\t''
+action\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l since -d 'Only entries at or after this time' -r
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l limit -d 'Keep only the latest N entries' -r
+complete -c casefile -n "__fish_casefile_using_subcommand log" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand log" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand log" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand show" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand show" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand show" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand show" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -l no-redact -d 'Store the new text as it is, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand search" -l limit -d 'At most this many results' -r
+complete -c casefile -n "__fish_casefile_using_subcommand search" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand search" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand search" -l all -d 'Search every case, not only the current one'
+complete -c casefile -n "__fish_casefile_using_subcommand search" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand search" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand search" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l summary -d 'What happened, in a few sentences' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l impact -d 'Who or what was affected, and how much' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l root-cause -d 'The root cause' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l fix -d 'The fix' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l lessons -d 'Lessons learned' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l resolved -d 'Close as resolved (the default)'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l abandoned -d 'Close as abandoned'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand export" -l format -d 'What to export' -r -f -a "markdown\t''
+json\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand export" -s o -l output -d 'Write to this file (atomically) instead of stdout' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand export" -l template -d 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand export" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand export" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand export" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand export" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand import" -l as -d 'Create the case under this slug when the bundle\'s slug is taken by another case' -r
+complete -c casefile -n "__fish_casefile_using_subcommand import" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand import" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand import" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand import" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s o -l output -d 'Write to this file instead of stdout' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -f -a "install" -d 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -f -a "uninstall" -d 'Remove the hook, leaving exactly what was there before'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -f -a "status" -d 'Whether the hook is installed, and which case commits now feed'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -f -a "post-commit" -d 'The hook\'s own entry point, called by the installed script'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall status post-commit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from install" -l repo -d 'The repository (default: the one containing the current directory)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from install" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from install" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from install" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l repo -d 'The repository (default: the one containing the current directory)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from status" -l repo -d 'The repository (default: the one containing the current directory)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from status" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from post-commit" -l repo -d 'The repository (default: the one containing the current directory)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from post-commit" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from post-commit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from post-commit" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from post-commit" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from post-commit" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "install" -d 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "uninstall" -d 'Remove the hook, leaving exactly what was there before'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "status" -d 'Whether the hook is installed, and which case commits now feed'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "post-commit" -d 'The hook\'s own entry point, called by the installed script'
+complete -c casefile -n "__fish_casefile_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand completions" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand completions" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand completions" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "path" -d 'Print the path of the configuration file'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "show" -d 'Print the effective configuration and where each value came from'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the configuration file'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective configuration and where each value came from'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "new" -d 'Create a case and make it current'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "list" -d 'List cases: slug, title, state, open hypotheses, entries, last activity'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "use" -d 'Make a case current'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "note" -d 'Write a note: anything worth keeping'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "hypo" -d 'Write a hypothesis: a suspected cause'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "ev" -d 'Write evidence: an observation, log excerpt, trace or command output'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "dead" -d 'Write a dead end: a path tried and ruled out, and why'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "event" -d 'Write an event: something that happened at a time (deploy, first report, data lost)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "todo" -d 'Write an action: a next step or follow-up'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "confirm" -d 'Mark a hypothesis confirmed'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "refute" -d 'Mark a hypothesis refuted (it becomes a dead end)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "reopen" -d 'Reopen a confirmed or refuted hypothesis, or a done action'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "done" -d 'Mark an action done'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "run" -d 'Run a command, show its output live, and record it as evidence'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "status" -d 'The hand-over briefing of the current case'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "log" -d 'The timeline, oldest first'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "show" -d 'One entry whole, with links, context, attachments and history'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "edit" -d 'Amend an entry\'s text in $VISUAL/$EDITOR (earlier text is kept as history)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "search" -d 'Full-text search in the current case, or every case with --all'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "close" -d 'Close the current case'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "reopen-case" -d 'Reopen a closed case'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "export" -d 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "import" -d 'Merge a JSON bundle into the case with the bundle\'s UUID'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "attachment" -d 'Write an attachment back out'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "hook" -d 'Install, remove or inspect the git post-commit hook'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "completions" -d 'Print a shell completion script'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "config" -d 'Show the configuration file\'s path or the effective configuration'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "install" -d 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "uninstall" -d 'Remove the hook, leaving exactly what was there before'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "status" -d 'Whether the hook is installed, and which case commits now feed'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "post-commit" -d 'The hook\'s own entry point, called by the installed script'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and where each value came from'
