@@ -15,6 +15,7 @@ pub mod editor;
 pub mod error;
 pub mod git;
 pub mod home;
+pub mod hooks;
 pub mod model;
 pub mod redact;
 pub mod render;
