@@ -7,7 +7,7 @@
 //! template over the whole bundle, which it holds in memory.
 
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -115,7 +115,10 @@ fn write_markdown(store: &CaseStore, out: &mut impl Write, now_ms: i64) -> Resul
     }
 
     pm.section(2, "Dead ends")?;
-    dump::each_entry(conn, Selection::DeadEnds, None, |e| pm.dead_end(&e))?;
+    dump::each_entry(conn, Selection::Kind(Kind::DeadEnd), None, |e| {
+        pm.dead_end(&e)
+    })?;
+    dump::each_entry(conn, Selection::Refuted, None, |e| pm.dead_end(&e))?;
     pm.section_end("None recorded.")?;
 
     pm.section(2, "Evidence appendix")?;
@@ -129,25 +132,28 @@ fn write_markdown(store: &CaseStore, out: &mut impl Write, now_ms: i64) -> Resul
 }
 
 /// Where the export goes: stdout, or a temporary file renamed over `-o PATH` at the end.
+/// It buffers itself (a plain `Vec`, drained in 64 KiB writes): the renderers make many small
+/// writes, and this keeps each one a `memcpy`.
 struct Output {
+    buf: Vec<u8>,
     sink: Option<Sink>,
     /// (temporary file, target) while a file export is not yet committed.
     file: Option<(PathBuf, PathBuf)>,
 }
 
 enum Sink {
-    Stdout(BufWriter<std::io::StdoutLock<'static>>),
-    File(BufWriter<fs::File>),
+    Stdout(std::io::StdoutLock<'static>),
+    File(fs::File),
 }
+
+const CHUNK: usize = 64 * 1024;
 
 impl Output {
     fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path else {
             return Ok(Output {
-                sink: Some(Sink::Stdout(BufWriter::with_capacity(
-                    64 * 1024,
-                    std::io::stdout().lock(),
-                ))),
+                buf: Vec::with_capacity(CHUNK * 2),
+                sink: Some(Sink::Stdout(std::io::stdout().lock())),
                 file: None,
             });
         };
@@ -163,22 +169,33 @@ impl Output {
         let file =
             fs::File::create(&tmp).with_context(|| format!("cannot write {}", path.display()))?;
         Ok(Output {
-            sink: Some(Sink::File(BufWriter::with_capacity(64 * 1024, file))),
+            buf: Vec::with_capacity(CHUNK * 2),
+            sink: Some(Sink::File(file)),
             file: Some((tmp, path.to_path_buf())),
         })
     }
 
+    fn drain(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        match &mut self.sink {
+            Some(Sink::Stdout(w)) => w.write_all(&self.buf)?,
+            Some(Sink::File(w)) => w.write_all(&self.buf)?,
+            None => {}
+        }
+        self.buf.clear();
+        Ok(())
+    }
+
     /// Flush, and for a file sync it and rename it into place.
     fn commit(mut self) -> Result<()> {
+        self.drain()?;
         match self.sink.take() {
             Some(Sink::Stdout(mut w)) => w.flush()?,
-            Some(Sink::File(w)) => {
+            Some(Sink::File(file)) => {
                 if let Some((tmp, path)) = self.file.take() {
-                    let result = (|| -> std::io::Result<()> {
-                        let file = w.into_inner().map_err(|e| e.into_error())?;
-                        file.sync_all()?;
-                        fs::rename(&tmp, &path)
-                    })();
+                    let result = file.sync_all().and_then(|()| fs::rename(&tmp, &path));
                     if let Err(e) = result {
                         fs::remove_file(&tmp).ok();
                         return Err(e).with_context(|| format!("cannot write {}", path.display()));
@@ -202,15 +219,22 @@ impl Drop for Output {
 }
 
 impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match &mut self.sink {
-            Some(Sink::Stdout(w)) => w.write(buf),
-            Some(Sink::File(w)) => w.write(buf),
-            None => Ok(buf.len()),
+    #[inline]
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= CHUNK {
+            self.drain()?;
         }
+        Ok(data.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.write(data).map(|_| ())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
+        self.drain()?;
         match &mut self.sink {
             Some(Sink::Stdout(w)) => w.flush(),
             Some(Sink::File(w)) => w.flush(),

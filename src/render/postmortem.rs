@@ -19,6 +19,9 @@ use crate::store::dump::Related;
 /// The default template, shipped in `docs/` for users to copy.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../docs/postmortem.md.j2");
 
+/// How much of an entry's text a mention under another entry shows (the timeline has it all).
+pub const MENTION_LEN: usize = 160;
+
 /// How many nodes the Mermaid timeline shows at most (GitHub stops rendering huge diagrams).
 pub const DIAGRAM_LIMIT: usize = 40;
 
@@ -224,7 +227,7 @@ impl<W: Write> Postmortem<W> {
                     "  - {label}: **#{}** ({}) {}",
                     r.number,
                     r.kind,
-                    inline(first_line(&r.text))
+                    inline(&crate::render::fit(first_line(&r.text), MENTION_LEN))
                 )?;
             }
         }
@@ -243,7 +246,12 @@ impl<W: Write> Postmortem<W> {
                 suffix.push_str(&format!(" — rules out #{}", link.target));
             }
         }
-        writeln!(self.out, "- **#{}** {}{suffix}", e.number, inline(&e.text))?;
+        let text = if e.kind == Kind::Hypothesis {
+            inline(&crate::render::fit(first_line(&e.text), MENTION_LEN))
+        } else {
+            inline(&e.text)
+        };
+        writeln!(self.out, "- **#{}** {text}{suffix}", e.number)?;
         Ok(())
     }
 
@@ -316,6 +324,15 @@ fn ms(stored: &str) -> Option<i64> {
 
 /// A stored time with its original offset: `2016-04-06 15:01:11 -04:00`.
 pub fn when(stored: &str) -> String {
+    // Fast path for what casefile stores (`2016-04-06T15:01:11-04:00`): cut and join.
+    let b = stored.as_bytes();
+    if b.len() == 25
+        && b[10] == b'T'
+        && (b[19] == b'+' || b[19] == b'-')
+        && b.iter().all(u8::is_ascii)
+    {
+        return format!("{} {} {}", &stored[..10], &stored[11..19], &stored[19..]);
+    }
     match crate::time::parse_stored(stored) {
         Ok(t) => t.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
         Err(_) => stored.to_string(),
@@ -346,27 +363,35 @@ pub fn duration_precise(ms: u64) -> String {
 
 /// Text for one table cell: `|` escaped, line breaks as `<br>`, HTML tags defused.
 pub fn cell(text: &str) -> String {
-    inline(text).replace('|', "\\|")
+    escape(text, true)
 }
 
 /// Text on one Markdown line (a list item): line breaks as `<br>`, `<` defused.
 pub fn inline(text: &str) -> String {
+    escape(text, false)
+}
+
+/// One pass over the bytes, copying the runs between the few characters that need escaping
+/// (all ASCII, so every cut is on a UTF-8 boundary). This runs for every row of a postmortem.
+fn escape(text: &str, pipes: bool) -> String {
     let text = text.trim_end();
-    let mut out = String::with_capacity(text.len());
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        for ch in line.chars() {
-            match ch {
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '\r' => {}
-                c => out.push(c),
-            }
-        }
-        if lines.peek().is_some() {
-            out.push_str("<br>");
-        }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let replacement = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\n' => "<br>",
+            b'\r' => "",
+            b'|' if pipes => "\\|",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
     out
 }
 

@@ -187,24 +187,34 @@ pub enum Selection {
     Timeline,
     /// Events, hypotheses and dead ends, by instant then number (the diagram).
     Story,
-    /// Entries of one kind, by instant then number.
+    /// Entries of one kind, by state then number (actions: done, then open).
     Kind(Kind),
-    /// Dead ends, then refuted hypotheses, each by instant then number.
-    DeadEnds,
-    /// `run` evidence (with a recorded command), by instant then number.
+    /// Refuted hypotheses (dead ends in every view), by number.
+    Refuted,
+    /// `run` evidence (with a recorded command), by number.
     Runs,
 }
 
 impl Selection {
+    /// The WHERE clause. Every selection is chosen so that SQLite walks an index in the
+    /// wanted order (no temporary sort, whose memory would grow with the case).
     fn filter(self) -> String {
         match self {
             Selection::Timeline => String::new(),
-            Selection::Story => "WHERE kind IN ('event', 'hypothesis', 'dead-end')".to_string(),
+            // `+kind`: walk `entry_at` in instant order and stop at the limit.
+            Selection::Story => "WHERE +kind IN ('event', 'hypothesis', 'dead-end')".to_string(),
             Selection::Kind(kind) => format!("WHERE kind = '{}'", kind.as_str()),
-            Selection::DeadEnds => {
-                "WHERE kind = 'dead-end' OR (kind = 'hypothesis' AND state = 'refuted')".to_string()
-            }
+            Selection::Refuted => "WHERE kind = 'hypothesis' AND state = 'refuted'".to_string(),
             Selection::Runs => "WHERE kind = 'evidence' AND command_argv IS NOT NULL".to_string(),
+        }
+    }
+
+    fn order(self) -> &'static str {
+        match self {
+            Selection::Timeline | Selection::Story => "ORDER BY at_ms, number",
+            // `entry_kind_state` order: (state, number) within a kind; for actions that is
+            // done before open, for kinds without states it is recording order.
+            Selection::Kind(_) | Selection::Runs | Selection::Refuted => "ORDER BY state, number",
         }
     }
 }
@@ -216,10 +226,7 @@ pub fn each_entry(
     limit: Option<u32>,
     mut visit: impl FnMut(Entry) -> Result<()>,
 ) -> Result<()> {
-    let order = match selection {
-        Selection::DeadEnds => "ORDER BY kind = 'hypothesis', at_ms, number",
-        _ => "ORDER BY at_ms, number",
-    };
+    let order = selection.order();
     let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
     let mut stmt = conn.prepare(&format!(
         "SELECT {ENTRY_COLUMNS},
@@ -251,7 +258,10 @@ pub fn each_entry(
 /// How many entries a selection would visit (for "… and N more").
 pub fn count(conn: &Connection, selection: Selection) -> Result<i64> {
     Ok(conn.query_row(
-        &format!("SELECT count(*) FROM entry {}", selection.filter()),
+        &format!(
+            "SELECT count(*) FROM entry {}",
+            selection.filter().replace("+kind", "kind")
+        ),
         [],
         |r| r.get(0),
     )?)
