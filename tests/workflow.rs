@@ -1339,3 +1339,27 @@ fn the_guide_runs_and_its_postmortem_is_current() {
         fs::read(env.work().join("postmortem.md")).expect("the guide exports postmortem.md");
     check_generated(&root().join("docs/example-postmortem.md"), &exported);
 }
+
+#[test]
+fn a_case_locked_by_another_writer_does_not_hold_up_the_commit() {
+    let env = TestEnv::new();
+    let dir = repo(&env, "repo");
+    let slug = env.new_case("Locked");
+    casefile_in(&env, &dir, &["hook", "install"]);
+    // Another writer holds the case's write lock for the whole commit.
+    let holder = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let start = Instant::now();
+    let out = commit(&env, &dir, "While the case is locked");
+    let took = start.elapsed();
+    assert!(out.status.success());
+    assert!(took < Duration::from_secs(10), "the commit took {took:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("casefile: this commit was not recorded:"),
+        "{stderr}"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert!(events(&env).is_empty());
+}

@@ -216,9 +216,14 @@ fn status(ctx: &Ctx, args: HookRepoArgs) -> Result<()> {
 fn post_commit(ctx: &Ctx, args: HookRepoArgs) {
     // A panic must not become a backtrace in the middle of someone's commit.
     std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let _ = writeln!(
             std::io::stderr(),
-            "casefile: the post-commit hook failed ({info}); the commit is fine but was not recorded"
+            "casefile: the post-commit hook failed ({what}); the commit is fine but was not recorded"
         );
     }));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| record(ctx, &args)));
