@@ -1031,7 +1031,7 @@ fn config_show_tells_where_each_value_came_from() {
             .to_string()
     };
     assert!(
-        text.starts_with(&format!("config file: {path}\n")),
+        text.starts_with(&format!("config file: {path} (from $CASEFILE_CONFIG)\n")),
         "{text}"
     );
     assert!(

@@ -59,10 +59,16 @@ fn show(ctx: &Ctx) -> Result<()> {
             "settings": settings,
         }));
     }
+    let from_env = std::env::var_os("CASEFILE_CONFIG").is_some_and(|v| !v.is_empty());
+    let via = if from_env {
+        " (from $CASEFILE_CONFIG)"
+    } else {
+        ""
+    };
     let mut out = match (&path, &text) {
-        (Some(path), Some(_)) => format!("config file: {}\n", path.display()),
+        (Some(path), Some(_)) => format!("config file: {}{via}\n", path.display()),
         (Some(path), None) => format!(
-            "config file: {} (not found; defaults apply)\n",
+            "config file: {}{via} (not found; defaults apply)\n",
             path.display()
         ),
         (None, _) => "config file: none (no config directory; set CASEFILE_CONFIG)\n".to_string(),
