@@ -714,9 +714,25 @@ fn commit_on_a_terminal(
 ) -> Output {
     fs::write(dir.join(format!("{}.txt", subject.len())), subject).unwrap();
     git(env, dir, &["add", "-A"]);
-    let line = format!("git commit -q -m '{subject}'");
+    git_on_a_terminal(
+        env,
+        dir,
+        &format!("git commit -q -m '{subject}'"),
+        typed,
+        wait,
+    )
+}
+
+/// Run a shell command line on a pseudo-terminal (via `script`), typing `typed` after `wait`.
+fn git_on_a_terminal(
+    env: &TestEnv,
+    dir: &Path,
+    line: &str,
+    typed: Option<&str>,
+    wait: Duration,
+) -> Output {
     let mut cmd = Command::new("script");
-    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
+    cmd.args(["-q", "-e", "-c", line, "/dev/null"])
         .env_clear()
         .envs(
             git_cmd(env, dir)
@@ -786,6 +802,55 @@ fn on_a_terminal_the_hook_asks_for_one_line_and_records_it_as_a_note() {
     assert!(out.status.success());
     let all = entries(&env);
     assert_eq!(all.len(), 3, "{all:#?}");
+}
+
+#[test]
+fn on_a_terminal_amend_and_cherry_pick_are_recorded_without_asking() {
+    if !has_script() {
+        eprintln!("skipped: script(1) is not installed");
+        return;
+    }
+    let env = TestEnv::new();
+    let dir = repo(&env, "repo");
+    env.new_case("No prompt for rewrites");
+    casefile_in(&env, &dir, &["hook", "install"]);
+    commit(&env, &dir, "Base");
+    let out = git_on_a_terminal(
+        &env,
+        &dir,
+        "git commit -q --amend -m 'Base, amended'",
+        Some("should not be read\n"),
+        Duration::from_millis(1000),
+    );
+    assert!(out.status.success());
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(!screen.contains("What did it try?"), "{screen}");
+    git(&env, &dir, &["checkout", "-q", "-b", "side", "HEAD~1"]);
+    let out = git_on_a_terminal(
+        &env,
+        &dir,
+        "git cherry-pick main",
+        Some("should not be read either\n"),
+        Duration::from_millis(1000),
+    );
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("What did it try?"));
+    let kinds: Vec<String> = entries(&env)
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["kind"].as_str().unwrap(),
+                e["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(kinds.len(), 3, "{kinds:#?}");
+    assert!(kinds[1].contains("(amend): Base, amended"), "{kinds:#?}");
+    assert!(
+        kinds[2].contains("on side (cherry-pick): Base, amended"),
+        "{kinds:#?}"
+    );
 }
 
 #[test]
