@@ -854,6 +854,39 @@ fn on_a_terminal_amend_and_cherry_pick_are_recorded_without_asking() {
 }
 
 #[test]
+fn a_background_commit_on_a_terminal_is_never_stopped_by_the_prompt() {
+    if !has_script() {
+        eprintln!("skipped: script(1) is not installed");
+        return;
+    }
+    let env = TestEnv::new();
+    let dir = repo(&env, "repo");
+    env.new_case("Background commit");
+    casefile_in(&env, &dir, &["hook", "install"]);
+    fs::write(dir.join("bg.txt"), "bg\n").unwrap();
+    git(&env, &dir, &["add", "bg.txt"]);
+    // `set -m`: job control, so `&` puts the commit in a background process group, as an
+    // interactive shell does. Reading the terminal from there would stop the commit (SIGTTIN);
+    // `timeout` turns such a hang into a failure instead of a stuck test.
+    let start = Instant::now();
+    let out = git_on_a_terminal(
+        &env,
+        &dir,
+        "set -m; timeout 20 git commit -q -m 'In the background' & wait $!",
+        None,
+        Duration::ZERO,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(start.elapsed() < Duration::from_secs(15));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("What did it try?"));
+    assert_eq!(events(&env).len(), 1);
+}
+
+#[test]
 fn the_prompt_gives_up_after_its_timeout() {
     if !has_script() {
         eprintln!("skipped: script(1) is not installed");
