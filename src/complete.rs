@@ -9,8 +9,11 @@
 use clap_complete::CompletionCandidate;
 
 use crate::home::Home;
-use crate::model::{Entry, Kind, State};
+use crate::model::{Kind, State};
 use crate::store::CaseStore;
+
+/// At most this many entries are offered (the newest).
+const MAX_ENTRIES: u32 = 2000;
 
 /// Which entries a number argument accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,36 +89,27 @@ fn entries(wanted: Wanted) -> Vec<CompletionCandidate> {
     let Ok(store) = CaseStore::open(&path, &slug) else {
         return Vec::new();
     };
-    // The latest entries are the ones worth completing; a huge case stays quick.
-    let filter = crate::store::entries::TimelineFilter {
-        limit: Some(500),
-        ..Default::default()
-    };
-    let Ok(mut all) = crate::store::entries::timeline(store.conn(), &filter) else {
+    // The newest entries are the ones worth completing; a huge case stays quick.
+    let Ok(rows) = crate::store::entries::headlines(store.conn(), MAX_ENTRIES) else {
         return Vec::new();
     };
-    all.sort_by_key(|e| std::cmp::Reverse(e.number));
-    all.into_iter()
-        .filter(|e| accepts(wanted, e))
-        .map(|e| {
-            let state = e.state.map(|s| format!(", {s}")).unwrap_or_default();
-            let help = format!(
-                "{}{state}: {}",
-                e.kind,
-                crate::render::fit(e.headline(), 60)
-            );
-            CompletionCandidate::new(e.number.to_string()).help(Some(help.into()))
+    rows.into_iter()
+        .filter(|(_, kind, state, _)| accepts(wanted, *kind, *state))
+        .map(|(number, kind, state, headline)| {
+            let state = state.map(|s| format!(", {s}")).unwrap_or_default();
+            let help = format!("{kind}{state}: {}", crate::render::fit(&headline, 60));
+            CompletionCandidate::new(number.to_string()).help(Some(help.into()))
         })
         .collect()
 }
 
-fn accepts(wanted: Wanted, e: &Entry) -> bool {
+fn accepts(wanted: Wanted, kind: Kind, state: Option<State>) -> bool {
     match wanted {
         Wanted::Any => true,
-        Wanted::Hypotheses => e.kind == Kind::Hypothesis,
+        Wanted::Hypotheses => kind == Kind::Hypothesis,
         Wanted::StateTargets => {
-            e.kind == Kind::Hypothesis || (e.kind == Kind::Action && e.state == Some(State::Done))
+            kind == Kind::Hypothesis || (kind == Kind::Action && state == Some(State::Done))
         }
-        Wanted::OpenActions => e.kind == Kind::Action && e.state == Some(State::Open),
+        Wanted::OpenActions => kind == Kind::Action && state == Some(State::Open),
     }
 }

@@ -410,3 +410,30 @@ pub fn incoming_links(conn: &Connection, target: i64) -> Result<Vec<(i64, LinkTy
         .filter_map(|(source, t)| LinkType::parse(&t).map(|t| (source, t)))
         .collect())
 }
+
+/// The newest `limit` entries as (number, kind, state, first line of text), newest first,
+/// without tags, links or attachments: what shell completion shows, cheaply.
+pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<(i64, Kind, Option<State>, String)>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT number, kind, state, substr(text, 1, 200) FROM entry ORDER BY number DESC LIMIT ?1",
+        )?
+        .query_map([limit], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(number, kind, state, text)| {
+            let kind = Kind::parse(&kind)?;
+            let state = state.as_deref().and_then(State::parse);
+            let headline = text.lines().next().unwrap_or("").to_string();
+            Some((number, kind, state, headline))
+        })
+        .collect())
+}
