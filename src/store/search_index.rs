@@ -116,6 +116,9 @@ impl SearchIndex {
         if self.stale(&slugs, all)?.is_empty() {
             return Ok(Vec::new());
         }
+        // Re-indexing writes many FTS pages: a bigger page cache (only now, when something
+        // changed) keeps segment merges from spilling to disk half-way.
+        self.conn.execute_batch("PRAGMA cache_size = -32768;")?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
