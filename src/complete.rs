@@ -94,11 +94,11 @@ fn entries(wanted: Wanted) -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     rows.into_iter()
-        .filter(|(_, kind, state, _)| accepts(wanted, *kind, *state))
-        .map(|(number, kind, state, headline)| {
-            let state = state.map(|s| format!(", {s}")).unwrap_or_default();
-            let help = format!("{kind}{state}: {}", crate::render::fit(&headline, 60));
-            CompletionCandidate::new(number.to_string()).help(Some(help.into()))
+        .filter(|h| accepts(wanted, h.kind, h.state))
+        .map(|h| {
+            let state = h.state.map(|s| format!(", {s}")).unwrap_or_default();
+            let help = format!("{}{state}: {}", h.kind, crate::render::fit(&h.text, 60));
+            CompletionCandidate::new(h.number.to_string()).help(Some(help.into()))
         })
         .collect()
 }

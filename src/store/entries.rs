@@ -411,9 +411,19 @@ pub fn incoming_links(conn: &Connection, target: i64) -> Result<Vec<(i64, LinkTy
         .collect())
 }
 
-/// The newest `limit` entries as (number, kind, state, first line of text), newest first,
-/// without tags, links or attachments: what shell completion shows, cheaply.
-pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<(i64, Kind, Option<State>, String)>> {
+/// One line of an entry, for shell completion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    pub number: i64,
+    pub kind: Kind,
+    pub state: Option<State>,
+    /// The first line of the text.
+    pub text: String,
+}
+
+/// The newest `limit` entries' headlines, newest first, without tags, links or attachments:
+/// what shell completion shows, cheaply.
+pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<Headline>> {
     let rows = conn
         .prepare_cached(
             "SELECT number, kind, state, substr(text, 1, 200) FROM entry ORDER BY number DESC LIMIT ?1",
@@ -430,10 +440,12 @@ pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<(i64, Kind, Option
     Ok(rows
         .into_iter()
         .filter_map(|(number, kind, state, text)| {
-            let kind = Kind::parse(&kind)?;
-            let state = state.as_deref().and_then(State::parse);
-            let headline = text.lines().next().unwrap_or("").to_string();
-            Some((number, kind, state, headline))
+            Some(Headline {
+                number,
+                kind: Kind::parse(&kind)?,
+                state: state.as_deref().and_then(State::parse),
+                text: text.lines().next().unwrap_or("").to_string(),
+            })
         })
         .collect())
 }
