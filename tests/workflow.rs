@@ -1461,3 +1461,27 @@ fn a_case_locked_by_another_writer_does_not_hold_up_the_commit() {
     drop(holder);
     assert!(events(&env).is_empty());
 }
+
+#[test]
+fn git_terminal_prompt_zero_silences_the_question() {
+    if !has_script() {
+        eprintln!("skipped: script(1) is not installed");
+        return;
+    }
+    let env = TestEnv::new();
+    let dir = repo(&env, "repo");
+    env.new_case("Quiet git");
+    casefile_in(&env, &dir, &["hook", "install"]);
+    fs::write(dir.join("q.txt"), "q\n").unwrap();
+    git(&env, &dir, &["add", "q.txt"]);
+    let out = git_on_a_terminal(
+        &env,
+        &dir,
+        "GIT_TERMINAL_PROMPT=0 git commit -q -m 'Quietly'",
+        Some("typed anyway\n"),
+        Duration::from_millis(500),
+    );
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("What did it try?"));
+    assert_eq!(entries(&env).len(), 1);
+}
