@@ -50,11 +50,23 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
         info.state
     };
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let existing = [
+        &info.summary,
+        &info.impact,
+        &info.root_cause,
+        &info.fix,
+        &info.lessons,
+    ];
+    let anything_to_ask = interactive
+        && existing
+            .iter()
+            .zip(values.iter())
+            .any(|(old, new)| old.is_none() && new.is_none());
     if !info.state.is_open()
         && !args.resolved
         && !args.abandoned
         && values.iter().all(Option::is_none)
-        && !interactive
+        && !anything_to_ask
     {
         return Err(invalid(format!(
             "case `{}` is already {}; reopen it with `casefile reopen-case {}`, or give --summary, --lessons … to amend the postmortem",
@@ -68,13 +80,6 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
         }
     }
     if interactive {
-        let existing = [
-            &info.summary,
-            &info.impact,
-            &info.root_cause,
-            &info.fix,
-            &info.lessons,
-        ];
         for (i, (_, prompt)) in FIELDS.iter().enumerate() {
             if values[i].is_some() || existing[i].is_some() {
                 continue;

@@ -259,7 +259,7 @@ impl<W: Write> Postmortem<W> {
     pub fn run(&mut self, e: &Entry) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
-        writeln!(o, "\n### #{} {}\n", e.number, inline(first_line(&e.text)))?;
+        writeln!(o, "\n### #{} {}\n", e.number, mention(&e.text))?;
         if let Some(c) = &e.command {
             writeln!(o, "- **Command:** {}", code_span(&shell_join(&c.argv)))?;
             match c.exit_code {
@@ -410,10 +410,18 @@ fn escape(text: &str, pipes: bool) -> String {
 /// The start of a text for a mention: its first line, cut to [`MENTION_LEN`] characters.
 fn mention(text: &str) -> String {
     let line = first_line(text);
-    if line.len() <= MENTION_LEN {
-        return inline(line);
+    match line.char_indices().nth(MENTION_LEN) {
+        None => inline(line),
+        Some(_) => {
+            let cut = line
+                .char_indices()
+                .nth(MENTION_LEN - 1)
+                .map_or(line.len(), |(i, _)| i);
+            let mut short = inline(&line[..cut]);
+            short.push('…');
+            short
+        }
     }
-    inline(&crate::render::fit(line, MENTION_LEN))
 }
 
 /// A paragraph of user text (summary, lessons …): kept as written, but a line that would open

@@ -280,49 +280,58 @@ pub struct Related {
 }
 
 /// Visit the hypotheses in `state` (by number) with the entries linked to and from them.
+///
+/// The links of each hypothesis are two indexed lookups (`link_target` and the
+/// `(source, type, target)` key); scanning the whole link table once per state cost six full
+/// scans with a row fetch per link. Mentions only need the start of a text, so at most
+/// [`MENTION_CHARS`] characters of it are copied out of SQLite.
 pub fn each_hypothesis(
     conn: &Connection,
     state: State,
     mut visit: impl FnMut(Entry, Vec<Related>) -> Result<()>,
 ) -> Result<()> {
-    let related =
-        |r: &rusqlite::Row<'_>, outgoing: bool| -> rusqlite::Result<(i64, Option<Related>)> {
-            let link: String = r.get(1)?;
-            let kind: String = r.get(3)?;
-            let state: Option<String> = r.get(4)?;
-            let rel = match (LinkType::parse(&link), Kind::parse(&kind)) {
-                (Some(link), Some(kind)) => Some(Related {
-                    number: r.get(2)?,
-                    kind,
-                    state: state.as_deref().and_then(State::parse),
-                    text: r.get(5)?,
-                    link,
-                    outgoing,
-                }),
-                _ => None,
-            };
-            Ok((r.get(0)?, rel))
-        };
-    let mut incoming_stmt = conn.prepare(
-        "SELECT l.target, l.type, s.number, s.kind, s.state, s.text FROM link l
-         JOIN entry s ON s.number = l.source ORDER BY l.target, l.type, l.rowid",
-    )?;
-    let mut incoming = Grouped::new(incoming_stmt.query_map([], |r| related(r, false))?);
-    let mut outgoing_stmt = conn.prepare(
-        "SELECT l.source, l.type, t.number, t.kind, t.state, t.text FROM link l
-         JOIN entry t ON t.number = l.target ORDER BY l.source, l.type, l.target",
-    )?;
-    let mut outgoing = Grouped::new(outgoing_stmt.query_map([], |r| related(r, true))?);
+    let related = |r: &rusqlite::Row<'_>, outgoing: bool| -> rusqlite::Result<Option<Related>> {
+        let link: String = r.get(0)?;
+        let kind: String = r.get(2)?;
+        let state: Option<String> = r.get(3)?;
+        Ok(match (LinkType::parse(&link), Kind::parse(&kind)) {
+            (Some(link), Some(kind)) => Some(Related {
+                number: r.get(1)?,
+                kind,
+                state: state.as_deref().and_then(State::parse),
+                text: r.get(4)?,
+                link,
+                outgoing,
+            }),
+            _ => None,
+        })
+    };
+    let mut incoming = conn.prepare(&format!(
+        "SELECT l.type, s.number, s.kind, s.state, substr(s.text, 1, {MENTION_CHARS}) FROM link l
+         JOIN entry s ON s.number = l.source WHERE l.target = ?1 ORDER BY l.type, l.rowid"
+    ))?;
+    let mut outgoing = conn.prepare(&format!(
+        "SELECT l.type, t.number, t.kind, t.state, substr(t.text, 1, {MENTION_CHARS}) FROM link l
+         JOIN entry t ON t.number = l.target WHERE l.source = ?1 ORDER BY l.type, l.target"
+    ))?;
     let mut main = conn.prepare(&format!(
         "SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'hypothesis' AND state = ?1 ORDER BY number"
     ))?;
     let mut rows = main.query([state.as_str()])?;
     while let Some(row) = rows.next()? {
         let entry = entry_from_row(row)?;
-        let mut all: Vec<Related> = incoming.take(entry.number)?.into_iter().flatten().collect();
-        all.extend(outgoing.take(entry.number)?.into_iter().flatten());
+        let mut all: Vec<Related> = Vec::new();
+        for r in incoming.query_map([entry.number], |r| related(r, false))? {
+            all.extend(r?);
+        }
+        for r in outgoing.query_map([entry.number], |r| related(r, true))? {
+            all.extend(r?);
+        }
         all.sort_by_key(|r| r.number);
         visit(entry, all)?;
     }
     Ok(())
 }
+
+/// How many characters of a related entry's text are read for a mention.
+pub const MENTION_CHARS: usize = 400;
