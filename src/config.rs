@@ -397,6 +397,27 @@ impl Config {
     }
 }
 
+/// Where the redaction pattern called `name` is written: `<file>:<line>: key
+/// `redact.pattern[i]`` (for errors found when the pattern is compiled, which happens only
+/// when a capture needs it, not on every config read).
+pub fn pattern_location(name: &str) -> String {
+    let Some(path) = Config::path() else {
+        return "config".to_string();
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let index = Config::parse(&text, &path)
+        .ok()
+        .and_then(|c| c.redact.patterns.iter().position(|p| p.name == name));
+    let Some(index) = index else {
+        return path.display().to_string();
+    };
+    let key = format!("redact.pattern[{index}]");
+    match key_lines(&text).into_iter().find(|(k, _)| *k == key) {
+        Some((_, line)) => format!("{}:{line}: key `{key}`", path.display()),
+        None => format!("{}: key `{key}`", path.display()),
+    }
+}
+
 /// One effective setting, its value as text, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Setting {

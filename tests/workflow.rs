@@ -1485,3 +1485,21 @@ fn git_terminal_prompt_zero_silences_the_question() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("What did it try?"));
     assert_eq!(entries(&env).len(), 1);
 }
+
+#[test]
+fn a_bad_redaction_pattern_names_the_file_line_and_key_when_it_is_used() {
+    let env = TestEnv::new();
+    env.new_case("Bad pattern");
+    env.write_config(
+        "author = \"Ada\"\n\n[[redact.pattern]]\nname = \"fine\"\nregex = \"TS-[0-9]+\"\n\n[[redact.pattern]]\nname = \"broken\"\nregex = \"(unclosed\"\n",
+    );
+    let err = env.fails(&["note", "some text"], 1);
+    assert_one_error_line(&err);
+    let path = env.config_path().display().to_string();
+    assert!(
+        err.contains(&format!("{path}:7: key `redact.pattern[1]`")),
+        "{err}"
+    );
+    assert!(err.contains("broken"), "{err}");
+    assert!(env.json(&["log"]).as_array().unwrap().is_empty());
+}

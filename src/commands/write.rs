@@ -190,10 +190,8 @@ impl Redaction {
             crate::redact::Redactor::builtin()
         } else {
             crate::redact::Redactor::with_custom(&patterns).map_err(|e| {
-                let path = crate::config::Config::path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "config".into());
-                invalid(format!("{path}: {e}"))
+                let crate::redact::RedactError::InvalidPattern { name, .. } = &e;
+                invalid(format!("{}: {e}", crate::config::pattern_location(name)))
             })?
         };
         Ok(Redaction(Some(redactor)))
