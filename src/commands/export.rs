@@ -7,7 +7,7 @@
 //! template over the whole bundle, which it holds in memory.
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -49,9 +49,12 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             let rendered = postmortem::render_template(&text, &name, &bundle)?;
             out.write_all(rendered.as_bytes())?;
         }
-        (ExportFormat::Markdown, None) => {
-            write_markdown(&store, &mut out, crate::time::unix_ms(&now))?
-        }
+        (ExportFormat::Markdown, None) => write_markdown(
+            &store,
+            ctx.home.root(),
+            &mut out,
+            crate::time::unix_ms(&now),
+        )?,
     }
     out.commit()
 }
@@ -86,7 +89,16 @@ fn write_bundle(store: &CaseStore, out: &mut impl Write, exported_at: &str) -> R
     Ok(())
 }
 
-fn write_markdown(store: &CaseStore, out: &mut impl Write, now_ms: i64) -> Result<()> {
+/// The postmortem in one pass over the timeline. Sections that follow the timeline are
+/// rendered, as their entries go by, into anonymous spill files inside the (private) home and
+/// copied out after it: one read of each row instead of one pass per section, in constant
+/// memory.
+fn write_markdown(
+    store: &CaseStore,
+    spill_dir: &Path,
+    out: &mut impl Write,
+    now_ms: i64,
+) -> Result<()> {
     let conn = store.conn();
     let mut pm = Postmortem::new(out);
     pm.header(&store.case_info()?, now_ms)?;
@@ -99,35 +111,72 @@ fn write_markdown(store: &CaseStore, out: &mut impl Write, now_ms: i64) -> Resul
     let more = dump::count(conn, Selection::Story)? - story.len() as i64;
     pm.diagram(&story, more)?;
     drop(story);
+
+    let spill = || -> Result<Postmortem<BufWriter<fs::File>>> {
+        let file = tempfile::tempfile_in(spill_dir).with_context(|| {
+            format!("cannot create a temporary file in {}", spill_dir.display())
+        })?;
+        Ok(Postmortem::new(BufWriter::with_capacity(64 * 1024, file)))
+    };
+    let (mut confirmed, mut refuted, mut open) = (spill()?, spill()?, spill()?);
+    let (mut dead_ends, mut runs, mut done, mut todo) = (spill()?, spill()?, spill()?, spill()?);
     pm.timeline_begin()?;
-    dump::each_entry(conn, Selection::Timeline, None, |e| pm.timeline_row(&e))?;
+    dump::each_entry(conn, Selection::Timeline, None, |e| {
+        pm.timeline_row(&e)?;
+        match e.kind {
+            Kind::Hypothesis => {
+                let related = dump::related_to(conn, e.number)?;
+                match e.state {
+                    Some(State::Confirmed) => confirmed.hypothesis(&e, &related)?,
+                    Some(State::Refuted) => {
+                        refuted.hypothesis(&e, &related)?;
+                        dead_ends.dead_end(&e)?;
+                    }
+                    _ => open.hypothesis(&e, &related)?,
+                }
+            }
+            Kind::DeadEnd => dead_ends.dead_end(&e)?,
+            Kind::Evidence if e.command.is_some() => runs.run(&e)?,
+            Kind::Action if e.state == Some(State::Done) => done.action(&e)?,
+            Kind::Action => todo.action(&e)?,
+            _ => {}
+        }
+        Ok(())
+    })?;
     pm.timeline_end()?;
 
+    let append = |pm: &mut Postmortem<&mut _>,
+                  parts: Vec<Postmortem<BufWriter<fs::File>>>,
+                  empty: &str|
+     -> Result<()> {
+        let mut any = false;
+        for part in parts {
+            if part.items() == 0 {
+                continue;
+            }
+            any = true;
+            let mut file = part.into_inner().into_inner().map_err(|e| e.into_error())?;
+            file.seek(SeekFrom::Start(0))?;
+            pm.raw(&mut file)?;
+        }
+        if !any {
+            pm.empty_note(empty)?;
+        }
+        Ok(())
+    };
     pm.section(2, "Hypotheses")?;
-    for (state, title, empty) in [
-        (State::Confirmed, "Confirmed", "None confirmed."),
-        (State::Refuted, "Ruled out", "None ruled out."),
-        (State::Open, "Still open", "None left open."),
-    ] {
-        pm.section(3, title)?;
-        dump::each_hypothesis(conn, state, |h, related| pm.hypothesis(&h, &related))?;
-        pm.section_end(empty)?;
-    }
-
+    pm.section(3, "Confirmed")?;
+    append(&mut pm, vec![confirmed], "None confirmed.")?;
+    pm.section(3, "Ruled out")?;
+    append(&mut pm, vec![refuted], "None ruled out.")?;
+    pm.section(3, "Still open")?;
+    append(&mut pm, vec![open], "None left open.")?;
     pm.section(2, "Dead ends")?;
-    dump::each_entry(conn, Selection::Kind(Kind::DeadEnd), None, |e| {
-        pm.dead_end(&e)
-    })?;
-    dump::each_entry(conn, Selection::Refuted, None, |e| pm.dead_end(&e))?;
-    pm.section_end("None recorded.")?;
-
+    append(&mut pm, vec![dead_ends], "None recorded.")?;
     pm.section(2, "Evidence appendix")?;
-    dump::each_entry(conn, Selection::Runs, None, |e| pm.run(&e))?;
-    pm.section_end("No command output recorded.")?;
-
+    append(&mut pm, vec![runs], "No command output recorded.")?;
     pm.section(2, "Actions")?;
-    dump::each_entry(conn, Selection::Kind(Kind::Action), None, |e| pm.action(&e))?;
-    pm.section_end("None recorded.")?;
+    append(&mut pm, vec![done, todo], "None recorded.")?;
     pm.finish()
 }
 

@@ -41,6 +41,23 @@ impl<W: Write> Postmortem<W> {
         self.out
     }
 
+    /// How many items were written since the last [`Postmortem::section`] (or the start).
+    pub fn items(&self) -> usize {
+        self.items
+    }
+
+    /// Write a section's text as it is (a part rendered elsewhere, e.g. into a spill file).
+    pub fn raw(&mut self, part: &mut impl std::io::Read) -> Result<()> {
+        std::io::copy(part, &mut self.out)?;
+        Ok(())
+    }
+
+    /// The note for a section with nothing in it: `_None recorded._`.
+    pub fn empty_note(&mut self, empty: &str) -> Result<()> {
+        writeln!(self.out, "_{empty}_")?;
+        Ok(())
+    }
+
     /// Title, facts (tickets, tags, state, opened/closed, duration) and the written sections.
     pub fn header(&mut self, case: &CaseInfo, now_ms: i64) -> Result<()> {
         let o = &mut self.out;

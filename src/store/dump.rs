@@ -279,17 +279,12 @@ pub struct Related {
     pub outgoing: bool,
 }
 
-/// Visit the hypotheses in `state` (by number) with the entries linked to and from them.
+/// The entries linked to and from one hypothesis, by number.
 ///
-/// The links of each hypothesis are two indexed lookups (`link_target` and the
-/// `(source, type, target)` key); scanning the whole link table once per state cost six full
-/// scans with a row fetch per link. Mentions only need the start of a text, so at most
-/// [`MENTION_CHARS`] characters of it are copied out of SQLite.
-pub fn each_hypothesis(
-    conn: &Connection,
-    state: State,
-    mut visit: impl FnMut(Entry, Vec<Related>) -> Result<()>,
-) -> Result<()> {
+/// Two indexed lookups (`link_target` and the `(source, type, target)` key); scanning the
+/// whole link table per section cost a row fetch per link. Mentions only need the start of a
+/// text, so at most [`MENTION_CHARS`] characters of it are copied out of SQLite.
+pub fn related_to(conn: &Connection, number: i64) -> Result<Vec<Related>> {
     let related = |r: &rusqlite::Row<'_>, outgoing: bool| -> rusqlite::Result<Option<Related>> {
         let link: String = r.get(0)?;
         let kind: String = r.get(2)?;
@@ -306,31 +301,23 @@ pub fn each_hypothesis(
             _ => None,
         })
     };
-    let mut incoming = conn.prepare(&format!(
+    let mut all: Vec<Related> = Vec::new();
+    let mut incoming = conn.prepare_cached(&format!(
         "SELECT l.type, s.number, s.kind, s.state, substr(s.text, 1, {MENTION_CHARS}) FROM link l
          JOIN entry s ON s.number = l.source WHERE l.target = ?1 ORDER BY l.type, l.rowid"
     ))?;
-    let mut outgoing = conn.prepare(&format!(
+    for r in incoming.query_map([number], |r| related(r, false))? {
+        all.extend(r?);
+    }
+    let mut outgoing = conn.prepare_cached(&format!(
         "SELECT l.type, t.number, t.kind, t.state, substr(t.text, 1, {MENTION_CHARS}) FROM link l
          JOIN entry t ON t.number = l.target WHERE l.source = ?1 ORDER BY l.type, l.target"
     ))?;
-    let mut main = conn.prepare(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'hypothesis' AND state = ?1 ORDER BY number"
-    ))?;
-    let mut rows = main.query([state.as_str()])?;
-    while let Some(row) = rows.next()? {
-        let entry = entry_from_row(row)?;
-        let mut all: Vec<Related> = Vec::new();
-        for r in incoming.query_map([entry.number], |r| related(r, false))? {
-            all.extend(r?);
-        }
-        for r in outgoing.query_map([entry.number], |r| related(r, true))? {
-            all.extend(r?);
-        }
-        all.sort_by_key(|r| r.number);
-        visit(entry, all)?;
+    for r in outgoing.query_map([number], |r| related(r, true))? {
+        all.extend(r?);
     }
-    Ok(())
+    all.sort_by_key(|r| r.number);
+    Ok(all)
 }
 
 /// How many characters of a related entry's text are read for a mention.
