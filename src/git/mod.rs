@@ -22,7 +22,7 @@
 //!   `packed-refs`. Repositories using the reftable ref backend give an empty [`Head`].
 //! * [`Repo::dirty`] streams the index (versions 2, 3 and 4, sparse or not) through a small
 //!   window, compares its tree with HEAD's (the staged side; HEAD's commit is read loose or
-//!   from a pack through delta chains, with a small built-in inflater so no zlib is linked)
+//!   from a pack through delta chains, inflated with `flate2`'s pure-Rust backend)
 //!   and lstats every tracked file (the unstaged side), within a time budget. See its docs.
 //! * [`Repo::config_value`] and [`global_config_value`] read git's INI files in git's order.
 //!   `include`/`includeIf`, `GIT_CONFIG_PARAMETERS`/`GIT_CONFIG_COUNT` and `git -c` are not
@@ -1885,236 +1885,18 @@ fn pack_index_lookup(idx: &Path, oid: &[u8]) -> Option<u64> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A small inflater (RFC 1950/1951), enough to read a commit's first line. Bit-at-a-time
-// canonical Huffman decoding after Mark Adler's puff.c: slow per byte, fine for ~100 bytes.
+// Inflating (zlib, via flate2)
 
-/// Inflates a zlib stream until `limit` bytes are out (or the stream ends).
+/// Inflates a zlib stream until `limit` bytes are out (or the stream ends); `None` on a
+/// corrupt or truncated stream. At most `limit` bytes are ever produced, so a bogus size read
+/// from a pack never sizes an allocation.
 fn zlib_inflate_prefix(z: &[u8], limit: usize) -> Option<Vec<u8>> {
-    let (&cmf, &flg) = (z.first()?, z.get(1)?);
-    if cmf & 0x0f != 8 || flg & 0x20 != 0 || ((u16::from(cmf) << 8) | u16::from(flg)) % 31 != 0 {
-        return None;
-    }
-    let mut inf = Inflate {
-        data: z,
-        pos: 2,
-        bitbuf: 0,
-        bitcnt: 0,
-        out: Vec::with_capacity(limit.min(4096)),
-        limit,
-    };
-    inf.run()?;
-    Some(inf.out)
-}
-
-struct Huffman {
-    count: [u16; 16],
-    symbol: Vec<u16>,
-}
-
-impl Huffman {
-    fn new(lengths: &[u8]) -> Option<Huffman> {
-        let mut count = [0u16; 16];
-        for &l in lengths {
-            count[usize::from(l)] += 1;
-        }
-        let mut left: i32 = 1;
-        for &c in &count[1..] {
-            left = (left << 1) - i32::from(c);
-            if left < 0 {
-                return None; // over-subscribed
-            }
-        }
-        let mut offs = [0u16; 16];
-        for len in 1..15 {
-            offs[len + 1] = offs[len] + count[len];
-        }
-        let mut symbol = vec![0u16; lengths.len()];
-        for (sym, &l) in lengths.iter().enumerate() {
-            if l != 0 {
-                symbol[usize::from(offs[usize::from(l)])] = sym as u16;
-                offs[usize::from(l)] += 1;
-            }
-        }
-        Some(Huffman { count, symbol })
-    }
-}
-
-struct Inflate<'a> {
-    data: &'a [u8],
-    pos: usize,
-    bitbuf: u32,
-    bitcnt: u32,
-    out: Vec<u8>,
-    limit: usize,
-}
-
-const LBASE: [u16; 29] = [
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
-    163, 195, 227, 258,
-];
-const LEXT: [u8; 29] = [
-    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-];
-const DBASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
-];
-const DEXT: [u8; 30] = [
-    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
-    13,
-];
-const CL_ORDER: [usize; 19] = [
-    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
-];
-
-impl Inflate<'_> {
-    fn bits(&mut self, need: u32) -> Option<u32> {
-        let mut val = self.bitbuf;
-        while self.bitcnt < need {
-            let b = *self.data.get(self.pos)?;
-            self.pos += 1;
-            val |= u32::from(b) << self.bitcnt;
-            self.bitcnt += 8;
-        }
-        self.bitbuf = if need >= 32 { 0 } else { val >> need };
-        self.bitcnt -= need;
-        Some(if need >= 32 {
-            val
-        } else {
-            val & ((1u32 << need) - 1)
-        })
-    }
-
-    fn full(&self) -> bool {
-        self.out.len() >= self.limit
-    }
-
-    fn run(&mut self) -> Option<()> {
-        loop {
-            let last = self.bits(1)?;
-            match self.bits(2)? {
-                0 => self.stored()?,
-                1 => {
-                    let mut l = [0u8; 288];
-                    l[..144].fill(8);
-                    l[144..256].fill(9);
-                    l[256..280].fill(7);
-                    l[280..].fill(8);
-                    let lit = Huffman::new(&l)?;
-                    let dist = Huffman::new(&[5u8; 30])?;
-                    self.codes(&lit, &dist)?;
-                }
-                2 => self.dynamic()?,
-                _ => return None,
-            }
-            if last == 1 || self.full() {
-                return Some(());
-            }
-        }
-    }
-
-    fn stored(&mut self) -> Option<()> {
-        self.bitbuf = 0;
-        self.bitcnt = 0;
-        let hdr = self.data.get(self.pos..self.pos + 4)?;
-        let len = u16::from_le_bytes([hdr[0], hdr[1]]);
-        if len != !u16::from_le_bytes([hdr[2], hdr[3]]) {
-            return None;
-        }
-        self.pos += 4;
-        let take = usize::from(len).min(self.limit.saturating_sub(self.out.len()));
-        self.out
-            .extend_from_slice(self.data.get(self.pos..self.pos + take)?);
-        self.pos += usize::from(len);
-        Some(())
-    }
-
-    fn dynamic(&mut self) -> Option<()> {
-        let nlen = self.bits(5)? as usize + 257;
-        let ndist = self.bits(5)? as usize + 1;
-        let ncode = self.bits(4)? as usize + 4;
-        if nlen > 286 || ndist > 30 {
-            return None;
-        }
-        let mut lengths = [0u8; 320];
-        for &i in &CL_ORDER[..ncode] {
-            lengths[i] = self.bits(3)? as u8;
-        }
-        let lencode = Huffman::new(&lengths[..19])?;
-        let mut index = 0;
-        while index < nlen + ndist {
-            let sym = self.decode(&lencode)?;
-            if sym < 16 {
-                lengths[index] = sym as u8;
-                index += 1;
-                continue;
-            }
-            let (val, rep) = match sym {
-                16 => (*lengths.get(index.checked_sub(1)?)?, 3 + self.bits(2)?),
-                17 => (0, 3 + self.bits(3)?),
-                _ => (0, 11 + self.bits(7)?),
-            };
-            for _ in 0..rep {
-                if index >= nlen + ndist {
-                    return None;
-                }
-                lengths[index] = val;
-                index += 1;
-            }
-        }
-        if lengths[256] == 0 {
-            return None;
-        }
-        let lit = Huffman::new(&lengths[..nlen])?;
-        let dist = Huffman::new(&lengths[nlen..nlen + ndist])?;
-        self.codes(&lit, &dist)
-    }
-
-    fn decode(&mut self, h: &Huffman) -> Option<u16> {
-        let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
-        for len in 1..16 {
-            code |= self.bits(1)? as i32;
-            let count = i32::from(h.count[len]);
-            if code - count < first {
-                return h
-                    .symbol
-                    .get(usize::try_from(index + (code - first)).ok()?)
-                    .copied();
-            }
-            index += count;
-            first += count;
-            first <<= 1;
-            code <<= 1;
-        }
-        None
-    }
-
-    fn codes(&mut self, lit: &Huffman, dist: &Huffman) -> Option<()> {
-        loop {
-            if self.full() {
-                return Some(());
-            }
-            let sym = self.decode(lit)?;
-            match sym {
-                0..=255 => self.out.push(sym as u8),
-                256 => return Some(()),
-                _ => {
-                    let s = usize::from(sym - 257);
-                    let len = usize::from(*LBASE.get(s)?) + self.bits(u32::from(LEXT[s]))? as usize;
-                    let d = usize::from(self.decode(dist)?);
-                    let back =
-                        usize::from(*DBASE.get(d)?) + self.bits(u32::from(DEXT[d]))? as usize;
-                    if back > self.out.len() {
-                        return None;
-                    }
-                    for _ in 0..len {
-                        let b = self.out[self.out.len() - back];
-                        self.out.push(b);
-                    }
-                }
-            }
-        }
-    }
+    let mut out = Vec::with_capacity(limit.min(4096));
+    flate2::bufread::ZlibDecoder::new(z)
+        .take(u64::try_from(limit).ok()?)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
 }
 
 // ---------------------------------------------------------------------------------------------
