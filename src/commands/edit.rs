@@ -33,7 +33,11 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         return Ok(());
     }
     let now = config.zone().now();
-    let author = context::capture(config.author.as_deref(), context::DirtyCheck::Bounded).author;
+    // Only the author is needed (no dirty check, no host): the entry keeps its own context.
+    let repo = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| crate::git::Repo::discover(&cwd));
+    let author = context::resolve_author(config.author.as_deref(), repo.as_ref());
     store.write(|tx| {
         entries::amend_text(
             tx,
