@@ -479,6 +479,21 @@ fn several_attachments_are_named_and_picked_by_name() {
     assert_one_error_line(&env.fails(&["attachment", "2"], 1));
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_pipe_can_be_attached() {
+    let env = TestEnv::new();
+    env.new_case("pipe");
+    env.cmd()
+        .args(["note", "from a pipe", "--file", "/dev/stdin"])
+        .write_stdin("piped data\n")
+        .assert()
+        .success();
+    let e = show(&env, 1);
+    assert_eq!(e["attachments"][0]["size"], 11);
+    assert_eq!(env.ok(&["attachment", "1"]), "piped data\n");
+}
+
 #[test]
 fn a_missing_file_is_an_error_and_nothing_is_written() {
     let env = TestEnv::new();
