@@ -369,6 +369,24 @@ fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
     Ok(())
 }
 
+/// This executable's path as the hook should name it. On Linux, when the binary was replaced
+/// while it ran (an upgrade, a rebuild), the kernel reports `<path> (deleted)`; the path
+/// without the suffix is where the new binary is.
+pub fn live_path(exe: PathBuf) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = exe.as_os_str().as_bytes();
+        if let Some(stripped) = bytes.strip_suffix(b" (deleted)") {
+            let candidate = path_from_bytes(stripped.to_vec());
+            if !exe.exists() && candidate.exists() {
+                return candidate;
+            }
+        }
+    }
+    exe
+}
+
 /// Find `casefile` on `PATH` as the hook script's `command -v` would.
 pub fn binary_on_path() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

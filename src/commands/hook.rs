@@ -51,7 +51,7 @@ fn find_repo(args: &HookRepoArgs) -> Result<Repo> {
 
 fn install(ctx: &Ctx, args: HookRepoArgs) -> Result<()> {
     let repo = find_repo(&args)?;
-    let exe = std::env::current_exe().ok();
+    let exe = std::env::current_exe().ok().map(hooks::live_path);
     let (paths, outcome) = hooks::install(&repo, exe.as_deref())?;
     let line = match outcome {
         InstallOutcome::Installed {
