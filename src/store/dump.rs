@@ -283,7 +283,10 @@ pub struct Related {
 ///
 /// Two indexed lookups (`link_target` and the `(source, type, target)` key); scanning the
 /// whole link table per section cost a row fetch per link. Mentions only need the start of a
-/// text, so at most [`MENTION_CHARS`] characters of it are copied out of SQLite.
+/// text, so at most [`MENTION_CHARS`] characters of it are copied out of SQLite. The
+/// parameters are written `+?1`: with SQLite's STAT4 planner, a plain `?1` on an indexed
+/// column made every execution re-prepare the statement while the timeline query was active
+/// (1,667 re-prepares for 1,667 hypotheses, half of the export's time).
 pub fn related_to(conn: &Connection, number: i64) -> Result<Vec<Related>> {
     let related = |r: &rusqlite::Row<'_>, outgoing: bool| -> rusqlite::Result<Option<Related>> {
         let link: String = r.get(0)?;
@@ -304,14 +307,14 @@ pub fn related_to(conn: &Connection, number: i64) -> Result<Vec<Related>> {
     let mut all: Vec<Related> = Vec::new();
     let mut incoming = conn.prepare_cached(&format!(
         "SELECT l.type, s.number, s.kind, s.state, substr(s.text, 1, {MENTION_CHARS}) FROM link l
-         JOIN entry s ON s.number = l.source WHERE l.target = ?1 ORDER BY l.type, l.rowid"
+         JOIN entry s ON s.number = l.source WHERE l.target = +?1 ORDER BY l.type, l.rowid"
     ))?;
     for r in incoming.query_map([number], |r| related(r, false))? {
         all.extend(r?);
     }
     let mut outgoing = conn.prepare_cached(&format!(
         "SELECT l.type, t.number, t.kind, t.state, substr(t.text, 1, {MENTION_CHARS}) FROM link l
-         JOIN entry t ON t.number = l.target WHERE l.source = ?1 ORDER BY l.type, l.target"
+         JOIN entry t ON t.number = l.target WHERE l.source = +?1 ORDER BY l.type, l.target"
     ))?;
     for r in outgoing.query_map([number], |r| related(r, true))? {
         all.extend(r?);

@@ -144,7 +144,7 @@ pub fn merge(conn: &Connection, bundle: &Bundle, fresh: bool) -> Result<MergeRep
         // Text: the side whose latest edit is later wins (both histories are kept).
         let local_latest: Option<(i64, String)> = conn
             .prepare_cached(
-                "SELECT edited_ms, uuid FROM entry_history WHERE entry = ?1 ORDER BY edited_ms DESC, uuid DESC LIMIT 1",
+                "SELECT edited_ms, uuid FROM entry_history WHERE entry = +?1 ORDER BY edited_ms DESC, uuid DESC LIMIT 1",
             )?
             .query_row([source], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;

@@ -361,7 +361,7 @@ fn reindex_case(index: &Connection, path: &Path, slug: &str, sig: &str) -> Resul
         "INSERT INTO hit (rowid, text, extra, kind, state, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut attachments =
-        conn.prepare("SELECT content FROM attachment WHERE entry = ?1 ORDER BY name")?;
+        conn.prepare("SELECT content FROM attachment WHERE entry = +?1 ORDER BY name")?;
     let mut stmt = conn.prepare(
         "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, output FROM entry",
     )?;
