@@ -180,3 +180,24 @@ fn a_full_disk_is_a_clear_error_and_the_case_stays_intact() {
     );
     env.ok(&["note", "after"]);
 }
+
+#[test]
+fn the_wal_stays_small_across_many_single_writes() {
+    // Each command is its own connection and closes without a checkpoint; without a bound the
+    // WAL (re-read on every open) would grow with every write.
+    let env = TestEnv::new();
+    env.new_case("wal");
+    let text = "a note of ordinary length about what was tried and what happened next ".repeat(3);
+    for _ in 0..150 {
+        env.ok(&["-q", "note", &text]);
+    }
+    let wal = std::fs::metadata(format!("{}-wal", env.case_file("wal").display()))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    assert!(
+        wal <= 1024 * 1024 + 64 * 1024,
+        "WAL is {wal} bytes after 150 writes"
+    );
+    assert_eq!(numbers(&env).len(), 150);
+    assert_eq!(integrity(&env, "wal"), "ok");
+}
