@@ -165,15 +165,17 @@ impl<W: Write> Postmortem<W> {
         for link in &e.links {
             text.push_str(&format!(" ({} #{})", link.link_type.as_str(), link.target));
         }
-        writeln!(
-            self.out,
-            "| {} | #{} | {} | {} | {} |",
-            cell(&when(e.when())),
-            e.number,
-            e.kind,
-            e.state.map(|s| s.as_str()).unwrap_or(""),
-            text
-        )?;
+        // `when` has nothing to escape; pieces go straight to the writer.
+        let o = &mut self.out;
+        o.write_all(b"| ")?;
+        o.write_all(when(e.when()).as_bytes())?;
+        write!(o, " | #{} | ", e.number)?;
+        o.write_all(e.kind.as_str().as_bytes())?;
+        o.write_all(b" | ")?;
+        o.write_all(e.state.map_or("", State::as_str).as_bytes())?;
+        o.write_all(b" | ")?;
+        o.write_all(text.as_bytes())?;
+        o.write_all(b" |\n")?;
         Ok(())
     }
 
@@ -348,7 +350,13 @@ pub fn when(stored: &str) -> String {
         && (b[19] == b'+' || b[19] == b'-')
         && b.iter().all(u8::is_ascii)
     {
-        return format!("{} {} {}", &stored[..10], &stored[11..19], &stored[19..]);
+        let mut out = String::with_capacity(27);
+        out.push_str(&stored[..10]);
+        out.push(' ');
+        out.push_str(&stored[11..19]);
+        out.push(' ');
+        out.push_str(&stored[19..]);
+        return out;
     }
     match crate::time::parse_stored(stored) {
         Ok(t) => t.format("%Y-%m-%d %H:%M:%S %:z").to_string(),

@@ -219,7 +219,13 @@ impl Selection {
     }
 }
 
-/// Visit entries one at a time, with their outgoing links (not tags or attachments).
+/// [`ENTRY_COLUMNS`] with what the postmortem never shows (UUID, author, context) left empty:
+/// five fewer strings to copy and allocate per row.
+const POSTMORTEM_COLUMNS: &str = "number, '', kind, text, '', recorded_at, occurred_at, state, \
+     NULL, NULL, NULL, NULL, NULL, command_argv, exit_code, duration_ms, output";
+
+/// Visit entries one at a time, with their outgoing links; for the postmortem, so without
+/// UUID, author, context, tags or attachments.
 pub fn each_entry(
     conn: &Connection,
     selection: Selection,
@@ -229,7 +235,7 @@ pub fn each_entry(
     let order = selection.order();
     let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {ENTRY_COLUMNS},
+        "SELECT {POSTMORTEM_COLUMNS},
                 (SELECT group_concat(type || ' ' || target, ',') FROM link WHERE source = entry.number)
          FROM entry {} {order} {limit}",
         selection.filter()
