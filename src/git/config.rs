@@ -1,0 +1,330 @@
+//! git's config files: which files are read, in which order, and their INI syntax.
+//!
+//! Why here: the write path needs a few values (`core.hooksPath`, `core.filemode`,
+//! `core.symlinks`, `extensions.objectFormat`, `extensions.worktreeConfig`, and `user.name`
+//! for the author) without spawning `git config`. Files are read in git's order (system,
+//! global, repository, worktree; later wins). `include`/`includeIf`,
+//! `GIT_CONFIG_PARAMETERS`, `GIT_CONFIG_COUNT` and `git -c` are not honoured.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{expand_home, Env, Repo};
+
+impl Env {
+    /// The config files git reads before the repository's own, lowest priority first.
+    pub(super) fn global_config_files(&self) -> Vec<PathBuf> {
+        let mut files = Vec::with_capacity(3);
+        if !self.config_nosystem {
+            match &self.config_system {
+                Some(p) if !p.is_empty() => files.push(PathBuf::from(p)),
+                Some(_) => {}
+                None => files.push(PathBuf::from("/etc/gitconfig")),
+            }
+        }
+        match &self.config_global {
+            Some(p) if !p.is_empty() => files.push(expand_home(Path::new(p), self)),
+            Some(_) => {}
+            None => {
+                match (&self.xdg_config_home, &self.home) {
+                    (Some(x), _) => files.push(Path::new(x).join("git/config")),
+                    (None, Some(h)) => files.push(Path::new(h).join(".config/git/config")),
+                    (None, None) => {}
+                }
+                if let Some(h) = &self.home {
+                    files.push(Path::new(h).join(".gitconfig"));
+                }
+            }
+        }
+        files
+    }
+}
+
+impl Repo {
+    /// A value from the repository's own config file only.
+    pub(super) fn repo_config_value(&self, section: &str, key: &str) -> Option<String> {
+        config_lookup(&[self.common_dir.join("config")], section, key)
+    }
+
+    /// The object id length of the repository's hash (20 for SHA-1, 32 for SHA-256).
+    pub(super) fn oid_len(&self) -> Option<usize> {
+        match self.repo_config_value("extensions", "objectformat") {
+            None => Some(20),
+            Some(f) if f.eq_ignore_ascii_case("sha1") => Some(20),
+            Some(f) if f.eq_ignore_ascii_case("sha256") => Some(32),
+            Some(_) => None,
+        }
+    }
+}
+
+pub(super) fn parse_bool(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Some(true),
+        "false" | "no" | "off" | "0" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Looks a key up in `files` in order; the last value found wins.
+pub(super) fn config_lookup(files: &[PathBuf], section: &str, key: &str) -> Option<String> {
+    let (sec, sub) = match section.split_once('.') {
+        Some((s, sub)) => (s, Some(sub)),
+        None => (section, None),
+    };
+    let mut found = None;
+    for f in files {
+        if let Ok(bytes) = fs::read(f) {
+            scan_config(&String::from_utf8_lossy(&bytes), sec, sub, key, &mut found);
+        }
+    }
+    found
+}
+
+/// Scans one config file's text, setting `found` for every matching `key = value`.
+fn scan_config(text: &str, sec: &str, sub: Option<&str>, key: &str, found: &mut Option<String>) {
+    let mut chars = text.chars().peekable();
+    let mut cur_sec = String::new();
+    let mut cur_sub: Option<String> = None;
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c == '#' || c == ';' {
+            for c in chars.by_ref() {
+                if c == '\n' {
+                    break;
+                }
+            }
+        } else if c == '[' {
+            chars.next();
+            let (s, sb) = parse_section_header(&mut chars);
+            cur_sec = s;
+            cur_sub = sb;
+        } else if c.is_ascii_alphanumeric() {
+            let mut name = String::new();
+            while let Some(&c) = chars.peek() {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    name.push(c);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            while chars.next_if(|&c| c == ' ' || c == '\t').is_some() {}
+            let value = if chars.next_if_eq(&'=').is_some() {
+                parse_config_value(&mut chars)
+            } else {
+                // `key` alone means true; skip whatever else is on the line.
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                "true".to_string()
+            };
+            if cur_sec.eq_ignore_ascii_case(sec)
+                && cur_sub.as_deref() == sub
+                && name.eq_ignore_ascii_case(key)
+            {
+                *found = Some(value);
+            }
+        } else {
+            // Not valid config syntax: skip the line.
+            for c in chars.by_ref() {
+                if c == '\n' {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Parses `section]`, `section "sub"]` or the legacy `section.sub]` after the `[`.
+fn parse_section_header(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+) -> (String, Option<String>) {
+    let mut name = String::new();
+    let mut sub = None;
+    while let Some(c) = chars.next() {
+        match c {
+            ']' | '\n' => break,
+            '"' => {
+                let mut s = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' | '\n' => break,
+                        '\\' => {
+                            if let Some(n) = chars.next() {
+                                s.push(n);
+                            }
+                        }
+                        c => s.push(c),
+                    }
+                }
+                sub = Some(s);
+            }
+            c if c.is_whitespace() => {}
+            c => name.push(c),
+        }
+    }
+    match name.split_once('.') {
+        Some((s, legacy)) if sub.is_none() => (s.to_string(), Some(legacy.to_ascii_lowercase())),
+        _ => (name, sub),
+    }
+}
+
+/// Parses a value after `=`: quotes, escapes, `#`/`;` comments, line continuations; internal
+/// unquoted whitespace runs become single spaces per character, outer whitespace is dropped.
+fn parse_config_value(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    let mut spaces = 0usize;
+    let mut comment = false;
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            break;
+        }
+        if comment {
+            continue;
+        }
+        if !quoted && (c == ' ' || c == '\t' || c == '\r') {
+            if !out.is_empty() {
+                spaces += 1;
+            }
+            continue;
+        }
+        if !quoted && (c == '#' || c == ';') {
+            comment = true;
+            continue;
+        }
+        out.extend(std::iter::repeat_n(' ', spaces));
+        spaces = 0;
+        match c {
+            '"' => quoted = !quoted,
+            '\\' => match chars.next() {
+                Some('\n') => {}
+                Some('\r') => {
+                    chars.next_if_eq(&'\n');
+                }
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('b') => out.push('\u{8}'),
+                Some(o) => out.push(o),
+                None => {}
+            },
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::super::*;
+    use super::*;
+
+    #[test]
+    fn config_order_and_syntax() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let t = repo_with_files(1);
+        let env = env_with_home(home.path());
+        let repo = Repo::discover_with(t.path(), env.clone()).expect("repo");
+        assert_eq!(repo.config_value("user", "name"), None);
+        write(
+            &home.path().join(".gitconfig"),
+            "[user]\n\tname = Global Person\n\temail = g@e\n",
+        );
+        assert_eq!(
+            repo.config_value("user", "name").as_deref(),
+            Some("Global Person")
+        );
+        assert_eq!(
+            repo.config_value("USER", "Name").as_deref(),
+            Some("Global Person")
+        );
+        // XDG is read before ~/.gitconfig, so ~/.gitconfig wins.
+        write(
+            &home.path().join(".config/git/config"),
+            "[user]\nname = Xdg\n",
+        );
+        assert_eq!(
+            repo.config_value("user", "name").as_deref(),
+            Some("Global Person")
+        );
+        fs::remove_file(home.path().join(".gitconfig")).expect("rm");
+        assert_eq!(repo.config_value("user", "name").as_deref(), Some("Xdg"));
+        // The repository's config overrides global config.
+        git(t.path(), &["config", "user.name", "Repo \"Quoted\" Person"]);
+        assert_eq!(
+            repo.config_value("user", "name").as_deref(),
+            Some("Repo \"Quoted\" Person")
+        );
+        // GIT_CONFIG_GLOBAL replaces the global files.
+        let g = home.path().join("other.cfg");
+        write(&g, "[core]\nhooksPath = ~/hooks-here\n");
+        let env2 = Env {
+            config_global: Some(g.clone().into()),
+            ..env.clone()
+        };
+        let repo2 = Repo::discover_with(t.path(), env2).expect("repo");
+        assert_eq!(repo2.hooks_dir(), home.path().join("hooks-here"));
+        assert_eq!(
+            repo2.config_value("user", "name").as_deref(),
+            Some("Repo \"Quoted\" Person")
+        );
+    }
+
+    #[test]
+    fn config_parser_details() {
+        let text = "# comment\n; other\n[User]\n  Name = \"  spaced  \" out # trailing\n\
+                    [user \"Sub\"]\nname = sub value\n[core.Legacy]\nkey=legacy\n[a]b = c\\\n  d\n\
+                    [flags]\nbare\n[x] y = \"a;b#c\" ; comment\n[esc]\nv = tab\\there\\\\\n";
+        let get = |s: &str, sub: Option<&str>, k: &str| {
+            let mut found = None;
+            scan_config(text, s, sub, k, &mut found);
+            found
+        };
+        assert_eq!(get("user", None, "name").as_deref(), Some("  spaced   out"));
+        assert_eq!(
+            get("user", Some("Sub"), "name").as_deref(),
+            Some("sub value")
+        );
+        assert_eq!(get("user", Some("sub"), "name"), None);
+        assert_eq!(
+            get("core", Some("legacy"), "key").as_deref(),
+            Some("legacy")
+        );
+        assert_eq!(get("a", None, "b").as_deref(), Some("c  d"));
+        assert_eq!(get("flags", None, "bare").as_deref(), Some("true"));
+        assert_eq!(get("x", None, "y").as_deref(), Some("a;b#c"));
+        assert_eq!(get("esc", None, "v").as_deref(), Some("tab\there\\"));
+    }
+
+    #[test]
+    fn global_config_value_reads_home() {
+        // Only checks that it runs; the process environment is not ours to change.
+        let _ = global_config_value("user", "name");
+        let home = tempfile::tempdir().expect("tempdir");
+        write(&home.path().join(".gitconfig"), "[user]\nname = Home\n");
+        let files = env_with_home(home.path()).global_config_files();
+        assert_eq!(
+            config_lookup(&files, "user", "name").as_deref(),
+            Some("Home")
+        );
+    }
+
+    #[test]
+    fn hooks_dir_default_relative_absolute() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let t = repo_with_files(1);
+        let repo =
+            Repo::discover_with(&t.path().join("d0"), env_with_home(home.path())).expect("repo");
+        assert_eq!(repo.hooks_dir(), t.path().join(".git/hooks"));
+        git(t.path(), &["config", "core.hooksPath", ".githooks"]);
+        assert_eq!(repo.hooks_dir(), t.path().join(".githooks"));
+        git(t.path(), &["config", "core.hooksPath", "/opt/hooks"]);
+        assert_eq!(repo.hooks_dir(), PathBuf::from("/opt/hooks"));
+        git(t.path(), &["config", "core.hooksPath", "~/my-hooks"]);
+        assert_eq!(repo.hooks_dir(), home.path().join("my-hooks"));
+    }
+}
