@@ -63,7 +63,9 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
     let limit = |b: Option<u32>| b.map_or(-1, i64::from);
     let counts = Counts {
-        entries: conn.query_row("SELECT count(*) FROM entry", [], |r| r.get(0))?,
+        // Numbers are contiguous from 1 and entries are never deleted, so the highest number
+        // is the count: one index probe instead of a scan of the whole table.
+        entries: entries::last_number(conn)?,
         open_hypotheses: count(conn, Kind::Hypothesis, State::Open)?,
         confirmed: count(conn, Kind::Hypothesis, State::Confirmed)?,
         dead_ends: conn.query_row(DEAD_END_COUNT_SQL, [], |r| r.get(0))?,
@@ -86,8 +88,7 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     };
     let open_hypotheses = with_evidence(State::Open)?;
     let confirmed = with_evidence(State::Confirmed)?;
-    let mut dead_ends =
-        entries::query_entries(conn, &dead_ends_sql(), params![limit(bounds.per_list)])?;
+    let mut dead_ends = entries::query_entries(conn, &dead_ends_sql(limit(bounds.per_list)), [])?;
     dead_ends.reverse();
     let open_actions = newest(conn, Kind::Action, State::Open, limit(bounds.per_list))?;
     let recent = entries::timeline(
@@ -108,21 +109,23 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     })
 }
 
-const COUNT_SQL: &str = "SELECT count(*) FROM entry WHERE kind = ?1 AND state = ?2";
-const NEWEST_SQL: &str = "WHERE kind = ?1 AND state = ?2 ORDER BY number DESC LIMIT ?3";
-const LINK_COUNT_SQL: &str = "SELECT count(*) FROM link WHERE target = ?1 AND type = ?2";
+const COUNT_SQL: &str = "SELECT count(*) FROM entry WHERE kind = +?1 AND state = +?2";
+const NEWEST_SQL: &str = "WHERE kind = +?1 AND state = +?2 ORDER BY number DESC LIMIT";
+const LINK_COUNT_SQL: &str = "SELECT count(*) FROM link WHERE target = +?1 AND type = +?2";
 const EVIDENCE_SQL: &str =
-    "WHERE number IN (SELECT source FROM link WHERE target = ?1 AND type = ?2) \
-     ORDER BY number DESC LIMIT ?3";
+    "WHERE number IN (SELECT source FROM link WHERE target = +?1 AND type = +?2) \
+     ORDER BY number DESC LIMIT";
 /// Dead ends and refuted hypotheses: a refuted hypothesis is a dead end in every view.
 const DEAD_END_COUNT_SQL: &str = "SELECT (SELECT count(*) FROM entry WHERE kind = 'dead-end') \
      + (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'refuted')";
 
-fn dead_ends_sql() -> String {
+/// The limits are written into the SQL rather than bound: a bound `LIMIT ?` is another
+/// parameter the STAT4 planner re-prepares the statement for on every run.
+fn dead_ends_sql(limit: i64) -> String {
     format!(
         "SELECT * FROM (SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'dead-end' AND state IS NULL \
          UNION ALL SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
-         ORDER BY number DESC LIMIT ?1"
+         ORDER BY number DESC LIMIT {limit}"
     )
 }
 
@@ -139,16 +142,15 @@ fn count_links(conn: &Connection, target: i64, link: LinkType) -> Result<i64> {
 }
 
 fn newest(conn: &Connection, kind: Kind, state: State, limit: i64) -> Result<Vec<Entry>> {
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL}");
-    let mut list =
-        entries::query_entries(conn, &sql, params![kind.as_str(), state.as_str(), limit])?;
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} {limit}");
+    let mut list = entries::query_entries(conn, &sql, params![kind.as_str(), state.as_str()])?;
     list.reverse();
     Ok(list)
 }
 
 fn evidence(conn: &Connection, target: i64, link: LinkType, limit: i64) -> Result<Vec<Entry>> {
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL}");
-    let mut list = entries::query_entries(conn, &sql, params![target, link.as_str(), limit])?;
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} {limit}");
+    let mut list = entries::query_entries(conn, &sql, params![target, link.as_str()])?;
     list.reverse();
     Ok(list)
 }
@@ -179,9 +181,9 @@ mod tests {
             COUNT_SQL.to_string(),
             LINK_COUNT_SQL.to_string(),
             DEAD_END_COUNT_SQL.to_string(),
-            format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL}"),
-            format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL}"),
-            dead_ends_sql(),
+            format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} 5"),
+            format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} 5"),
+            dead_ends_sql(5),
             format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
         ];
         for sql in queries {

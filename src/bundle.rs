@@ -357,6 +357,30 @@ mod tests {
             .to_string()
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn damaged_bundles_are_refused_or_read_but_never_panic(
+            cut in 0usize..400,
+            flips in proptest::collection::vec((0usize..400, proptest::num::u8::ANY), 0..6),
+        ) {
+            let mut bytes = minimal().into_bytes();
+            for (at, byte) in flips {
+                let at = at % bytes.len();
+                bytes[at] = byte;
+            }
+            bytes.truncate(cut.min(bytes.len()));
+            if let Err(e) = parse(&bytes) {
+                let text = e.to_string();
+                proptest::prop_assert!(!text.contains('\n'), "{}", text);
+            }
+        }
+    }
+
     #[test]
     fn a_minimal_bundle_parses() {
         let b = parse(minimal().as_bytes()).unwrap();

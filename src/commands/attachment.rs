@@ -9,18 +9,13 @@ use anyhow::{Context as _, Result};
 
 use super::Ctx;
 use crate::cli::AttachmentArgs;
-use crate::error::{invalid, CaseFileError};
+use crate::error::invalid;
 use crate::store::entries;
 
 pub fn attachment(ctx: &Ctx, args: AttachmentArgs) -> Result<()> {
     let store = ctx.open_case()?;
     let n = args.number;
-    let entry =
-        entries::load_entry(store.conn(), n.0)?.ok_or_else(|| CaseFileError::NoSuchEntry {
-            number: n.0,
-            slug: store.slug().to_string(),
-            last: entries::last_number(store.conn()).unwrap_or(0),
-        })?;
+    let entry = store.entry(n.0)?;
     let names: Vec<&str> = entry.attachments.iter().map(|a| a.name.as_str()).collect();
     let name = match (&args.name, names.as_slice()) {
         (Some(name), _) if names.contains(&name.as_str()) => name.clone(),

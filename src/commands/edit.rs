@@ -6,19 +6,14 @@ use super::write::{announce, new_uuid, Redaction};
 use super::Ctx;
 use crate::cli::EditArgs;
 use crate::context;
-use crate::error::{invalid, CaseFileError};
+use crate::error::invalid;
 use crate::store::entries;
 
 pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
     let n = args.number;
-    let entry =
-        entries::load_entry(store.conn(), n.0)?.ok_or_else(|| CaseFileError::NoSuchEntry {
-            number: n.0,
-            slug: store.slug().to_string(),
-            last: entries::last_number(store.conn()).unwrap_or(0),
-        })?;
+    let entry = store.entry(n.0)?;
     let edited = crate::editor::amend(
         &entry.text,
         &format!("{n} ({})", entry.kind),

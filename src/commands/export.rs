@@ -23,6 +23,8 @@ use crate::store::{lifecycle, CaseStore};
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let store = ctx.open_case()?;
+    // One read transaction: a consistent case, and one lock instead of one per statement.
+    let _snapshot = store.snapshot()?;
     let template = match (&args.template, args.format) {
         (Some(_), ExportFormat::Json) => {
             return Err(invalid(

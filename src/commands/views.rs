@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::{LogArgs, ShowArgs};
-use crate::error::{invalid, CaseFileError};
+use crate::error::invalid;
 use crate::render::{self, Palette};
 use crate::store::entries::{self, TimelineFilter};
 
@@ -17,6 +17,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         evidence: (!ctx.global.json).then_some(render::status::SHOW_EVIDENCE),
         recent,
     };
+    let _snapshot = store.snapshot()?;
     let briefing = crate::briefing::briefing(store.conn(), bounds)?;
     if ctx.global.json {
         return ctx.print_json(&briefing);
@@ -46,6 +47,7 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
         since_ms,
         limit: args.limit,
     };
+    let _snapshot = store.snapshot()?;
     let timeline = entries::timeline(store.conn(), &filter)?;
     if ctx.global.json {
         return ctx.print_json(&timeline);
@@ -61,13 +63,8 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
 
 pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.open_case()?;
-    let entry = entries::load_entry(store.conn(), args.number.0)?.ok_or_else(|| {
-        CaseFileError::NoSuchEntry {
-            number: args.number.0,
-            slug: store.slug().to_string(),
-            last: entries::last_number(store.conn()).unwrap_or(0),
-        }
-    })?;
+    let _snapshot = store.snapshot()?;
+    let entry = store.entry(args.number.0)?;
     if ctx.global.json {
         return ctx.print_json(&entry);
     }
