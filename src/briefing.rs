@@ -56,6 +56,9 @@ pub struct Bounds {
     pub evidence: Option<u32>,
     /// The latest this many entries of the timeline.
     pub recent: u32,
+    /// Load each entry whole (tags, links, attachments) and the evidence of confirmed
+    /// hypotheses too; the text view needs only headlines.
+    pub whole_entries: bool,
 }
 
 /// Assemble the briefing. Lists come oldest first (of the newest ones loaded).
@@ -71,14 +74,15 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         dead_ends: conn.query_row(DEAD_END_COUNT_SQL, [], |r| r.get(0))?,
         open_actions: count(conn, Kind::Action, State::Open)?,
     };
-    let with_evidence = |state: State| -> Result<Vec<HypothesisView>> {
-        newest(conn, Kind::Hypothesis, state, limit(bounds.per_list))?
+    let whole = bounds.whole_entries;
+    let with_evidence = |state: State, evidence_limit: i64| -> Result<Vec<HypothesisView>> {
+        newest(conn, Kind::Hypothesis, state, limit(bounds.per_list), whole)?
             .into_iter()
             .map(|entry| {
                 let n = entry.number;
                 Ok(HypothesisView {
-                    supported_by: evidence(conn, n, LinkType::Supports, limit(bounds.evidence))?,
-                    refuted_by: evidence(conn, n, LinkType::Refutes, limit(bounds.evidence))?,
+                    supported_by: evidence(conn, n, LinkType::Supports, evidence_limit, whole)?,
+                    refuted_by: evidence(conn, n, LinkType::Refutes, evidence_limit, whole)?,
                     supported_count: count_links(conn, n, LinkType::Supports)?,
                     refuted_count: count_links(conn, n, LinkType::Refutes)?,
                     entry,
@@ -86,15 +90,27 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
             })
             .collect()
     };
-    let open_hypotheses = with_evidence(State::Open)?;
-    let confirmed = with_evidence(State::Confirmed)?;
-    let mut dead_ends = entries::query_entries(conn, &dead_ends_sql(limit(bounds.per_list)), [])?;
+    let open_hypotheses = with_evidence(State::Open, limit(bounds.evidence))?;
+    // The text view lists confirmed hypotheses without their evidence.
+    let confirmed = with_evidence(
+        State::Confirmed,
+        if whole { limit(bounds.evidence) } else { 0 },
+    )?;
+    let mut dead_ends =
+        entries::query_entries_with(conn, &dead_ends_sql(limit(bounds.per_list)), [], whole)?;
     dead_ends.reverse();
-    let open_actions = newest(conn, Kind::Action, State::Open, limit(bounds.per_list))?;
+    let open_actions = newest(
+        conn,
+        Kind::Action,
+        State::Open,
+        limit(bounds.per_list),
+        whole,
+    )?;
     let recent = entries::timeline(
         conn,
         &entries::TimelineFilter {
             limit: Some(bounds.recent),
+            headlines_only: !whole,
             ..Default::default()
         },
     )?;
@@ -141,16 +157,33 @@ fn count_links(conn: &Connection, target: i64, link: LinkType) -> Result<i64> {
         .query_row(params![target, link.as_str()], |r| r.get(0))?)
 }
 
-fn newest(conn: &Connection, kind: Kind, state: State, limit: i64) -> Result<Vec<Entry>> {
+fn newest(
+    conn: &Connection,
+    kind: Kind,
+    state: State,
+    limit: i64,
+    whole: bool,
+) -> Result<Vec<Entry>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} {limit}");
-    let mut list = entries::query_entries(conn, &sql, params![kind.as_str(), state.as_str()])?;
+    let params = params![kind.as_str(), state.as_str()];
+    let mut list = entries::query_entries_with(conn, &sql, params, whole)?;
     list.reverse();
     Ok(list)
 }
 
-fn evidence(conn: &Connection, target: i64, link: LinkType, limit: i64) -> Result<Vec<Entry>> {
+fn evidence(
+    conn: &Connection,
+    target: i64,
+    link: LinkType,
+    limit: i64,
+    whole: bool,
+) -> Result<Vec<Entry>> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} {limit}");
-    let mut list = entries::query_entries(conn, &sql, params![target, link.as_str()])?;
+    let params = params![target, link.as_str()];
+    let mut list = entries::query_entries_with(conn, &sql, params, whole)?;
     list.reverse();
     Ok(list)
 }

@@ -16,6 +16,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         per_list: (!ctx.global.json).then_some(render::status::SHOW_PER_LIST),
         evidence: (!ctx.global.json).then_some(render::status::SHOW_EVIDENCE),
         recent,
+        whole_entries: ctx.global.json,
     };
     let _snapshot = store.snapshot()?;
     let briefing = crate::briefing::briefing(store.conn(), bounds)?;
@@ -46,6 +47,8 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
         kinds: args.kinds,
         since_ms,
         limit: args.limit,
+        // The text timeline is one line an entry: no tags, links or attachments needed.
+        headlines_only: !ctx.global.json,
     };
     let _snapshot = store.snapshot()?;
     let timeline = entries::timeline(store.conn(), &filter)?;

@@ -313,12 +313,25 @@ pub fn query_entries(
     sql: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<Entry>> {
+    query_entries_with(conn, sql, params, true)
+}
+
+/// [`query_entries`], hydrating only when `whole`: one-line views need no tags, links or
+/// attachments, and skipping them saves three statements an entry.
+pub fn query_entries_with(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    whole: bool,
+) -> Result<Vec<Entry>> {
     let mut entries: Vec<Entry> = conn
         .prepare_cached(sql)?
         .query_map(params, entry_from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    for entry in &mut entries {
-        hydrate(conn, entry)?;
+    if whole {
+        for entry in &mut entries {
+            hydrate(conn, entry)?;
+        }
     }
     Ok(entries)
 }
@@ -352,6 +365,8 @@ pub struct TimelineFilter {
     pub kinds: Vec<Kind>,
     pub since_ms: Option<i64>,
     pub limit: Option<u32>,
+    /// Leave out tags, links and attachments (for one-line views).
+    pub headlines_only: bool,
 }
 
 /// The timeline, oldest first, by instant then number; `limit` keeps the latest N.
@@ -380,7 +395,7 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Vec<Entry>
         ),
         None => format!("SELECT {ENTRY_COLUMNS} FROM entry {filter_sql} ORDER BY at_ms, number"),
     };
-    query_entries(conn, &sql, [])
+    query_entries_with(conn, &sql, [], !filter.headlines_only)
 }
 
 /// Entry counts for `list`: all entries and open hypotheses.
