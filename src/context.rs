@@ -50,6 +50,15 @@ pub fn capture(config_author: Option<&str>, dirty: DirtyCheck) -> Captured {
     Captured { author, context }
 }
 
+/// Only the author of a change made now, in the current directory (no dirty check, no host):
+/// for state changes, edits and case events, which carry no context of their own.
+pub fn author(config_author: Option<&str>) -> String {
+    let repo = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| Repo::discover(&cwd));
+    resolve_author(config_author, repo.as_ref())
+}
+
 /// Config `author`, else git `user.name`, else `$USER`, else "unknown".
 pub fn resolve_author(config_author: Option<&str>, repo: Option<&Repo>) -> String {
     if let Some(author) = config_author.map(str::trim).filter(|a| !a.is_empty()) {

@@ -102,7 +102,7 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
     let [summary, impact, root_cause, fix, lessons] =
         values.map(|v| v.map(|text| redaction.apply(&text)));
     let now = config.zone().now();
-    let author = crate::context::resolve_author(config.author.as_deref(), None);
+    let author = crate::context::author(config.author.as_deref());
     let event = CaseEvent {
         uuid: new_uuid(),
         state,
@@ -141,7 +141,7 @@ pub fn reopen_case(ctx: &Ctx, args: ReopenCaseArgs) -> Result<()> {
         state: CaseState::Open,
         at: crate::time::format_rfc3339(&now),
         at_ms: None,
-        author: crate::context::resolve_author(config.author.as_deref(), None),
+        author: crate::context::author(config.author.as_deref()),
         summary: None,
         impact: None,
         root_cause: None,

@@ -28,11 +28,8 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         return Ok(());
     }
     let now = config.zone().now();
-    // Only the author is needed (no dirty check, no host): the entry keeps its own context.
-    let repo = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| crate::git::Repo::discover(&cwd));
-    let author = context::resolve_author(config.author.as_deref(), repo.as_ref());
+    // The entry keeps its own context; the history item needs only who edited it.
+    let author = context::author(config.author.as_deref());
     store.write(|tx| {
         entries::amend_text(
             tx,

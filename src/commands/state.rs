@@ -164,7 +164,7 @@ pub fn done(ctx: &Ctx, args: DoneArgs) -> Result<()> {
     let slug = store.slug().to_string();
     let target = args.number;
     let now = config.zone().now();
-    let author = context::capture(config.author.as_deref(), DirtyCheck::Bounded).author;
+    let author = context::author(config.author.as_deref());
     store.write(|tx| {
         let current = require_kind(tx, slug.clone(), target, Kind::Action, "an action")?;
         if current == Some(State::Done) {
