@@ -24,6 +24,14 @@ struct Options {
     quick: bool,
     rounds: usize,
     write_doc: bool,
+    /// `--only write,export`: the groups to run (all when empty).
+    only: Vec<String>,
+}
+
+impl Options {
+    fn wants(&self, group: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|g| g == group)
+    }
 }
 
 fn main() {
@@ -36,10 +44,18 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|r| r.parse().ok())
         .unwrap_or(if quick { 15 } else { 200 });
+    let only: Vec<String> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|groups| groups.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
     let opts = Options {
         quick,
         rounds,
-        write_doc: !quick && !args.iter().any(|a| a == "--no-doc"),
+        // A partial run does not rewrite the report.
+        write_doc: !quick && only.is_empty() && !args.iter().any(|a| a == "--no-doc"),
+        only,
     };
     if let Err(err) = run(&opts) {
         eprintln!("bench: error: {err}");
@@ -96,117 +112,120 @@ fn run(opts: &Options) -> Result<(), String> {
     let home = work.join("home");
     make_case(&home, "bench", 0)?;
     let floor_db = work.join("floor-write.sqlite");
-    for (kind, args) in [
-        ("note", vec!["note"]),
-        ("hypo", vec!["hypo"]),
-        ("ev", vec!["ev"]),
-        ("dead", vec!["dead"]),
-        ("event", vec!["event"]),
-        ("todo", vec!["todo"]),
-    ] {
-        let mut ours = args.clone();
-        ours.extend([
-            "the", "resync", "loop", "started", "again", "after", "failover",
-        ]);
+    if opts.wants("write") {
+        for (kind, args) in [
+            ("note", vec!["note"]),
+            ("hypo", vec!["hypo"]),
+            ("ev", vec!["ev"]),
+            ("dead", vec!["dead"]),
+            ("event", vec!["event"]),
+            ("todo", vec!["todo"]),
+        ] {
+            let mut ours = args.clone();
+            ours.extend([
+                "the", "resync", "loop", "started", "again", "after", "failover",
+            ]);
+            let fig = pair(
+                opts.rounds,
+                &plain,
+                &[("CASEFILE_HOME", home.as_os_str())],
+                CASEFILE,
+                &ours,
+                floor.to_str().unwrap_or_default(),
+                &[
+                    floor_db.to_str().unwrap_or_default(),
+                    "the resync loop started again after failover",
+                ],
+            )?;
+            figures.push(Figure {
+                group: "write",
+                what: format!("`casefile {kind} …`"),
+                peer: "floor insert".into(),
+                ours_ms: fig.0,
+                peer_ms: fig.1,
+                target: Some(1.25),
+            });
+        }
+        if Path::new("/dev/shm").is_dir() {
+            let shm = tempfile::Builder::new()
+                .prefix("casefile-bench")
+                .tempdir_in("/dev/shm")
+                .map_err(|e| e.to_string())?;
+            let shm_home = shm.path().join("home");
+            make_case(&shm_home, "bench", 0)?;
+            let shm_floor = shm.path().join("floor.sqlite");
+            let fig = pair(
+                opts.rounds,
+                &plain,
+                &[("CASEFILE_HOME", shm_home.as_os_str())],
+                CASEFILE,
+                &["note", "the", "resync", "loop", "started", "again"],
+                floor.to_str().unwrap_or_default(),
+                &[
+                    shm_floor.to_str().unwrap_or_default(),
+                    "the resync loop started again",
+                ],
+            )?;
+            figures.push(Figure {
+                group: "write",
+                what: "`casefile note …`, home on tmpfs (CPU cost)".into(),
+                peer: "floor insert on tmpfs".into(),
+                ours_ms: fig.0,
+                peer_ms: fig.1,
+                target: None,
+            });
+        }
+    }
+    // ---- a write inside a git work tree of 5,000 files
+    if opts.wants("git") {
+        let files = if opts.quick { 1_000 } else { 5_000 };
+        match make_git_tree(&work.join("repo"), files) {
+            Ok(repo) => {
+                let fig = pair(
+                    opts.rounds,
+                    &repo,
+                    &[("CASEFILE_HOME", home.as_os_str())],
+                    CASEFILE,
+                    &["note", "tried", "the", "patch", "on", "staging"],
+                    floor.to_str().unwrap_or_default(),
+                    &[
+                        floor_db.to_str().unwrap_or_default(),
+                        "tried the patch on staging",
+                    ],
+                )?;
+                figures.push(Figure {
+                    group: "write",
+                    what: format!("`casefile note …` inside a git work tree of {files} files"),
+                    peer: "floor insert".into(),
+                    ours_ms: fig.0,
+                    peer_ms: fig.1,
+                    target: Some(1.5),
+                });
+            }
+            Err(e) => notes.push(format!("git work tree benchmark skipped: {e}")),
+        }
+    }
+    // ---- run -- true against true
+    if opts.wants("run") {
+        let t = which("true").unwrap_or_else(|| PathBuf::from("/bin/true"));
         let fig = pair(
             opts.rounds,
             &plain,
             &[("CASEFILE_HOME", home.as_os_str())],
             CASEFILE,
-            &ours,
-            floor.to_str().unwrap_or_default(),
-            &[
-                floor_db.to_str().unwrap_or_default(),
-                "the resync loop started again after failover",
-            ],
+            &["run", "--", t.to_str().unwrap_or("true")],
+            t.to_str().unwrap_or("true"),
+            &[],
         )?;
         figures.push(Figure {
             group: "write",
-            what: format!("`casefile {kind} …`"),
-            peer: "floor insert".into(),
-            ours_ms: fig.0,
-            peer_ms: fig.1,
-            target: Some(1.25),
-        });
-    }
-    if Path::new("/dev/shm").is_dir() {
-        let shm = tempfile::Builder::new()
-            .prefix("casefile-bench")
-            .tempdir_in("/dev/shm")
-            .map_err(|e| e.to_string())?;
-        let shm_home = shm.path().join("home");
-        make_case(&shm_home, "bench", 0)?;
-        let shm_floor = shm.path().join("floor.sqlite");
-        let fig = pair(
-            opts.rounds,
-            &plain,
-            &[("CASEFILE_HOME", shm_home.as_os_str())],
-            CASEFILE,
-            &["note", "the", "resync", "loop", "started", "again"],
-            floor.to_str().unwrap_or_default(),
-            &[
-                shm_floor.to_str().unwrap_or_default(),
-                "the resync loop started again",
-            ],
-        )?;
-        figures.push(Figure {
-            group: "write",
-            what: "`casefile note …`, home on tmpfs (CPU cost)".into(),
-            peer: "floor insert on tmpfs".into(),
+            what: "`casefile run -- true`".into(),
+            peer: "`true`".into(),
             ours_ms: fig.0,
             peer_ms: fig.1,
             target: None,
         });
     }
-
-    // ---- a write inside a git work tree of 5,000 files
-    let files = if opts.quick { 1_000 } else { 5_000 };
-    match make_git_tree(&work.join("repo"), files) {
-        Ok(repo) => {
-            let fig = pair(
-                opts.rounds,
-                &repo,
-                &[("CASEFILE_HOME", home.as_os_str())],
-                CASEFILE,
-                &["note", "tried", "the", "patch", "on", "staging"],
-                floor.to_str().unwrap_or_default(),
-                &[
-                    floor_db.to_str().unwrap_or_default(),
-                    "tried the patch on staging",
-                ],
-            )?;
-            figures.push(Figure {
-                group: "write",
-                what: format!("`casefile note …` inside a git work tree of {files} files"),
-                peer: "floor insert".into(),
-                ours_ms: fig.0,
-                peer_ms: fig.1,
-                target: Some(1.5),
-            });
-        }
-        Err(e) => notes.push(format!("git work tree benchmark skipped: {e}")),
-    }
-
-    // ---- run -- true against true
-    let t = which("true").unwrap_or_else(|| PathBuf::from("/bin/true"));
-    let fig = pair(
-        opts.rounds,
-        &plain,
-        &[("CASEFILE_HOME", home.as_os_str())],
-        CASEFILE,
-        &["run", "--", t.to_str().unwrap_or("true")],
-        t.to_str().unwrap_or("true"),
-        &[],
-    )?;
-    figures.push(Figure {
-        group: "write",
-        what: "`casefile run -- true`".into(),
-        peer: "`true`".into(),
-        ours_ms: fig.0,
-        peer_ms: fig.1,
-        target: None,
-    });
-
     // ---- reads on a 10,000-entry case
     let big = if opts.quick { 2_000 } else { 10_000 };
     let big_home = work.join("home-big");
@@ -216,164 +235,169 @@ fn run(opts: &Options) -> Result<(), String> {
     let env_big = [("CASEFILE_HOME", big_home.as_os_str())];
     let floor_s = floor.to_str().unwrap_or_default();
     let big_floor_s = big_floor.to_str().unwrap_or_default();
-    for (what, args, target) in [
-        ("status", vec!["-C", "big", "status"], 1.5),
-        (
-            "log --limit 20",
-            vec!["-C", "big", "log", "--limit", "20"],
-            1.5,
-        ),
-    ] {
-        let fig = pair(
-            opts.rounds,
-            &plain,
-            &env_big,
-            CASEFILE,
-            &args,
-            floor_s,
-            &[big_floor_s, "--read"],
-        )?;
-        figures.push(Figure {
-            group: "read",
-            what: format!("`casefile {what}` at {big} entries"),
-            peer: "floor --read".into(),
-            ours_ms: fig.0,
-            peer_ms: fig.1,
-            target: Some(target),
-        });
-    }
-
-    // ---- export
-    let export_rounds = (opts.rounds / 4).max(5);
-    for (what, args, target) in [
-        ("export (Markdown)", vec!["-C", "big", "export"], 3.0),
-        (
-            "export --format json",
-            vec!["-C", "big", "export", "--format", "json"],
-            5.0,
-        ),
-    ] {
-        match pair(
-            export_rounds,
-            &plain,
-            &env_big,
-            CASEFILE,
-            &args,
-            floor_s,
-            &[big_floor_s, "--dump"],
-        ) {
-            Ok(fig) => figures.push(Figure {
-                group: "export",
+    if opts.wants("read") {
+        for (what, args, target) in [
+            ("status", vec!["-C", "big", "status"], 1.5),
+            (
+                "log --limit 20",
+                vec!["-C", "big", "log", "--limit", "20"],
+                1.5,
+            ),
+        ] {
+            let fig = pair(
+                opts.rounds,
+                &plain,
+                &env_big,
+                CASEFILE,
+                &args,
+                floor_s,
+                &[big_floor_s, "--read"],
+            )?;
+            figures.push(Figure {
+                group: "read",
                 what: format!("`casefile {what}` at {big} entries"),
-                peer: "floor --dump".into(),
+                peer: "floor --read".into(),
                 ours_ms: fig.0,
                 peer_ms: fig.1,
                 target: Some(target),
-            }),
-            Err(e) => notes.push(format!("{what}: {e}")),
-        }
-    }
-
-    // ---- import of a bundle of the big case
-    let bundle = work.join("big-bundle.json");
-    let exported = Command::new(CASEFILE)
-        .args(["-C", "big", "export", "--format", "json", "-o"])
-        .arg(&bundle)
-        .env("CASEFILE_HOME", &big_home)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if exported.status.success() {
-        let mut times = Vec::new();
-        for i in 0..export_rounds.min(7) {
-            let home = work.join(format!("import-{i}"));
-            let started = Instant::now();
-            let out = Command::new(CASEFILE)
-                .arg("import")
-                .arg(&bundle)
-                .env("CASEFILE_HOME", &home)
-                .output()
-                .map_err(|e| e.to_string())?;
-            if !out.status.success() {
-                notes.push(format!(
-                    "import failed: {}",
-                    String::from_utf8_lossy(&out.stderr).trim()
-                ));
-                break;
-            }
-            times.push(ms(started.elapsed()));
-        }
-        if !times.is_empty() {
-            let dump = median_of(export_rounds, || {
-                time_once(&plain, &[], floor_s, &[big_floor_s, "--dump"])
-            })?;
-            figures.push(Figure {
-                group: "export",
-                what: format!("`casefile import` of a {big}-entry bundle into an empty home"),
-                peer: "floor --dump".into(),
-                ours_ms: median(&mut times),
-                peer_ms: dump,
-                target: None,
             });
         }
-    } else {
-        notes.push(format!(
-            "import benchmark skipped: export --format json failed: {}",
-            String::from_utf8_lossy(&exported.stderr).trim()
-        ));
     }
-
-    // ---- search --all against ripgrep
-    if opts.quick {
-        notes.push("search --all over 200 × 1,000 entries: full run only".into());
-    } else {
-        match search_figures(&work, opts.rounds.min(50)) {
-            Ok(mut f) => figures.append(&mut f),
-            Err(e) => notes.push(format!("search benchmark: {e}")),
+    // ---- export
+    let export_rounds = (opts.rounds / 4).max(5);
+    if opts.wants("export") {
+        for (what, args, target) in [
+            ("export (Markdown)", vec!["-C", "big", "export"], 3.0),
+            (
+                "export --format json",
+                vec!["-C", "big", "export", "--format", "json"],
+                5.0,
+            ),
+        ] {
+            match pair(
+                export_rounds,
+                &plain,
+                &env_big,
+                CASEFILE,
+                &args,
+                floor_s,
+                &[big_floor_s, "--dump"],
+            ) {
+                Ok(fig) => figures.push(Figure {
+                    group: "export",
+                    what: format!("`casefile {what}` at {big} entries"),
+                    peer: "floor --dump".into(),
+                    ours_ms: fig.0,
+                    peer_ms: fig.1,
+                    target: Some(target),
+                }),
+                Err(e) => notes.push(format!("{what}: {e}")),
+            }
         }
     }
-
-    // ---- peak memory
-    let sizes: Vec<usize> = if opts.quick {
-        vec![1_000, 5_000]
-    } else {
-        vec![1_000, 10_000, 100_000]
-    };
-    let mut status_mem = Memory {
-        what: "status".into(),
-        kib: Vec::new(),
-    };
-    let mut export_mem = Memory {
-        what: "export (Markdown)".into(),
-        kib: Vec::new(),
-    };
-    let mut json_mem = Memory {
-        what: "export --format json".into(),
-        kib: Vec::new(),
-    };
-    for &n in &sizes {
-        let home = work.join(format!("home-mem-{n}"));
-        make_case(&home, "mem", n)?;
-        let env = [("CASEFILE_HOME", home.as_os_str())];
-        status_mem.kib.push((
-            n,
-            peak_kib(&plain, &env, CASEFILE, &["-C", "mem", "status"])?,
-        ));
-        export_mem.kib.push((
-            n,
-            peak_kib(&plain, &env, CASEFILE, &["-C", "mem", "export"])?,
-        ));
-        json_mem.kib.push((
-            n,
-            peak_kib(
-                &plain,
-                &env,
-                CASEFILE,
-                &["-C", "mem", "export", "--format", "json"],
-            )?,
-        ));
+    // ---- import of a bundle of the big case
+    if opts.wants("import") {
+        let bundle = work.join("big-bundle.json");
+        let exported = Command::new(CASEFILE)
+            .args(["-C", "big", "export", "--format", "json", "-o"])
+            .arg(&bundle)
+            .env("CASEFILE_HOME", &big_home)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if exported.status.success() {
+            let mut times = Vec::new();
+            for i in 0..export_rounds.min(7) {
+                let home = work.join(format!("import-{i}"));
+                let started = Instant::now();
+                let out = Command::new(CASEFILE)
+                    .arg("import")
+                    .arg(&bundle)
+                    .env("CASEFILE_HOME", &home)
+                    .output()
+                    .map_err(|e| e.to_string())?;
+                if !out.status.success() {
+                    notes.push(format!(
+                        "import failed: {}",
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ));
+                    break;
+                }
+                times.push(ms(started.elapsed()));
+            }
+            if !times.is_empty() {
+                let dump = median_of(export_rounds, || {
+                    time_once(&plain, &[], floor_s, &[big_floor_s, "--dump"])
+                })?;
+                figures.push(Figure {
+                    group: "export",
+                    what: format!("`casefile import` of a {big}-entry bundle into an empty home"),
+                    peer: "floor --dump".into(),
+                    ours_ms: median(&mut times),
+                    peer_ms: dump,
+                    target: None,
+                });
+            }
+        } else {
+            notes.push(format!(
+                "import benchmark skipped: export --format json failed: {}",
+                String::from_utf8_lossy(&exported.stderr).trim()
+            ));
+        }
     }
-    memory.extend([status_mem, export_mem, json_mem]);
-
+    // ---- search --all against ripgrep
+    if opts.wants("search") {
+        if opts.quick {
+            notes.push("search --all over 200 × 1,000 entries: full run only".into());
+        } else {
+            match search_figures(&work, opts.rounds.min(50)) {
+                Ok(mut f) => figures.append(&mut f),
+                Err(e) => notes.push(format!("search benchmark: {e}")),
+            }
+        }
+    }
+    // ---- peak memory
+    if opts.wants("memory") {
+        let sizes: Vec<usize> = if opts.quick {
+            vec![1_000, 5_000]
+        } else {
+            vec![1_000, 10_000, 100_000]
+        };
+        let mut status_mem = Memory {
+            what: "status".into(),
+            kib: Vec::new(),
+        };
+        let mut export_mem = Memory {
+            what: "export (Markdown)".into(),
+            kib: Vec::new(),
+        };
+        let mut json_mem = Memory {
+            what: "export --format json".into(),
+            kib: Vec::new(),
+        };
+        for &n in &sizes {
+            let home = work.join(format!("home-mem-{n}"));
+            make_case(&home, "mem", n)?;
+            let env = [("CASEFILE_HOME", home.as_os_str())];
+            status_mem.kib.push((
+                n,
+                peak_kib(&plain, &env, CASEFILE, &["-C", "mem", "status"])?,
+            ));
+            export_mem.kib.push((
+                n,
+                peak_kib(&plain, &env, CASEFILE, &["-C", "mem", "export"])?,
+            ));
+            json_mem.kib.push((
+                n,
+                peak_kib(
+                    &plain,
+                    &env,
+                    CASEFILE,
+                    &["-C", "mem", "export", "--format", "json"],
+                )?,
+            ));
+        }
+        memory.extend([status_mem, export_mem, json_mem]);
+    }
     let report = report(opts, &figures, &memory, &notes);
     print!("{report}");
     if opts.write_doc {

@@ -13,6 +13,7 @@ pub mod config;
 pub mod context;
 pub mod editor;
 pub mod error;
+pub mod export;
 pub mod git;
 pub mod home;
 pub mod hooks;

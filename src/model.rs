@@ -405,6 +405,26 @@ pub fn validate_slug(slug: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The first line of `text`, cut to at most `max` characters (the last one left for an
+/// ellipsis), and whether it was cut: how a mention of an entry starts.
+pub fn first_line_cut(text: &str, max: usize) -> (&str, bool) {
+    let line = match memchr::memchr(b'\n', text.as_bytes()) {
+        Some(end) => text[..end].strip_suffix('\r').unwrap_or(&text[..end]),
+        None => text,
+    };
+    // At most `max` bytes is at most that many characters; ASCII is a byte a character.
+    if line.len() <= max {
+        return (line, false);
+    }
+    if line.is_ascii() {
+        return (&line[..max.saturating_sub(1)], true);
+    }
+    match line.char_indices().nth(max.saturating_sub(1)) {
+        Some((cut, _)) if line[cut..].chars().nth(1).is_some() => (&line[..cut], true),
+        _ => (line, false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,5 +524,17 @@ mod tests {
         assert!(!State::Done.applies_to(Kind::Hypothesis));
         assert!(State::Done.applies_to(Kind::Action));
         assert!(!State::Open.applies_to(Kind::Note));
+    }
+
+    #[test]
+    fn first_line_cut_counts_characters_not_bytes() {
+        assert_eq!(first_line_cut("short\nsecond", 10), ("short", false));
+        assert_eq!(first_line_cut("crlf\r\nnext", 10), ("crlf", false));
+        assert_eq!(first_line_cut("abcdefghij", 10), ("abcdefghij", false));
+        assert_eq!(first_line_cut("abcdefghijk", 10), ("abcdefghi", true));
+        // Ten two-byte characters fit; eleven do not.
+        assert_eq!(first_line_cut("éééééééééé", 10), ("éééééééééé", false));
+        assert_eq!(first_line_cut("ééééééééééé", 10), ("ééééééééé", true));
+        assert_eq!(first_line_cut("", 10), ("", false));
     }
 }

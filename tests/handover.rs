@@ -946,3 +946,133 @@ fn bad_bundles_change_nothing() {
         "entry count changed"
     );
 }
+
+/// A bundle of `rounds` × (hypothesis, `run` evidence for it, action), with texts long enough
+/// that every section of the postmortem outgrows what it keeps in memory.
+fn large_bundle(rounds: usize) -> Value {
+    let uuid = |n: usize, part: u32| format!("01a20c64-{part:04x}-7000-8000-{n:012x}");
+    let at = |n: usize| 1_795_504_232_000_i64 + n as i64 * 1_000;
+    let time = |n: usize| {
+        chrono::DateTime::from_timestamp_millis(at(n))
+            .unwrap()
+            .fixed_offset()
+            .to_rfc3339()
+    };
+    let padding = "x".repeat(200);
+    let mut entries = Vec::new();
+    for i in 0..rounds {
+        let (h, e, a) = (3 * i + 1, 3 * i + 2, 3 * i + 3);
+        let state = ["confirmed", "refuted", "open"][i % 3];
+        let states = if state == "open" {
+            serde_json::json!([])
+        } else {
+            serde_json::json!([{"uuid": uuid(h, 2), "state": state, "at": time(h), "at_ms": at(h), "author": "t"}])
+        };
+        entries.push(serde_json::json!({
+            "number": h, "uuid": uuid(h, 1), "kind": "hypothesis",
+            "text": format!("hypothesis H{i}: {}", padding.repeat(4)), "author": "t",
+            "recorded_at": time(h), "occurred_at": null, "at_ms": at(h), "state": state,
+            "tags": [], "links": [], "context": {}, "attachments": [], "history": [],
+            "states": states,
+        }));
+        entries.push(serde_json::json!({
+            "number": e, "uuid": uuid(e, 1), "kind": "evidence",
+            "text": format!("run R{i}"), "author": "t",
+            "recorded_at": time(e), "occurred_at": null, "at_ms": at(e), "state": null,
+            "tags": [],
+            "links": [{"uuid": uuid(e, 3), "type": "supports", "target": h, "target_uuid": uuid(h, 1)}],
+            "context": {}, "attachments": [], "history": [], "states": [],
+            "command": {"argv": ["./repro", format!("{i}")], "exit_code": 1, "duration_ms": 5},
+            "output": format!("output of R{i}\n{padding}\n"),
+        }));
+        entries.push(serde_json::json!({
+            "number": a, "uuid": uuid(a, 1), "kind": "action",
+            "text": format!("action A{i}: {padding}"), "author": "t",
+            "recorded_at": time(a), "occurred_at": null, "at_ms": at(a), "state": "open",
+            "tags": [], "links": [], "context": {}, "attachments": [], "history": [], "states": [],
+        }));
+    }
+    serde_json::json!({
+        "format": "casefile-bundle", "version": 1,
+        "case": {
+            "uuid": "01a20c64-0000-7000-8000-000000000000", "slug": "large", "title": "Large",
+            "state": "open", "opened_at": time(0), "closed_at": null, "tickets": [], "tags": [],
+            "events": [],
+        },
+        "entries": entries,
+    })
+}
+
+/// The `### `/`## ` section of `md` that starts with `heading`.
+fn section<'a>(md: &'a str, heading: &str) -> &'a str {
+    let start = md.find(&format!("\n{heading}\n")).expect(heading) + heading.len() + 2;
+    let level = heading.split(' ').next().unwrap();
+    let end = md[start..]
+        .match_indices('\n')
+        .map(|(i, _)| start + i + 1)
+        .find(|&i| {
+            let line = &md[i..];
+            line.starts_with("## ") || (level == "###" && line.starts_with("### "))
+        })
+        .unwrap_or(md.len());
+    &md[start..end]
+}
+
+/// Markers like `A12` in the order they appear.
+fn markers(text: &str, prefix: char) -> Vec<usize> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|w| w.strip_prefix(prefix)?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn a_large_postmortem_keeps_every_section_whole_and_in_order() {
+    // 300 rounds: each section is larger than the 64 KiB a section keeps in memory, so it
+    // goes through a temporary file; the result must be the same as for a small case.
+    let rounds = 300;
+    let env = TestEnv::new();
+    let path = env.work().join("large.json");
+    std::fs::write(&path, large_bundle(rounds).to_string()).unwrap();
+    env.ok(&["import", path.to_str().unwrap()]);
+    let md = env.ok(&["-C", "large", "export"]);
+    assert!(md.len() > 300_000, "{}", md.len());
+
+    let every = |step: usize, from: usize| (from..rounds).step_by(step).collect::<Vec<_>>();
+    let confirmed = section(&md, "### Confirmed");
+    assert_eq!(markers(confirmed, 'H'), every(3, 0));
+    assert_eq!(markers(confirmed, 'R'), every(3, 0), "evidence under each");
+    assert_eq!(markers(section(&md, "### Ruled out"), 'H'), every(3, 1));
+    assert_eq!(markers(section(&md, "### Still open"), 'H'), every(3, 2));
+    assert_eq!(markers(section(&md, "## Dead ends"), 'H'), every(3, 1));
+    let appendix = section(&md, "## Evidence appendix");
+    assert_eq!(appendix.matches("\n### #").count(), rounds);
+    assert_eq!(
+        markers(appendix, 'R'),
+        every(1, 0)
+            .into_iter()
+            .flat_map(|i| [i, i])
+            .collect::<Vec<_>>()
+    );
+    let actions = section(&md, "## Actions");
+    assert_eq!(markers(actions, 'A'), every(1, 0));
+    assert_eq!(actions.matches("- [ ] ").count(), rounds);
+    for (name, part) in [
+        ("confirmed", confirmed),
+        ("actions", actions),
+        ("appendix", appendix),
+    ] {
+        assert!(part.len() > 64 * 1024, "{name}: {} bytes", part.len());
+    }
+
+    // The same document through `-o` (a file, copied by the kernel) as on stdout (a pipe).
+    let out = env.work().join("large.md");
+    env.ok(&["-C", "large", "export", "-o", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    // Nothing is left behind in the home: spill files are anonymous.
+    let leftovers: Vec<_> = std::fs::read_dir(env.home())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "cases" && n != "current" && !n.starts_with("index"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -14,7 +14,7 @@ use anyhow::Result;
 
 use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
 use crate::render::entry::shell_join;
-use crate::store::dump::Related;
+use crate::store::dump::{LinkRow, Related, RunDetails, TimelineRow};
 
 /// The default template, shipped in `docs/` for users to copy.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../docs/postmortem.md.j2");
@@ -46,10 +46,9 @@ impl<W: Write> Postmortem<W> {
         self.items
     }
 
-    /// Write a section's text as it is (a part rendered elsewhere, e.g. into a spill file).
-    pub fn raw(&mut self, part: &mut impl std::io::Read) -> Result<()> {
-        std::io::copy(part, &mut self.out)?;
-        Ok(())
+    /// The writer, to add a part rendered elsewhere (e.g. into a spill file).
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
     }
 
     /// The note for a section with nothing in it: `_None recorded._`.
@@ -159,22 +158,27 @@ impl<W: Write> Postmortem<W> {
         Ok(())
     }
 
-    pub fn timeline_row(&mut self, e: &Entry) -> Result<()> {
+    /// One row of the timeline table; `links` are the links the entry holds.
+    pub fn timeline_row(&mut self, e: &TimelineRow<'_>, links: &[LinkRow]) -> Result<()> {
         self.items += 1;
-        let mut text = cell(&e.text);
-        for link in &e.links {
-            text.push_str(&format!(" ({} #{})", link.link_type.as_str(), link.target));
-        }
-        // `when` has nothing to escape; pieces go straight to the writer.
         let o = &mut self.out;
         o.write_all(b"| ")?;
-        o.write_all(when(e.when()).as_bytes())?;
-        write!(o, " | #{} | ", e.number)?;
+        write_when(o, e.when)?;
+        o.write_all(b" | #")?;
+        write_number(o, e.number)?;
+        o.write_all(b" | ")?;
         o.write_all(e.kind.as_str().as_bytes())?;
         o.write_all(b" | ")?;
         o.write_all(e.state.map_or("", State::as_str).as_bytes())?;
         o.write_all(b" | ")?;
-        o.write_all(text.as_bytes())?;
+        write_escaped(o, e.text, true)?;
+        for link in links {
+            o.write_all(b" (")?;
+            o.write_all(link.link_type.as_str().as_bytes())?;
+            o.write_all(b" #")?;
+            write_number(o, link.target)?;
+            o.write_all(b")")?;
+        }
         o.write_all(b" |\n")?;
         Ok(())
     }
@@ -201,94 +205,102 @@ impl<W: Write> Postmortem<W> {
         Ok(())
     }
 
-    /// One hypothesis with its evidence for and against (and why it was ruled out).
-    pub fn hypothesis(&mut self, h: &Entry, related: &[Related]) -> Result<()> {
+    /// One hypothesis with its evidence for and against (and why it was ruled out); `related`
+    /// is by number.
+    pub fn hypothesis(&mut self, h: &TimelineRow<'_>, related: &[Related]) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
-        writeln!(
-            o,
-            "- **#{}** {} — {}",
-            h.number,
-            inline(&h.text),
-            h.state.map_or("open", State::as_str)
-        )?;
+        o.write_all(b"- **#")?;
+        write_number(o, h.number)?;
+        o.write_all(b"** ")?;
+        write_escaped(o, h.text, false)?;
+        o.write_all(" — ".as_bytes())?;
+        o.write_all(h.state.map_or("open", State::as_str).as_bytes())?;
+        o.write_all(b"\n")?;
         let refuted = h.state == Some(State::Refuted);
-        let mut groups: [(&str, Vec<&Related>); 3] = [
-            ("For", Vec::new()),
-            ("Against", Vec::new()),
-            (if refuted { "Ruled out by" } else { "Because" }, Vec::new()),
-        ];
-        for r in related {
-            let slot = match (r.link, r.outgoing) {
-                (LinkType::Supports, false) => 0,
-                (LinkType::Refutes, false) => 1,
-                (LinkType::RulesOut, false) => 2,
-                (LinkType::Because, true) => {
-                    if refuted {
-                        2
-                    } else {
-                        0
-                    }
-                }
-                _ => continue,
-            };
-            if !groups[slot].1.iter().any(|seen| seen.number == r.number) {
-                groups[slot].1.push(r);
-            }
-        }
-        if groups.iter().all(|(_, g)| g.is_empty()) {
-            writeln!(o, "  - _No evidence linked._")?;
-        }
-        for (label, group) in groups {
-            for r in group {
-                writeln!(
-                    o,
-                    "  - {label}: **#{}** ({}) {}",
-                    r.number,
-                    r.kind,
-                    mention(&r.text)
-                )?;
-            }
-        }
-        Ok(())
-    }
-
-    /// A dead end, or a refuted hypothesis listed among them.
-    pub fn dead_end(&mut self, e: &Entry) -> Result<()> {
-        self.items += 1;
-        let mut suffix = String::new();
-        if e.kind == Kind::Hypothesis {
-            suffix.push_str(" — refuted hypothesis");
-        }
-        for link in &e.links {
-            if link.link_type == LinkType::RulesOut {
-                suffix.push_str(&format!(" — rules out #{}", link.target));
-            }
-        }
-        let text = if e.kind == Kind::Hypothesis {
-            mention(&e.text)
-        } else {
-            inline(&e.text)
+        // Which group a related entry goes in, if any.
+        let slot = |r: &Related| match (r.link, r.outgoing) {
+            (LinkType::Supports, false) => Some(0),
+            (LinkType::Refutes, false) => Some(1),
+            (LinkType::RulesOut, false) => Some(2),
+            (LinkType::Because, true) => Some(if refuted { 2 } else { 0 }),
+            _ => None,
         };
-        writeln!(self.out, "- **#{}** {text}{suffix}", e.number)?;
+        if !related.iter().any(|r| slot(r).is_some()) {
+            o.write_all(b"  - _No evidence linked._\n")?;
+        }
+        let labels = [
+            "For",
+            "Against",
+            if refuted { "Ruled out by" } else { "Because" },
+        ];
+        for (i, label) in labels.into_iter().enumerate() {
+            let mut last = None;
+            for r in related.iter().filter(|r| slot(r) == Some(i)) {
+                // An entry linked twice the same way is listed once.
+                if last == Some(r.number) {
+                    continue;
+                }
+                last = Some(r.number);
+                o.write_all(b"  - ")?;
+                o.write_all(label.as_bytes())?;
+                o.write_all(b": **#")?;
+                write_number(o, r.number)?;
+                o.write_all(b"** (")?;
+                o.write_all(r.kind.as_str().as_bytes())?;
+                o.write_all(b") ")?;
+                write_escaped(o, &r.mention, false)?;
+                if r.cut {
+                    o.write_all("…".as_bytes())?;
+                }
+                o.write_all(b"\n")?;
+            }
+        }
         Ok(())
     }
 
-    /// One `run` evidence: command, exit status, duration, output.
-    pub fn run(&mut self, e: &Entry) -> Result<()> {
+    /// A dead end, or a refuted hypothesis listed among them; `links` are those it holds.
+    pub fn dead_end(&mut self, e: &TimelineRow<'_>, links: &[LinkRow]) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
-        writeln!(o, "\n### #{} {}\n", e.number, mention(&e.text))?;
-        if let Some(c) = &e.command {
-            writeln!(o, "- **Command:** {}", code_span(&shell_join(&c.argv)))?;
-            match c.exit_code {
-                Some(code) => writeln!(o, "- **Exit status:** {code}")?,
-                None => writeln!(o, "- **Exit status:** none (ended by a signal)")?,
-            }
-            writeln!(o, "- **Duration:** {}", duration_precise(c.duration_ms))?;
+        o.write_all(b"- **#")?;
+        write_number(o, e.number)?;
+        o.write_all(b"** ")?;
+        if e.kind == Kind::Hypothesis {
+            write_mention(o, e.text)?;
+            o.write_all(" — refuted hypothesis".as_bytes())?;
+        } else {
+            write_escaped(o, e.text, false)?;
         }
-        writeln!(o, "- **Recorded:** {}", when(e.when()))?;
-        for link in &e.links {
+        for link in links {
+            if link.link_type == LinkType::RulesOut {
+                o.write_all(" — rules out #".as_bytes())?;
+                write_number(o, link.target)?;
+            }
+        }
+        o.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// One `run` evidence: command, exit status, duration, output; `links` are those it holds.
+    pub fn run(&mut self, e: &TimelineRow<'_>, run: &RunDetails, links: &[LinkRow]) -> Result<()> {
+        self.items += 1;
+        let o = &mut self.out;
+        o.write_all(b"\n### #")?;
+        write_number(o, e.number)?;
+        o.write_all(b" ")?;
+        write_mention(o, e.text)?;
+        o.write_all(b"\n\n")?;
+        writeln!(o, "- **Command:** {}", code_span(&shell_join(&run.argv)))?;
+        match run.exit_code {
+            Some(code) => writeln!(o, "- **Exit status:** {code}")?,
+            None => writeln!(o, "- **Exit status:** none (ended by a signal)")?,
+        }
+        writeln!(o, "- **Duration:** {}", duration_precise(run.duration_ms))?;
+        o.write_all(b"- **Recorded:** ")?;
+        write_when(o, e.when)?;
+        o.write_all(b"\n")?;
+        for link in links {
             writeln!(
                 o,
                 "- **{}:** #{}",
@@ -296,24 +308,30 @@ impl<W: Write> Postmortem<W> {
                 link.target
             )?;
         }
-        let output = e.output.as_deref().unwrap_or("");
-        if output.is_empty() {
-            writeln!(o, "\n_No output._")?;
-        } else {
-            writeln!(o, "\n{}", fenced(output, "text"))?;
+        match run.output.as_str() {
+            "" => o.write_all(b"\n_No output._\n")?,
+            output => {
+                o.write_all(b"\n")?;
+                write_fenced(o, output, "text")?;
+                o.write_all(b"\n")?;
+            }
         }
         Ok(())
     }
 
     /// An action as a checklist item.
-    pub fn action(&mut self, e: &Entry) -> Result<()> {
+    pub fn action(&mut self, e: &TimelineRow<'_>) -> Result<()> {
         self.items += 1;
-        let mark = if e.state == Some(State::Done) {
-            "x"
+        let o = &mut self.out;
+        o.write_all(if e.state == Some(State::Done) {
+            b"- [x] **#"
         } else {
-            " "
-        };
-        writeln!(self.out, "- [{mark}] **#{}** {}", e.number, inline(&e.text))?;
+            b"- [ ] **#"
+        })?;
+        write_number(o, e.number)?;
+        o.write_all(b"** ")?;
+        write_escaped(o, e.text, false)?;
+        o.write_all(b"\n")?;
         Ok(())
     }
 
@@ -331,10 +349,6 @@ fn capitalised(s: &str) -> String {
     }
 }
 
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or("")
-}
-
 fn ms(stored: &str) -> Option<i64> {
     crate::time::parse_stored(stored)
         .ok()
@@ -343,6 +357,13 @@ fn ms(stored: &str) -> Option<i64> {
 
 /// A stored time with its original offset: `2016-04-06 15:01:11 -04:00`.
 pub fn when(stored: &str) -> String {
+    let mut out = Vec::with_capacity(27);
+    // Writing into a `Vec` cannot fail.
+    let _ = write_when(&mut out, stored);
+    String::from_utf8(out).unwrap_or_else(|_| stored.to_string())
+}
+
+fn write_when(o: &mut impl Write, stored: &str) -> std::io::Result<()> {
     // Fast path for what casefile stores (`2016-04-06T15:01:11-04:00`): cut and join.
     let b = stored.as_bytes();
     if b.len() == 25
@@ -350,18 +371,20 @@ pub fn when(stored: &str) -> String {
         && (b[19] == b'+' || b[19] == b'-')
         && b.iter().all(u8::is_ascii)
     {
-        let mut out = String::with_capacity(27);
-        out.push_str(&stored[..10]);
-        out.push(' ');
-        out.push_str(&stored[11..19]);
-        out.push(' ');
-        out.push_str(&stored[19..]);
-        return out;
+        o.write_all(&b[..10])?;
+        o.write_all(b" ")?;
+        o.write_all(&b[11..19])?;
+        o.write_all(b" ")?;
+        return o.write_all(&b[19..]);
     }
     match crate::time::parse_stored(stored) {
-        Ok(t) => t.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
-        Err(_) => stored.to_string(),
+        Ok(t) => write!(o, "{}", t.format("%Y-%m-%d %H:%M:%S %:z")),
+        Err(_) => o.write_all(b),
     }
+}
+
+fn write_number(o: &mut impl Write, n: i64) -> std::io::Result<()> {
+    o.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 
 fn short_when(stored: &str) -> String {
@@ -388,65 +411,60 @@ pub fn duration_precise(ms: u64) -> String {
 
 /// Text for one table cell: `|` escaped, line breaks as `<br>`, HTML tags defused.
 pub fn cell(text: &str) -> String {
-    escape(text, true)
+    escaped(text, true)
 }
 
 /// Text on one Markdown line (a list item): line breaks as `<br>`, `<` defused.
 pub fn inline(text: &str) -> String {
-    escape(text, false)
+    escaped(text, false)
 }
 
-/// Copy the runs between the few characters that need escaping (all ASCII, so every cut is
-/// on a UTF-8 boundary), finding them with SIMD `memchr`: this runs for every row of a
-/// postmortem, and most texts have none.
-fn escape(text: &str, pipes: bool) -> String {
-    let text = text.trim_end();
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + 16);
+fn escaped(text: &str, pipes: bool) -> String {
+    let mut out = Vec::with_capacity(text.len() + 16);
+    // Writing into a `Vec` cannot fail, and only whole UTF-8 runs and ASCII are written.
+    let _ = write_escaped(&mut out, text, pipes);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write `text` with the few characters that need it escaped: copy the runs between them (all
+/// ASCII, so every cut is on a UTF-8 boundary), found with SIMD `memchr`. This runs for every
+/// row of a postmortem, and most texts have none.
+fn write_escaped(o: &mut impl Write, text: &str, pipes: bool) -> std::io::Result<()> {
+    let bytes = text.trim_end().as_bytes();
     let mut start = 0;
     while start < bytes.len() {
         let rest = &bytes[start..];
         let a = memchr::memchr3(b'<', b'>', b'\n', rest);
+        // Only look as far as the first of `<>\n`.
+        let rest = &rest[..a.unwrap_or(rest.len())];
         let b = if pipes {
             memchr::memchr2(b'|', b'\r', rest)
         } else {
             memchr::memchr(b'\r', rest)
         };
-        let at = match (a, b) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(x), None) | (None, Some(x)) => x,
-            (None, None) => break,
-        };
+        let Some(at) = b.or(a) else { break };
         let i = start + at;
-        out.push_str(&text[start..i]);
-        out.push_str(match bytes[i] {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'\n' => "<br>",
-            b'|' => "\\|",
-            _ => "",
-        });
+        o.write_all(&bytes[start..i])?;
+        o.write_all(match bytes[i] {
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'\n' => b"<br>",
+            b'|' => b"\\|",
+            _ => b"",
+        })?;
         start = i + 1;
     }
-    out.push_str(&text[start..]);
-    out
+    o.write_all(&bytes[start..])
 }
 
 /// The start of a text for a mention: its first line, cut to [`MENTION_LEN`] characters.
-fn mention(text: &str) -> String {
-    let line = first_line(text);
-    match line.char_indices().nth(MENTION_LEN) {
-        None => inline(line),
-        Some(_) => {
-            let cut = line
-                .char_indices()
-                .nth(MENTION_LEN - 1)
-                .map_or(line.len(), |(i, _)| i);
-            let mut short = inline(&line[..cut]);
-            short.push('…');
-            short
-        }
+fn write_mention(o: &mut impl Write, text: &str) -> std::io::Result<()> {
+    let (line, cut) = crate::model::first_line_cut(text, MENTION_LEN);
+    write_escaped(o, line, false)?;
+    if cut {
+        o.write_all("…".as_bytes())?;
     }
+    Ok(())
 }
 
 /// A paragraph of user text (summary, lessons …): kept as written, but a line that would open
@@ -467,35 +485,52 @@ pub fn block(text: &str) -> String {
 
 /// Text in a fenced block whose fence is longer than any run of backticks inside it.
 pub fn fenced(text: &str, info: &str) -> String {
-    let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    format!("{fence}{info}\n{body}\n{fence}")
+    let mut out = Vec::with_capacity(text.len() + 16);
+    // Writing into a `Vec` cannot fail.
+    let _ = write_fenced(&mut out, text, info);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// Text in a code span that backticks inside cannot end.
+fn write_fenced(o: &mut impl Write, text: &str, info: &str) -> std::io::Result<()> {
+    let ticks = longest_backtick_run(text).max(2) + 1;
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let fence = |o: &mut dyn Write| (0..ticks).try_for_each(|_| o.write_all(b"`"));
+    fence(o)?;
+    o.write_all(info.as_bytes())?;
+    o.write_all(b"\n")?;
+    o.write_all(body.as_bytes())?;
+    o.write_all(b"\n")?;
+    fence(o)
+}
+
+/// Text in a code span that backticks inside cannot end (line breaks become spaces).
+///
+/// A `|` is left as it is: outside a table a backslash before it would show, and every code
+/// span of the postmortem is in a list item, not a table cell.
 pub fn code_span(text: &str) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let flat: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
+        text.replace(['\n', '\r'], " ").into()
+    } else {
+        text.into()
+    };
     let ticks = "`".repeat(longest_backtick_run(&flat) + 1);
     let pad = if flat.starts_with('`') || flat.ends_with('`') {
         " "
     } else {
         ""
     };
-    format!("{ticks}{pad}{flat}{pad}{ticks}").replace('|', "\\|")
+    format!("{ticks}{pad}{flat}{pad}{ticks}")
 }
 
 fn longest_backtick_run(text: &str) -> usize {
-    let (mut longest, mut run) = (0, 0);
-    for b in text.bytes() {
-        if b == b'`' {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
+    // Backticks are rare in command output: jump between them with `memchr`.
+    let bytes = text.as_bytes();
+    let (mut longest, mut at) = (0, 0);
+    while let Some(i) = memchr::memchr(b'`', &bytes[at..]) {
+        let start = at + i;
+        let run = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        longest = longest.max(run);
+        at = start + run;
     }
     longest
 }
@@ -581,6 +616,9 @@ mod tests {
     fn code_spans_survive_backticks() {
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x`"), "`` `x` ``");
+        assert_eq!(code_span("a\nb"), "`a b`");
+        // Outside a table a backslash would show: `'a|b'` stays as it is.
+        assert_eq!(code_span("grep 'a|b'"), "`grep 'a|b'`");
     }
 
     #[test]

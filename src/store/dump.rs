@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use crate::bundle::{
     encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
 };
-use crate::model::{Entry, Kind, Link, LinkType, State};
+use crate::model::{first_line_cut, Entry, Kind, LinkType, State};
 use crate::store::entries::{entry_from_row, ENTRY_COLUMNS};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
@@ -187,34 +187,16 @@ pub enum Selection {
     Timeline,
     /// Events, hypotheses and dead ends, by instant then number (the diagram).
     Story,
-    /// Entries of one kind, by state then number (actions: done, then open).
-    Kind(Kind),
-    /// Refuted hypotheses (dead ends in every view), by number.
-    Refuted,
-    /// `run` evidence (with a recorded command), by number.
-    Runs,
 }
 
 impl Selection {
-    /// The WHERE clause. Every selection is chosen so that SQLite walks an index in the
-    /// wanted order (no temporary sort, whose memory would grow with the case).
-    fn filter(self) -> String {
+    /// The WHERE clause. Both selections walk the `entry_at` index in instant order, so there
+    /// is no temporary sort, whose memory would grow with the case.
+    fn filter(self) -> &'static str {
         match self {
-            Selection::Timeline => String::new(),
+            Selection::Timeline => "",
             // `+kind`: walk `entry_at` in instant order and stop at the limit.
-            Selection::Story => "WHERE +kind IN ('event', 'hypothesis', 'dead-end')".to_string(),
-            Selection::Kind(kind) => format!("WHERE kind = '{}'", kind.as_str()),
-            Selection::Refuted => "WHERE kind = 'hypothesis' AND state = 'refuted'".to_string(),
-            Selection::Runs => "WHERE kind = 'evidence' AND command_argv IS NOT NULL".to_string(),
-        }
-    }
-
-    fn order(self) -> &'static str {
-        match self {
-            Selection::Timeline | Selection::Story => "ORDER BY at_ms, number",
-            // `entry_kind_state` order: (state, number) within a kind; for actions that is
-            // done before open, for kinds without states it is recording order.
-            Selection::Kind(_) | Selection::Runs | Selection::Refuted => "ORDER BY state, number",
+            Selection::Story => "WHERE +kind IN ('event', 'hypothesis', 'dead-end')",
         }
     }
 }
@@ -224,39 +206,22 @@ impl Selection {
 const POSTMORTEM_COLUMNS: &str = "number, '', kind, text, '', recorded_at, occurred_at, state, \
      NULL, NULL, NULL, NULL, NULL, command_argv, exit_code, duration_ms, output";
 
-/// Visit entries one at a time, with their outgoing links; for the postmortem, so without
-/// UUID, author, context, tags or attachments.
+/// Visit entries one at a time as owned [`Entry`] values, without links, tags or attachments;
+/// for the few rows of the postmortem's diagram.
 pub fn each_entry(
     conn: &Connection,
     selection: Selection,
     limit: Option<u32>,
     mut visit: impl FnMut(Entry) -> Result<()>,
 ) -> Result<()> {
-    let order = selection.order();
     let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {POSTMORTEM_COLUMNS},
-                (SELECT group_concat(type || ' ' || target, ',') FROM link WHERE source = entry.number)
-         FROM entry {} {order} {limit}",
+        "SELECT {POSTMORTEM_COLUMNS} FROM entry {} ORDER BY at_ms, number {limit}",
         selection.filter()
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let mut entry = entry_from_row(row)?;
-        let links: Option<String> = row.get(17)?;
-        if let Some(links) = links {
-            entry.links = links
-                .split(',')
-                .filter_map(|l| {
-                    let (t, target) = l.split_once(' ')?;
-                    Some(Link {
-                        link_type: LinkType::parse(t)?,
-                        target: target.parse().ok()?,
-                    })
-                })
-                .collect();
-        }
-        visit(entry)?;
+        visit(entry_from_row(row)?)?;
     }
     Ok(())
 }
@@ -273,61 +238,216 @@ pub fn count(conn: &Connection, selection: Selection) -> Result<i64> {
     )?)
 }
 
+/// One entry as the postmortem's timeline reads it: borrowed from SQLite's row, so a row
+/// costs no allocation, and only the columns every row needs (a `run`'s details are read
+/// for runs alone, with [`RunReader`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TimelineRow<'a> {
+    pub number: i64,
+    pub kind: Kind,
+    pub state: Option<State>,
+    /// The time the entry is about: `occurred_at` when given, else `recorded_at`.
+    pub when: &'a str,
+    pub text: &'a str,
+    /// True for `run` evidence (it has a recorded command).
+    pub is_run: bool,
+}
+
+/// Visit every entry in timeline order (by instant, then number).
+pub fn each_timeline_row(
+    conn: &Connection,
+    mut visit: impl FnMut(&TimelineRow<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text,
+                command_argv IS NOT NULL
+         FROM entry ORDER BY at_ms, number",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let kind = row.get_ref(1)?.as_str()?;
+        let state = row.get_ref(2)?.as_str_or_null()?;
+        visit(&TimelineRow {
+            number: row.get(0)?,
+            kind: Kind::parse(kind).unwrap_or(Kind::Note),
+            state: state.and_then(State::parse),
+            when: row.get_ref(3)?.as_str()?,
+            text: row.get_ref(4)?.as_str()?,
+            is_run: row.get(5)?,
+        })?;
+    }
+    Ok(())
+}
+
+/// What `run` recorded with an evidence entry.
+#[derive(Debug, Clone)]
+pub struct RunDetails {
+    pub argv: Vec<String>,
+    pub exit_code: Option<i32>,
+    pub duration_ms: u64,
+    pub output: String,
+}
+
+/// Reads the recorded command and output of `run` evidence by number.
+pub struct RunReader<'c> {
+    stmt: rusqlite::CachedStatement<'c>,
+}
+
+impl<'c> RunReader<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        // `+?1`: see [`RelatedReader::new`].
+        let stmt = conn.prepare_cached(
+            "SELECT command_argv, exit_code, duration_ms, output FROM entry WHERE number = +?1",
+        )?;
+        Ok(RunReader { stmt })
+    }
+
+    /// The details of entry `number`, or `None` when it recorded no command.
+    pub fn read(&mut self, number: i64) -> Result<Option<RunDetails>> {
+        let mut rows = self.stmt.query([number])?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        let Some(argv) = row.get_ref(0)?.as_str_or_null()? else {
+            return Ok(None);
+        };
+        Ok(Some(RunDetails {
+            argv: serde_json::from_str(argv).unwrap_or_default(),
+            exit_code: row.get(1)?,
+            duration_ms: row.get::<_, Option<i64>>(2)?.unwrap_or(0).max(0) as u64,
+            output: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
+        }))
+    }
+}
+
+/// One link: `source` holds it and points at `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkRow {
+    pub source: i64,
+    pub link_type: LinkType,
+    pub target: i64,
+}
+
+/// Every link of a case, held in memory for the postmortem.
+///
+/// The timeline visits entries by instant, not by number, so looking up each entry's links
+/// would be one index seek per row (a correlated subquery per row was a fifth of the export).
+/// Links are far fewer than entries (evidence, dead ends, `--because`) and small (24 bytes), so
+/// they are read once, in one pass over an index, and found by binary search.
+pub struct LinkTable {
+    /// By source, then type, then target (the order the timeline lists them in).
+    by_source: Vec<LinkRow>,
+    /// (target, position in `by_source`), in that order.
+    by_target: Vec<(i64, u32)>,
+}
+
+impl LinkTable {
+    pub fn load(conn: &Connection) -> Result<LinkTable> {
+        let mut stmt =
+            conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
+        let mut by_source = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            // A link type this build does not know (from a newer one) is left out.
+            if let Some(link_type) = LinkType::parse(row.get_ref(1)?.as_str()?) {
+                by_source.push(LinkRow {
+                    source: row.get(0)?,
+                    link_type,
+                    target: row.get(2)?,
+                });
+            }
+        }
+        let mut by_target: Vec<(i64, u32)> = by_source
+            .iter()
+            .zip(0..)
+            .map(|(l, i)| (l.target, i))
+            .collect();
+        by_target.sort_unstable();
+        Ok(LinkTable {
+            by_source,
+            by_target,
+        })
+    }
+
+    /// The links `number` holds, by type then target.
+    pub fn outgoing(&self, number: i64) -> &[LinkRow] {
+        let from = self.by_source.partition_point(|l| l.source < number);
+        let to = from + self.by_source[from..].partition_point(|l| l.source <= number);
+        &self.by_source[from..to]
+    }
+
+    /// The links that point at `number`, by source.
+    pub fn incoming(&self, number: i64) -> impl Iterator<Item = &LinkRow> {
+        let from = self.by_target.partition_point(|&(t, _)| t < number);
+        let to = from + self.by_target[from..].partition_point(|&(t, _)| t <= number);
+        self.by_target[from..to]
+            .iter()
+            .map(|&(_, i)| &self.by_source[i as usize])
+    }
+}
+
 /// An entry related to a hypothesis, as the postmortem mentions it.
 #[derive(Debug, Clone)]
 pub struct Related {
     pub number: i64,
     pub kind: Kind,
-    pub state: Option<State>,
-    pub text: String,
+    /// The start of its text's first line, as a mention shows it.
+    pub mention: String,
+    /// True when `mention` was cut short.
+    pub cut: bool,
     pub link: LinkType,
     /// True when the hypothesis holds the link (`confirm N --because M`: N → M).
     pub outgoing: bool,
 }
 
-/// The entries linked to and from one hypothesis, by number.
-///
-/// Two indexed lookups (`link_target` and the `(source, type, target)` key); scanning the
-/// whole link table per section cost a row fetch per link. Mentions only need the start of a
-/// text, so at most [`MENTION_CHARS`] characters of it are copied out of SQLite. The
-/// parameters are written `+?1`: with SQLite's STAT4 planner, a plain `?1` on an indexed
-/// column made every execution re-prepare the statement while the timeline query was active
-/// (1,667 re-prepares for 1,667 hypotheses, half of the export's time).
-pub fn related_to(conn: &Connection, number: i64) -> Result<Vec<Related>> {
-    let related = |r: &rusqlite::Row<'_>, outgoing: bool| -> rusqlite::Result<Option<Related>> {
-        let link: String = r.get(0)?;
-        let kind: String = r.get(2)?;
-        let state: Option<String> = r.get(3)?;
-        Ok(match (LinkType::parse(&link), Kind::parse(&kind)) {
-            (Some(link), Some(kind)) => Some(Related {
-                number: r.get(1)?,
-                kind,
-                state: state.as_deref().and_then(State::parse),
-                text: r.get(4)?,
-                link,
-                outgoing,
-            }),
-            _ => None,
-        })
-    };
-    let mut all: Vec<Related> = Vec::new();
-    let mut incoming = conn.prepare_cached(&format!(
-        "SELECT l.type, s.number, s.kind, s.state, substr(s.text, 1, {MENTION_CHARS}) FROM link l
-         JOIN entry s ON s.number = l.source WHERE l.target = +?1 ORDER BY l.type, l.rowid"
-    ))?;
-    for r in incoming.query_map([number], |r| related(r, false))? {
-        all.extend(r?);
-    }
-    let mut outgoing = conn.prepare_cached(&format!(
-        "SELECT l.type, t.number, t.kind, t.state, substr(t.text, 1, {MENTION_CHARS}) FROM link l
-         JOIN entry t ON t.number = l.target WHERE l.source = +?1 ORDER BY l.type, l.target"
-    ))?;
-    for r in outgoing.query_map([number], |r| related(r, true))? {
-        all.extend(r?);
-    }
-    all.sort_by_key(|r| r.number);
-    Ok(all)
+/// Reads the entries linked to and from a hypothesis: numbers from the [`LinkTable`], kind and
+/// the start of the text by rowid, one prepared statement for all of them.
+pub struct RelatedReader<'c> {
+    stmt: rusqlite::CachedStatement<'c>,
 }
 
-/// How many characters of a related entry's text are read for a mention.
-pub const MENTION_CHARS: usize = 400;
+impl<'c> RelatedReader<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        // `+?1`: with SQLite's STAT4 planner a bare parameter made every execution re-prepare
+        // the statement while the timeline query was active.
+        let stmt = conn.prepare_cached("SELECT kind, text FROM entry WHERE number = +?1")?;
+        Ok(RelatedReader { stmt })
+    }
+
+    /// The entries linked to and from hypothesis `number`, by number, each with the first
+    /// line of its text cut to `mention_len` characters (`into` is reused).
+    pub fn related(
+        &mut self,
+        links: &LinkTable,
+        number: i64,
+        mention_len: usize,
+        into: &mut Vec<Related>,
+    ) -> Result<()> {
+        into.clear();
+        let incoming = links
+            .incoming(number)
+            .map(|l| (l.source, l.link_type, false));
+        let outgoing = links
+            .outgoing(number)
+            .iter()
+            .map(|l| (l.target, l.link_type, true));
+        for (other, link, outgoing) in incoming.chain(outgoing) {
+            let mut rows = self.stmt.query([other])?;
+            if let Some(row) = rows.next()? {
+                if let Some(kind) = Kind::parse(row.get_ref(0)?.as_str()?) {
+                    let (mention, cut) = first_line_cut(row.get_ref(1)?.as_str()?, mention_len);
+                    into.push(Related {
+                        number: other,
+                        kind,
+                        mention: mention.to_string(),
+                        cut,
+                        link,
+                        outgoing,
+                    });
+                }
+            }
+        }
+        into.sort_by_key(|r| r.number);
+        Ok(())
+    }
+}

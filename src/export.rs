@@ -1,0 +1,343 @@
+//! Writing a case out: the postmortem (Markdown) and the JSON bundle.
+//!
+//! Both stream: rows go from SQLite through the renderer into the output as they are read, so
+//! memory does not grow with the case (the postmortem holds only the case's links, see
+//! [`LinkTable`]). [`Output`] writes a temporary sibling for `-o` and renames it into place
+//! only when everything was written, so a failed export never leaves a half-written file.
+
+use std::fs;
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::bundle::{Bundle, BundleCase, BundleWriter, FORMAT, VERSION};
+use crate::error::invalid;
+use crate::model::{Kind, State};
+use crate::render::postmortem::{Postmortem, DIAGRAM_LIMIT, MENTION_LEN};
+use crate::store::dump::{self, LinkTable, RelatedReader, RunReader, Selection};
+use crate::store::{lifecycle, CaseStore};
+
+/// The whole case as a bundle, in memory (for templates).
+pub fn load_bundle(store: &CaseStore, exported_at: &str) -> Result<Bundle> {
+    let mut entries = Vec::new();
+    dump::each_bundle_entry(store.conn(), |e| {
+        entries.push(e.clone());
+        Ok(())
+    })?;
+    Ok(Bundle {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_at: Some(exported_at.to_string()),
+        case: bundle_case(store)?,
+        entries,
+    })
+}
+
+fn bundle_case(store: &CaseStore) -> Result<BundleCase> {
+    Ok(BundleCase {
+        info: store.case_info()?,
+        events: lifecycle::events(store.conn())?,
+    })
+}
+
+/// The JSON bundle, entry by entry.
+pub fn write_bundle(store: &CaseStore, out: &mut impl Write, exported_at: &str) -> Result<()> {
+    let mut writer = BundleWriter::begin(out, &bundle_case(store)?, exported_at)?;
+    dump::each_bundle_entry(store.conn(), |e| writer.entry(e))?;
+    writer.finish()?;
+    Ok(())
+}
+
+/// The postmortem in one pass over the timeline. Sections that follow the timeline are
+/// rendered, as their entries go by, into [`Spill`]s (memory, then anonymous files inside
+/// `spill_dir`, the private home) and copied out after it: one read of each row instead of one
+/// pass per section, in constant memory.
+pub fn write_markdown(
+    store: &CaseStore,
+    spill_dir: &Path,
+    out: &mut Output,
+    now_ms: i64,
+) -> Result<()> {
+    let conn = store.conn();
+    let mut pm = Postmortem::new(out);
+    pm.header(&store.case_info()?, now_ms)?;
+
+    let mut story = Vec::new();
+    dump::each_entry(conn, Selection::Story, Some(DIAGRAM_LIMIT as u32), |e| {
+        story.push(e);
+        Ok(())
+    })?;
+    let more = dump::count(conn, Selection::Story)? - story.len() as i64;
+    pm.diagram(&story, more)?;
+    drop(story);
+
+    let spill = || Postmortem::new(Spill::new(spill_dir));
+    let (mut confirmed, mut refuted, mut open) = (spill(), spill(), spill());
+    let (mut dead_ends, mut runs, mut done, mut todo) = (spill(), spill(), spill(), spill());
+    let links = LinkTable::load(conn)?;
+    let mut reader = RelatedReader::new(conn)?;
+    let mut run_reader = RunReader::new(conn)?;
+    let mut related = Vec::new();
+    pm.timeline_begin()?;
+    dump::each_timeline_row(conn, |e| {
+        let holds = links.outgoing(e.number);
+        pm.timeline_row(e, holds)?;
+        match e.kind {
+            Kind::Hypothesis => {
+                reader.related(&links, e.number, MENTION_LEN, &mut related)?;
+                match e.state {
+                    Some(State::Confirmed) => confirmed.hypothesis(e, &related)?,
+                    Some(State::Refuted) => {
+                        refuted.hypothesis(e, &related)?;
+                        dead_ends.dead_end(e, holds)?;
+                    }
+                    _ => open.hypothesis(e, &related)?,
+                }
+            }
+            Kind::DeadEnd => dead_ends.dead_end(e, holds)?,
+            Kind::Evidence if e.is_run => {
+                if let Some(run) = run_reader.read(e.number)? {
+                    runs.run(e, &run, holds)?;
+                }
+            }
+            Kind::Action if e.state == Some(State::Done) => done.action(e)?,
+            Kind::Action => todo.action(e)?,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    pm.timeline_end()?;
+
+    let append = |pm: &mut Postmortem<&mut Output>,
+                  parts: Vec<Postmortem<Spill>>,
+                  empty: &str|
+     -> Result<()> {
+        let mut any = false;
+        for part in parts {
+            if part.items() == 0 {
+                continue;
+            }
+            any = true;
+            part.into_inner().copy_to(pm.get_mut())?;
+        }
+        if !any {
+            pm.empty_note(empty)?;
+        }
+        Ok(())
+    };
+    pm.section(2, "Hypotheses")?;
+    pm.section(3, "Confirmed")?;
+    append(&mut pm, vec![confirmed], "None confirmed.")?;
+    pm.section(3, "Ruled out")?;
+    append(&mut pm, vec![refuted], "None ruled out.")?;
+    pm.section(3, "Still open")?;
+    append(&mut pm, vec![open], "None left open.")?;
+    pm.section(2, "Dead ends")?;
+    append(&mut pm, vec![dead_ends], "None recorded.")?;
+    pm.section(2, "Evidence appendix")?;
+    append(&mut pm, vec![runs], "No command output recorded.")?;
+    pm.section(2, "Actions")?;
+    append(&mut pm, vec![done, todo], "None recorded.")?;
+    pm.finish()
+}
+
+/// A section of the postmortem rendered ahead of its place: kept in memory up to
+/// [`SPILL_IN_MEMORY`] bytes, then written to an anonymous temporary file, so a small case
+/// never touches the disk and a large one stays in constant memory.
+pub struct Spill {
+    buf: Vec<u8>,
+    file: Option<fs::File>,
+    dir: PathBuf,
+}
+
+/// How much of a section a [`Spill`] holds before it moves to a file.
+pub const SPILL_IN_MEMORY: usize = 64 * 1024;
+
+impl Spill {
+    pub fn new(dir: &Path) -> Spill {
+        Spill {
+            buf: Vec::new(),
+            file: None,
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    fn spill(&mut self) -> std::io::Result<()> {
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self
+                .file
+                .insert(tempfile::tempfile_in(&self.dir).map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot create a temporary file in {}: {e}",
+                            self.dir.display()
+                        ),
+                    )
+                })?),
+        };
+        file.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Everything written, to `out`.
+    pub fn copy_to(mut self, out: &mut Output) -> std::io::Result<()> {
+        if self.file.is_none() {
+            return out.write_all(&self.buf);
+        }
+        self.spill()?;
+        if let Some(mut file) = self.file.take() {
+            file.seek(SeekFrom::Start(0))?;
+            out.append_file(&mut file)?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Spill {
+    #[inline]
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= SPILL_IN_MEMORY {
+            self.spill()?;
+        }
+        Ok(data.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.write(data).map(|_| ())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Where the export goes: stdout, or a temporary file renamed over `-o PATH` at the end.
+/// It buffers itself (a plain `Vec`, drained in 64 KiB writes): the renderers make many small
+/// writes, and this keeps each one a `memcpy`.
+pub struct Output {
+    buf: Vec<u8>,
+    sink: Option<Sink>,
+    /// (temporary file, target) while a file export is not yet committed.
+    file: Option<(PathBuf, PathBuf)>,
+}
+
+enum Sink {
+    Stdout(std::io::StdoutLock<'static>),
+    File(fs::File),
+}
+
+const CHUNK: usize = 64 * 1024;
+
+impl Output {
+    /// Stdout, or (with a path) a temporary file beside it.
+    pub fn open(path: Option<&Path>) -> Result<Output> {
+        let Some(path) = path else {
+            return Ok(Output {
+                buf: Vec::with_capacity(CHUNK * 2),
+                sink: Some(Sink::Stdout(std::io::stdout().lock())),
+                file: None,
+            });
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| invalid(format!("-o {}: not a file name", path.display())))?;
+        let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+        let file =
+            fs::File::create(&tmp).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(Output {
+            buf: Vec::with_capacity(CHUNK * 2),
+            sink: Some(Sink::File(file)),
+            file: Some((tmp, path.to_path_buf())),
+        })
+    }
+
+    fn drain(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        match &mut self.sink {
+            Some(Sink::Stdout(w)) => w.write_all(&self.buf)?,
+            Some(Sink::File(w)) => w.write_all(&self.buf)?,
+            None => {}
+        }
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Copy the rest of `file` to the output. What was buffered goes first; then the kernel
+    /// copies file to file (or to a pipe) without passing the bytes through this process.
+    pub fn append_file(&mut self, file: &mut fs::File) -> std::io::Result<()> {
+        self.drain()?;
+        match &mut self.sink {
+            Some(Sink::Stdout(w)) => std::io::copy(file, w)?,
+            Some(Sink::File(w)) => std::io::copy(file, w)?,
+            None => 0,
+        };
+        Ok(())
+    }
+
+    /// Flush, and for a file sync it and rename it into place.
+    pub fn commit(mut self) -> Result<()> {
+        self.drain()?;
+        match self.sink.take() {
+            Some(Sink::Stdout(mut w)) => w.flush()?,
+            Some(Sink::File(file)) => {
+                if let Some((tmp, path)) = self.file.take() {
+                    let result = file.sync_all().and_then(|()| fs::rename(&tmp, &path));
+                    if let Err(e) = result {
+                        fs::remove_file(&tmp).ok();
+                        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+                    }
+                }
+            }
+            None => {}
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // An export that failed half-way leaves no temporary file behind.
+        self.sink = None;
+        if let Some((tmp, _)) = self.file.take() {
+            fs::remove_file(tmp).ok();
+        }
+    }
+}
+
+impl Write for Output {
+    #[inline]
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= CHUNK {
+            self.drain()?;
+        }
+        Ok(data.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.write(data).map(|_| ())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.drain()?;
+        match &mut self.sink {
+            Some(Sink::Stdout(w)) => w.flush(),
+            Some(Sink::File(w)) => w.flush(),
+            None => Ok(()),
+        }
+    }
+}
