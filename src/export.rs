@@ -5,9 +5,11 @@
 //! [`LinkTable`]). [`Output`] writes a temporary sibling for `-o` and renames it into place
 //! only when everything was written, so a failed export never leaves a half-written file.
 
+use std::cell::RefCell;
 use std::fs;
-use std::io::{Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
 
@@ -15,7 +17,7 @@ use crate::bundle::{Bundle, BundleCase, BundleWriter, FORMAT, VERSION};
 use crate::error::invalid;
 use crate::model::{Kind, State};
 use crate::render::postmortem::{Postmortem, DIAGRAM_LIMIT, MENTION_LEN};
-use crate::store::dump::{self, LinkTable, RelatedReader, RunReader, Selection};
+use crate::store::dump::{self, LinkTable, RelatedReader, Selection};
 use crate::store::{lifecycle, CaseStore};
 
 /// The whole case as a bundle, in memory (for templates).
@@ -72,16 +74,19 @@ pub fn write_markdown(
     pm.diagram(&story, more)?;
     drop(story);
 
-    let spill = || Postmortem::new(Spill::new(spill_dir));
+    let spill_file = SpillFile::new(spill_dir);
+    let spill = || Postmortem::new(Spill::new(&spill_file));
     let (mut confirmed, mut refuted, mut open) = (spill(), spill(), spill());
     let (mut dead_ends, mut runs, mut done, mut todo) = (spill(), spill(), spill(), spill());
     let links = LinkTable::load(conn)?;
     let mut reader = RelatedReader::new(conn)?;
-    let mut run_reader = RunReader::new(conn)?;
     let mut related = Vec::new();
+    let mut holds = Vec::new();
     pm.timeline_begin()?;
     dump::each_timeline_row(conn, |e| {
-        let holds = links.outgoing(e.number);
+        holds.clear();
+        holds.extend(links.outgoing(e.number));
+        let holds = holds.as_slice();
         pm.timeline_row(e, holds)?;
         match e.kind {
             Kind::Hypothesis => {
@@ -96,9 +101,9 @@ pub fn write_markdown(
                 }
             }
             Kind::DeadEnd => dead_ends.dead_end(e, holds)?,
-            Kind::Evidence if e.is_run => {
-                if let Some(run) = run_reader.read(e.number)? {
-                    runs.run(e, &run, holds)?;
+            Kind::Evidence => {
+                if let Some(run) = &e.run {
+                    runs.run(e, run, holds)?;
                 }
             }
             Kind::Action if e.state == Some(State::Done) => done.action(e)?,
@@ -142,28 +147,27 @@ pub fn write_markdown(
     pm.finish()
 }
 
-/// A section of the postmortem rendered ahead of its place: kept in memory up to
-/// [`SPILL_IN_MEMORY`] bytes, then written to an anonymous temporary file, so a small case
-/// never touches the disk and a large one stays in constant memory.
-pub struct Spill {
-    buf: Vec<u8>,
+/// Sections of the postmortem rendered ahead of their place. Each [`Spill`] keeps up to
+/// [`SPILL_IN_MEMORY`] bytes in memory and appends what is beyond, chunk by chunk, to one
+/// anonymous temporary file shared by all sections (created on first need): a small case never
+/// touches the disk, a large one stays in constant memory, and one file is created at most.
+pub struct SpillFile {
     file: Option<fs::File>,
+    len: u64,
     dir: PathBuf,
 }
 
-/// How much of a section a [`Spill`] holds before it moves to a file.
-pub const SPILL_IN_MEMORY: usize = 64 * 1024;
-
-impl Spill {
-    pub fn new(dir: &Path) -> Spill {
-        Spill {
-            buf: Vec::new(),
+impl SpillFile {
+    pub fn new(dir: &Path) -> Rc<RefCell<SpillFile>> {
+        Rc::new(RefCell::new(SpillFile {
             file: None,
+            len: 0,
             dir: dir.to_path_buf(),
-        }
+        }))
     }
 
-    fn spill(&mut self) -> std::io::Result<()> {
+    /// Append `data`; where it starts in the file.
+    fn append(&mut self, data: &[u8]) -> std::io::Result<u64> {
         let file = match &mut self.file {
             Some(file) => file,
             None => self
@@ -178,21 +182,53 @@ impl Spill {
                     )
                 })?),
         };
-        file.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        file.write_all(data)?;
+        let at = self.len;
+        self.len += data.len() as u64;
+        Ok(at)
+    }
+}
+
+/// One section being spilled; see [`SpillFile`].
+pub struct Spill {
+    buf: Vec<u8>,
+    /// (offset, length) of the chunks already in the file, in order.
+    chunks: Vec<(u64, u64)>,
+    file: Rc<RefCell<SpillFile>>,
+}
+
+/// How much of a section a [`Spill`] holds before it moves to the file.
+pub const SPILL_IN_MEMORY: usize = 32 * 1024;
+
+impl Spill {
+    pub fn new(file: &Rc<RefCell<SpillFile>>) -> Spill {
+        Spill {
+            buf: Vec::new(),
+            chunks: Vec::new(),
+            file: Rc::clone(file),
+        }
     }
 
-    /// Everything written, to `out`.
-    pub fn copy_to(mut self, out: &mut Output) -> std::io::Result<()> {
-        if self.file.is_none() {
-            return out.write_all(&self.buf);
+    /// Everything written, to `out`: chunks from the file (copied by the kernel), then what
+    /// is still in memory.
+    pub fn copy_to(self, out: &mut Output) -> std::io::Result<()> {
+        if !self.chunks.is_empty() {
+            let mut spill = self.file.borrow_mut();
+            if let Some(file) = &mut spill.file {
+                for &(at, len) in &self.chunks {
+                    file.seek(SeekFrom::Start(at))?;
+                    out.append_file(&mut Read::by_ref(file).take(len))?;
+                }
+            }
         }
-        self.spill()?;
-        if let Some(mut file) = self.file.take() {
-            file.seek(SeekFrom::Start(0))?;
-            out.append_file(&mut file)?;
-        }
+        out.write_all(&self.buf)
+    }
+}
+
+impl Spill {
+    fn to_file(&mut self, data: &[u8]) -> std::io::Result<()> {
+        let at = self.file.borrow_mut().append(data)?;
+        self.chunks.push((at, data.len() as u64));
         Ok(())
     }
 }
@@ -200,10 +236,24 @@ impl Spill {
 impl Write for Spill {
     #[inline]
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        self.buf.extend_from_slice(data);
-        if self.buf.len() >= SPILL_IN_MEMORY {
-            self.spill()?;
+        if self.buf.len() + data.len() > SPILL_IN_MEMORY {
+            // The buffer never grows past its size: a long item (a big `run` output) goes
+            // to the file in one piece.
+            let buf = std::mem::take(&mut self.buf);
+            if !buf.is_empty() {
+                self.to_file(&buf)?;
+            }
+            self.buf = buf;
+            self.buf.clear();
+            if data.len() > SPILL_IN_MEMORY {
+                self.to_file(data)?;
+                return Ok(data.len());
+            }
         }
+        if self.buf.capacity() == 0 {
+            self.buf.reserve_exact(SPILL_IN_MEMORY);
+        }
+        self.buf.extend_from_slice(data);
         Ok(data.len())
     }
 
@@ -277,7 +327,7 @@ impl Output {
 
     /// Copy the rest of `file` to the output. What was buffered goes first; then the kernel
     /// copies file to file (or to a pipe) without passing the bytes through this process.
-    pub fn append_file(&mut self, file: &mut fs::File) -> std::io::Result<()> {
+    pub fn append_file(&mut self, file: &mut std::io::Take<&mut fs::File>) -> std::io::Result<()> {
         self.drain()?;
         match &mut self.sink {
             Some(Sink::Stdout(w)) => std::io::copy(file, w)?,

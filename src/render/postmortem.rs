@@ -14,7 +14,7 @@ use anyhow::Result;
 
 use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
 use crate::render::entry::shell_join;
-use crate::store::dump::{LinkRow, Related, RunDetails, TimelineRow};
+use crate::store::dump::{LinkRow, Related, RunRow, TimelineRow};
 
 /// The default template, shipped in `docs/` for users to copy.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../docs/postmortem.md.j2");
@@ -283,32 +283,39 @@ impl<W: Write> Postmortem<W> {
     }
 
     /// One `run` evidence: command, exit status, duration, output; `links` are those it holds.
-    pub fn run(&mut self, e: &TimelineRow<'_>, run: &RunDetails, links: &[LinkRow]) -> Result<()> {
+    pub fn run(&mut self, e: &TimelineRow<'_>, run: &RunRow<'_>, links: &[LinkRow]) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
         o.write_all(b"\n### #")?;
         write_number(o, e.number)?;
         o.write_all(b" ")?;
         write_mention(o, e.text)?;
-        o.write_all(b"\n\n")?;
-        writeln!(o, "- **Command:** {}", code_span(&shell_join(&run.argv)))?;
+        o.write_all(b"\n\n- **Command:** ")?;
+        write_code_span(o, &shell_join(&run.argv()))?;
         match run.exit_code {
-            Some(code) => writeln!(o, "- **Exit status:** {code}")?,
-            None => writeln!(o, "- **Exit status:** none (ended by a signal)")?,
+            Some(code) => {
+                o.write_all(b"\n- **Exit status:** ")?;
+                write_number(o, code.into())?;
+            }
+            None => o.write_all(b"\n- **Exit status:** none (ended by a signal)")?,
         }
-        writeln!(o, "- **Duration:** {}", duration_precise(run.duration_ms))?;
-        o.write_all(b"- **Recorded:** ")?;
+        o.write_all(b"\n- **Duration:** ")?;
+        write_duration_precise(o, run.duration_ms)?;
+        o.write_all(b"\n- **Recorded:** ")?;
         write_when(o, e.when)?;
         o.write_all(b"\n")?;
         for link in links {
-            writeln!(
-                o,
-                "- **{}:** #{}",
-                capitalised(link.link_type.as_str()),
-                link.target
-            )?;
+            let label = match link.link_type {
+                LinkType::Supports => "- **Supports:** #",
+                LinkType::Refutes => "- **Refutes:** #",
+                LinkType::Because => "- **Because:** #",
+                LinkType::RulesOut => "- **Rules-out:** #",
+            };
+            o.write_all(label.as_bytes())?;
+            write_number(o, link.target)?;
+            o.write_all(b"\n")?;
         }
-        match run.output.as_str() {
+        match run.output {
             "" => o.write_all(b"\n_No output._\n")?,
             output => {
                 o.write_all(b"\n")?;
@@ -338,14 +345,6 @@ impl<W: Write> Postmortem<W> {
     pub fn finish(&mut self) -> Result<()> {
         self.out.flush()?;
         Ok(())
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -400,12 +399,21 @@ fn duration(ms: i64) -> String {
 
 /// `850 ms`, `12.3 s`, `4m 10s`.
 pub fn duration_precise(ms: u64) -> String {
+    let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail.
+    let _ = write_duration_precise(&mut out, ms);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn write_duration_precise(o: &mut impl Write, ms: u64) -> std::io::Result<()> {
     if ms < 1000 {
-        format!("{ms} ms")
+        o.write_all(itoa::Buffer::new().format(ms).as_bytes())?;
+        o.write_all(b" ms")
     } else if ms < 60_000 {
-        format!("{:.1} s", ms as f64 / 1000.0)
+        // Tenths, rounded half to even like `{:.1}` of the seconds would.
+        write!(o, "{:.1} s", ms as f64 / 1000.0)
     } else {
-        duration(ms as i64)
+        o.write_all(duration(ms as i64).as_bytes())
     }
 }
 
@@ -508,18 +516,33 @@ fn write_fenced(o: &mut impl Write, text: &str, info: &str) -> std::io::Result<(
 /// A `|` is left as it is: outside a table a backslash before it would show, and every code
 /// span of the postmortem is in a list item, not a table cell.
 pub fn code_span(text: &str) -> String {
-    let flat: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
-        text.replace(['\n', '\r'], " ").into()
+    let mut out = Vec::with_capacity(text.len() + 4);
+    // Writing into a `Vec` cannot fail.
+    let _ = write_code_span(&mut out, text);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn write_code_span(o: &mut impl Write, text: &str) -> std::io::Result<()> {
+    let ticks = longest_backtick_run(text) + 1;
+    let pad: &[u8] = if text.starts_with('`') || text.ends_with('`') {
+        b" "
     } else {
-        text.into()
+        b""
     };
-    let ticks = "`".repeat(longest_backtick_run(&flat) + 1);
-    let pad = if flat.starts_with('`') || flat.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{ticks}{pad}{flat}{pad}{ticks}")
+    let fence = |o: &mut dyn Write| (0..ticks).try_for_each(|_| o.write_all(b"`"));
+    fence(o)?;
+    o.write_all(pad)?;
+    // Line breaks (as ASCII, every cut is on a character boundary) become spaces.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(i) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        o.write_all(&bytes[start..start + i])?;
+        o.write_all(b" ")?;
+        start += i + 1;
+    }
+    o.write_all(&bytes[start..])?;
+    o.write_all(pad)?;
+    fence(o)
 }
 
 fn longest_backtick_run(text: &str) -> usize {

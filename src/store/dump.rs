@@ -239,8 +239,7 @@ pub fn count(conn: &Connection, selection: Selection) -> Result<i64> {
 }
 
 /// One entry as the postmortem's timeline reads it: borrowed from SQLite's row, so a row
-/// costs no allocation, and only the columns every row needs (a `run`'s details are read
-/// for runs alone, with [`RunReader`]).
+/// costs no allocation.
 #[derive(Debug, Clone, Copy)]
 pub struct TimelineRow<'a> {
     pub number: i64,
@@ -249,8 +248,25 @@ pub struct TimelineRow<'a> {
     /// The time the entry is about: `occurred_at` when given, else `recorded_at`.
     pub when: &'a str,
     pub text: &'a str,
-    /// True for `run` evidence (it has a recorded command).
-    pub is_run: bool,
+    /// What `run` recorded, for `run` evidence.
+    pub run: Option<RunRow<'a>>,
+}
+
+/// What `run` recorded with an evidence entry.
+#[derive(Debug, Clone, Copy)]
+pub struct RunRow<'a> {
+    /// The command as stored: a JSON array of strings.
+    pub argv_json: &'a str,
+    pub exit_code: Option<i32>,
+    pub duration_ms: u64,
+    pub output: &'a str,
+}
+
+impl RunRow<'_> {
+    /// The command's words.
+    pub fn argv(&self) -> Vec<String> {
+        serde_json::from_str(self.argv_json).unwrap_or_default()
+    }
 }
 
 /// Visit every entry in timeline order (by instant, then number).
@@ -259,65 +275,33 @@ pub fn each_timeline_row(
     mut visit: impl FnMut(&TimelineRow<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text,
-                command_argv IS NOT NULL
+        "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, command_argv,
+                exit_code, duration_ms, output
          FROM entry ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let kind = row.get_ref(1)?.as_str()?;
         let state = row.get_ref(2)?.as_str_or_null()?;
+        let run = match row.get_ref(5)?.as_str_or_null()? {
+            None => None,
+            Some(argv_json) => Some(RunRow {
+                argv_json,
+                exit_code: row.get(6)?,
+                duration_ms: row.get::<_, Option<i64>>(7)?.unwrap_or(0).max(0) as u64,
+                output: row.get_ref(8)?.as_str_or_null()?.unwrap_or(""),
+            }),
+        };
         visit(&TimelineRow {
             number: row.get(0)?,
             kind: Kind::parse(kind).unwrap_or(Kind::Note),
             state: state.and_then(State::parse),
             when: row.get_ref(3)?.as_str()?,
             text: row.get_ref(4)?.as_str()?,
-            is_run: row.get(5)?,
+            run,
         })?;
     }
     Ok(())
-}
-
-/// What `run` recorded with an evidence entry.
-#[derive(Debug, Clone)]
-pub struct RunDetails {
-    pub argv: Vec<String>,
-    pub exit_code: Option<i32>,
-    pub duration_ms: u64,
-    pub output: String,
-}
-
-/// Reads the recorded command and output of `run` evidence by number.
-pub struct RunReader<'c> {
-    stmt: rusqlite::CachedStatement<'c>,
-}
-
-impl<'c> RunReader<'c> {
-    pub fn new(conn: &'c Connection) -> Result<Self> {
-        // `+?1`: see [`RelatedReader::new`].
-        let stmt = conn.prepare_cached(
-            "SELECT command_argv, exit_code, duration_ms, output FROM entry WHERE number = +?1",
-        )?;
-        Ok(RunReader { stmt })
-    }
-
-    /// The details of entry `number`, or `None` when it recorded no command.
-    pub fn read(&mut self, number: i64) -> Result<Option<RunDetails>> {
-        let mut rows = self.stmt.query([number])?;
-        let Some(row) = rows.next()? else {
-            return Ok(None);
-        };
-        let Some(argv) = row.get_ref(0)?.as_str_or_null()? else {
-            return Ok(None);
-        };
-        Ok(Some(RunDetails {
-            argv: serde_json::from_str(argv).unwrap_or_default(),
-            exit_code: row.get(1)?,
-            duration_ms: row.get::<_, Option<i64>>(2)?.unwrap_or(0).max(0) as u64,
-            output: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
-        }))
-    }
 }
 
 /// One link: `source` holds it and points at `target`.
@@ -332,32 +316,54 @@ pub struct LinkRow {
 ///
 /// The timeline visits entries by instant, not by number, so looking up each entry's links
 /// would be one index seek per row (a correlated subquery per row was a fifth of the export).
-/// Links are far fewer than entries (evidence, dead ends, `--because`) and small (24 bytes), so
+/// Links are far fewer than entries (evidence, dead ends, `--because`) and small (20 bytes
+/// with both orders: entry numbers are local and count up from 1, so they fit 32 bits), so
 /// they are read once, in one pass over an index, and found by binary search.
 pub struct LinkTable {
     /// By source, then type, then target (the order the timeline lists them in).
-    by_source: Vec<LinkRow>,
+    by_source: Vec<PackedLink>,
     /// (target, position in `by_source`), in that order.
-    by_target: Vec<(i64, u32)>,
+    by_target: Vec<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PackedLink {
+    source: u32,
+    target: u32,
+    link_type: LinkType,
+}
+
+impl PackedLink {
+    fn unpack(self) -> LinkRow {
+        LinkRow {
+            source: self.source.into(),
+            link_type: self.link_type,
+            target: self.target.into(),
+        }
+    }
 }
 
 impl LinkTable {
     pub fn load(conn: &Connection) -> Result<LinkTable> {
         let mut stmt =
             conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
+        let number = |n: i64| {
+            u32::try_from(n)
+                .map_err(|_| anyhow::anyhow!("entry number {n} is out of range in a link"))
+        };
         let mut by_source = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             // A link type this build does not know (from a newer one) is left out.
             if let Some(link_type) = LinkType::parse(row.get_ref(1)?.as_str()?) {
-                by_source.push(LinkRow {
-                    source: row.get(0)?,
+                by_source.push(PackedLink {
+                    source: number(row.get(0)?)?,
+                    target: number(row.get(2)?)?,
                     link_type,
-                    target: row.get(2)?,
                 });
             }
         }
-        let mut by_target: Vec<(i64, u32)> = by_source
+        let mut by_target: Vec<(u32, u32)> = by_source
             .iter()
             .zip(0..)
             .map(|(l, i)| (l.target, i))
@@ -370,19 +376,23 @@ impl LinkTable {
     }
 
     /// The links `number` holds, by type then target.
-    pub fn outgoing(&self, number: i64) -> &[LinkRow] {
-        let from = self.by_source.partition_point(|l| l.source < number);
-        let to = from + self.by_source[from..].partition_point(|l| l.source <= number);
-        &self.by_source[from..to]
+    pub fn outgoing(&self, number: i64) -> impl ExactSizeIterator<Item = LinkRow> + Clone + '_ {
+        let from = self
+            .by_source
+            .partition_point(|l| i64::from(l.source) < number);
+        let to = from + self.by_source[from..].partition_point(|l| i64::from(l.source) <= number);
+        self.by_source[from..to].iter().map(|l| l.unpack())
     }
 
     /// The links that point at `number`, by source.
-    pub fn incoming(&self, number: i64) -> impl Iterator<Item = &LinkRow> {
-        let from = self.by_target.partition_point(|&(t, _)| t < number);
-        let to = from + self.by_target[from..].partition_point(|&(t, _)| t <= number);
+    pub fn incoming(&self, number: i64) -> impl Iterator<Item = LinkRow> + '_ {
+        let from = self
+            .by_target
+            .partition_point(|&(t, _)| i64::from(t) < number);
+        let to = from + self.by_target[from..].partition_point(|&(t, _)| i64::from(t) <= number);
         self.by_target[from..to]
             .iter()
-            .map(|&(_, i)| &self.by_source[i as usize])
+            .map(|&(_, i)| self.by_source[i as usize].unpack())
     }
 }
 
@@ -429,7 +439,6 @@ impl<'c> RelatedReader<'c> {
             .map(|l| (l.source, l.link_type, false));
         let outgoing = links
             .outgoing(number)
-            .iter()
             .map(|l| (l.target, l.link_type, true));
         for (other, link, outgoing) in incoming.chain(outgoing) {
             let mut rows = self.stmt.query([other])?;
