@@ -226,7 +226,7 @@ impl Spill {
 }
 
 impl Spill {
-    fn to_file(&mut self, data: &[u8]) -> std::io::Result<()> {
+    fn append_chunk(&mut self, data: &[u8]) -> std::io::Result<()> {
         let at = self.file.borrow_mut().append(data)?;
         self.chunks.push((at, data.len() as u64));
         Ok(())
@@ -241,12 +241,12 @@ impl Write for Spill {
             // to the file in one piece.
             let buf = std::mem::take(&mut self.buf);
             if !buf.is_empty() {
-                self.to_file(&buf)?;
+                self.append_chunk(&buf)?;
             }
             self.buf = buf;
             self.buf.clear();
             if data.len() > SPILL_IN_MEMORY {
-                self.to_file(data)?;
+                self.append_chunk(data)?;
                 return Ok(data.len());
             }
         }
