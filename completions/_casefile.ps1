@@ -73,12 +73,12 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;new' {
-            [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Use this slug instead of deriving one from the title')
-            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'A ticket reference (repeatable)')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Use this slug instead of deriving one from the title')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'A ticket reference (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -90,12 +90,12 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only open cases (the default)')
-            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed cases (resolved or abandoned)')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every case')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only open cases (the default)')
+            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed cases (resolved or abandoned)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every case')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -104,12 +104,12 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only open cases (the default)')
-            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed cases (resolved or abandoned)')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every case')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only open cases (the default)')
+            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed cases (resolved or abandoned)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every case')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -126,291 +126,291 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;note' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;n' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;hypo' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;hypothesis' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;h' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;ev' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this evidence supports')
             [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this evidence refutes')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;evidence' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this evidence supports')
             [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this evidence refutes')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;e' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this evidence supports')
             [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this evidence refutes')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;dead' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--of', '--of', [CompletionResultType]::ParameterName, 'The hypothesis this dead end rules out (it becomes refuted)')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;dead-end' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--of', '--of', [CompletionResultType]::ParameterName, 'The hypothesis this dead end rules out (it becomes refuted)')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;d' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--of', '--of', [CompletionResultType]::ParameterName, 'The hypothesis this dead end rules out (it becomes refuted)')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;event' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;at' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;todo' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;action' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;a' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;confirm' {
-            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -419,10 +419,10 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;refute' {
-            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -431,10 +431,10 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;reopen' {
-            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: an entry number, or text recorded as new evidence and linked')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -454,16 +454,16 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;run' {
-            [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this run supports')
-            [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this run refutes')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the output as it is, without secret redaction')
+            [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this run supports')
+            [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this run refutes')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the output as it is, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -480,12 +480,12 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;log' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this time')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Keep only the latest N entries')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this time')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Keep only the latest N entries')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -508,41 +508,41 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the new text as it is, without secret redaction')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the new text as it is, without secret redaction')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;search' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many results')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Search every case, not only the current one')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many results')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Search every case, not only the current one')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'casefile;close' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What happened, in a few sentences')
             [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'Who or what was affected, and how much')
             [CompletionResult]::new('--root-cause', '--root-cause', [CompletionResultType]::ParameterName, 'The root cause')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'The fix')
             [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Lessons learned')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--resolved', '--resolved', [CompletionResultType]::ParameterName, 'Close as resolved (the default)')
-            [CompletionResult]::new('--abandoned', '--abandoned', [CompletionResultType]::ParameterName, 'Close as abandoned')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--resolved', '--resolved', [CompletionResultType]::ParameterName, 'Close as resolved (the default)')
+            [CompletionResult]::new('--abandoned', '--abandoned', [CompletionResultType]::ParameterName, 'Close as abandoned')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -559,13 +559,13 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;export' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to export')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -574,10 +574,10 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;import' {
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Create the case under this slug when the bundle''s slug is taken by another case')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Create the case under this slug when the bundle''s slug is taken by another case')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -586,11 +586,11 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;attachment' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -851,36 +851,12 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;help;hook' {
-            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Add the post-commit hook to a repository (an existing hook is kept and still runs)')
-            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the hook, leaving exactly what was there before')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the hook is installed, and which case commits now feed')
-            [CompletionResult]::new('post-commit', 'post-commit', [CompletionResultType]::ParameterValue, 'The hook''s own entry point, called by the installed script')
-            break
-        }
-        'casefile;help;hook;install' {
-            break
-        }
-        'casefile;help;hook;uninstall' {
-            break
-        }
-        'casefile;help;hook;status' {
-            break
-        }
-        'casefile;help;hook;post-commit' {
             break
         }
         'casefile;help;completions' {
             break
         }
         'casefile;help;config' {
-            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective configuration and where each value came from')
-            break
-        }
-        'casefile;help;config;path' {
-            break
-        }
-        'casefile;help;config;show' {
             break
         }
         'casefile;help;help' {

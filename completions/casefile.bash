@@ -235,24 +235,6 @@ _casefile() {
             casefile__subcmd__help,use)
                 cmd="casefile__subcmd__help__subcmd__use"
                 ;;
-            casefile__subcmd__help__subcmd__config,path)
-                cmd="casefile__subcmd__help__subcmd__config__subcmd__path"
-                ;;
-            casefile__subcmd__help__subcmd__config,show)
-                cmd="casefile__subcmd__help__subcmd__config__subcmd__show"
-                ;;
-            casefile__subcmd__help__subcmd__hook,install)
-                cmd="casefile__subcmd__help__subcmd__hook__subcmd__install"
-                ;;
-            casefile__subcmd__help__subcmd__hook,post-commit)
-                cmd="casefile__subcmd__help__subcmd__hook__subcmd__post__subcmd__commit"
-                ;;
-            casefile__subcmd__help__subcmd__hook,status)
-                cmd="casefile__subcmd__help__subcmd__hook__subcmd__status"
-                ;;
-            casefile__subcmd__help__subcmd__hook,uninstall)
-                cmd="casefile__subcmd__help__subcmd__hook__subcmd__uninstall"
-                ;;
             casefile__subcmd__hook,help)
                 cmd="casefile__subcmd__hook__subcmd__help"
                 ;;
@@ -316,20 +298,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__attachment)
-            opts="-o -C -q -h --output --case --json --color --quiet --help"
+            opts="-C -q -o -h --case --json --color --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -342,6 +316,14 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -350,12 +332,24 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__close)
-            opts="-C -q -h --resolved --abandoned --summary --impact --root-cause --fix --lessons --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -374,18 +368,6 @@ _casefile() {
                     ;;
                 --lessons)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --case)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -556,16 +538,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__confirm)
-            opts="-C -q -h --because --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --because)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -578,6 +556,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --because)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -586,12 +568,24 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__dead)
-            opts="-e -C -q -h --at --tag --file --edit --no-redact --of --case --json --color --quiet --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --of --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -606,18 +600,6 @@ _casefile() {
                     ;;
                 --of)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --case)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -654,7 +636,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__edit)
-            opts="-C -q -h --no-redact --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -680,12 +662,24 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__ev)
-            opts="-e -C -q -h --at --tag --file --edit --no-redact --supports --refutes --case --json --color --quiet --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --supports --refutes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -706,6 +700,20 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__event)
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -718,20 +726,6 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__event)
-            opts="-e -C -q -h --at --tag --file --edit --no-redact --case --json --color --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -744,6 +738,20 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__export)
+            opts="-C -q -o -h --case --json --color --quiet --format --output --template --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -756,20 +764,6 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__export)
-            opts="-o -C -q -h --format --output --template --case --json --color --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "markdown json" -- "${cur}"))
                     return 0
@@ -784,18 +778,6 @@ _casefile() {
                     ;;
                 --template)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --case)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -862,36 +844,8 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__config)
-            opts="path show"
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__help__subcmd__config__subcmd__path)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__help__subcmd__config__subcmd__show)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1016,64 +970,8 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__hook)
-            opts="install uninstall status post-commit"
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__help__subcmd__hook__subcmd__install)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__help__subcmd__hook__subcmd__post__subcmd__commit)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__help__subcmd__hook__subcmd__status)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__help__subcmd__hook__subcmd__uninstall)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1526,12 +1424,24 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hypo)
-            opts="-e -C -q -h --at --tag --file --edit --no-redact --case --json --color --quiet --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1544,18 +1454,6 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --case)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1564,16 +1462,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__import)
-            opts="-C -q -h --as --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --as --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1584,6 +1478,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1594,7 +1492,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__list)
-            opts="-C -q -h --open --closed --all --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --open --closed --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1620,12 +1518,24 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__log)
-            opts="-C -q -h --kind --since --limit --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --kind --since --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --kind)
                     COMPREPLY=($(compgen -W "note hypothesis evidence dead-end event action" -- "${cur}"))
                     return 0
@@ -1638,6 +1548,20 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__new)
+            opts="-C -q -h --case --json --color --quiet --slug --ticket --tag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1650,20 +1574,6 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__new)
-            opts="-C -q -h --slug --ticket --tag --case --json --color --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --slug)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1676,6 +1586,20 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__note)
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1688,20 +1612,6 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        casefile__subcmd__note)
-            opts="-e -C -q -h --at --tag --file --edit --no-redact --case --json --color --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1714,18 +1624,6 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --case)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1734,16 +1632,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__refute)
-            opts="-C -q -h --because --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --because)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1754,6 +1648,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --because)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1764,16 +1662,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen)
-            opts="-C -q -h --because --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --because)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1784,6 +1678,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --because)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1820,12 +1718,24 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__run)
-            opts="-C -q -h --supports --refutes --tag --no-redact --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --supports --refutes --tag --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --supports)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1838,18 +1748,6 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --case)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1858,16 +1756,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__search)
-            opts="-C -q -h --all --limit --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --all --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1878,6 +1772,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1940,24 +1838,12 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__todo)
-            opts="-e -C -q -h --at --tag --file --edit --no-redact --case --json --color --quiet --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --at)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1968,6 +1854,18 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

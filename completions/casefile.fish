@@ -71,13 +71,13 @@ complete -c casefile -n "__fish_casefile_needs_command" -f -a "hook" -d 'Install
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "config" -d 'Show the configuration file\'s path or the effective configuration'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c casefile -n "__fish_casefile_using_subcommand new" -l slug -d 'Use this slug instead of deriving one from the title' -r
-complete -c casefile -n "__fish_casefile_using_subcommand new" -l ticket -d 'A ticket reference (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand new" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand new" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l slug -d 'Use this slug instead of deriving one from the title' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l ticket -d 'A ticket reference (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand new" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand new" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand new" -s h -l help -d 'Print help'
@@ -85,21 +85,21 @@ complete -c casefile -n "__fish_casefile_using_subcommand list" -s C -l case -d 
 complete -c casefile -n "__fish_casefile_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand list" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand list" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand list" -l open -d 'Only open cases (the default)'
 complete -c casefile -n "__fish_casefile_using_subcommand list" -l closed -d 'Only closed cases (resolved or abandoned)'
 complete -c casefile -n "__fish_casefile_using_subcommand list" -l all -d 'Every case'
-complete -c casefile -n "__fish_casefile_using_subcommand list" -l json -d 'Print JSON instead of text (writes print the entry)'
-complete -c casefile -n "__fish_casefile_using_subcommand list" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand list" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand ls" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand ls" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand ls" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand ls" -l open -d 'Only open cases (the default)'
 complete -c casefile -n "__fish_casefile_using_subcommand ls" -l closed -d 'Only closed cases (resolved or abandoned)'
 complete -c casefile -n "__fish_casefile_using_subcommand ls" -l all -d 'Every case'
-complete -c casefile -n "__fish_casefile_using_subcommand ls" -l json -d 'Print JSON instead of text (writes print the entry)'
-complete -c casefile -n "__fish_casefile_using_subcommand ls" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand use" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand use" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -108,228 +108,228 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand use" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand use" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand use" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand note" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand note" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand note" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand note" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand note" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand note" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand note" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand note" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand note" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand note" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand n" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand n" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand n" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand n" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand n" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand n" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand n" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand hypothesis" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand h" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand h" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand h" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand h" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand h" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand h" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand h" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand h" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand h" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand h" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand h" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -l supports -d 'The hypothesis this evidence supports' -r
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -l refutes -d 'The hypothesis this evidence refutes' -r
-complete -c casefile -n "__fish_casefile_using_subcommand ev" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand ev" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand ev" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand ev" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand ev" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand ev" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l supports -d 'The hypothesis this evidence supports' -r
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l refutes -d 'The hypothesis this evidence refutes' -r
-complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand evidence" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand evidence" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand e" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
 complete -c casefile -n "__fish_casefile_using_subcommand e" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand e" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand e" -l supports -d 'The hypothesis this evidence supports' -r
 complete -c casefile -n "__fish_casefile_using_subcommand e" -l refutes -d 'The hypothesis this evidence refutes' -r
-complete -c casefile -n "__fish_casefile_using_subcommand e" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand e" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand e" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand e" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand e" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand e" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand e" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand e" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand dead" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand dead" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand dead" -l file -d 'Attach a file (repeatable)' -r -F
-complete -c casefile -n "__fish_casefile_using_subcommand dead" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand dead" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand dead" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand dead" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand dead" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand dead" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand dead" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand dead" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand dead" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l file -d 'Attach a file (repeatable)' -r -F
-complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand dead-end" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand d" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand d" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand d" -l file -d 'Attach a file (repeatable)' -r -F
-complete -c casefile -n "__fish_casefile_using_subcommand d" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand d" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand d" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand d" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand d" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l of -d 'The hypothesis this dead end rules out (it becomes refuted)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand d" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand d" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand d" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand d" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand event" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand event" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand event" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand event" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand event" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand event" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand event" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand event" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand event" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand event" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand at" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand at" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand at" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand at" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand at" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand at" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand at" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand todo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand todo" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand todo" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand todo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand todo" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand action" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand action" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand action" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand action" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand action" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand action" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand action" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand action" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand action" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand action" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand a" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
-complete -c casefile -n "__fish_casefile_using_subcommand a" -l tag -d 'A tag (repeatable)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand a" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand a" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand a" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand a" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
-complete -c casefile -n "__fish_casefile_using_subcommand a" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l file -d 'Attach a file (repeatable)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand a" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand a" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand a" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
 complete -c casefile -n "__fish_casefile_using_subcommand confirm" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
 complete -c casefile -n "__fish_casefile_using_subcommand confirm" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand confirm" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand confirm" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand refute" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
 complete -c casefile -n "__fish_casefile_using_subcommand refute" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand refute" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand refute" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
 complete -c casefile -n "__fish_casefile_using_subcommand refute" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand refute" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand refute" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
 complete -c casefile -n "__fish_casefile_using_subcommand reopen" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l because -d 'Why: an entry number, or text recorded as new evidence and linked' -r
 complete -c casefile -n "__fish_casefile_using_subcommand reopen" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand reopen" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand reopen" -s h -l help -d 'Print help'
@@ -340,16 +340,16 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand done" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand done" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand done" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand run" -l supports -d 'The hypothesis this run supports' -r
-complete -c casefile -n "__fish_casefile_using_subcommand run" -l refutes -d 'The hypothesis this run refutes' -r
-complete -c casefile -n "__fish_casefile_using_subcommand run" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand run" -l no-redact -d 'Store the output as it is, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l supports -d 'The hypothesis this run supports' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l refutes -d 'The hypothesis this run refutes' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l no-redact -d 'Store the output as it is, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand status" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -358,6 +358,10 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand status" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand status" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand status" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand log" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l kind -d 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action' -r -f -a "note\t''
 hypothesis\t''
 evidence\t''
@@ -366,10 +370,6 @@ event\t''
 action\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l since -d 'Only entries at or after this time' -r
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l limit -d 'Keep only the latest N entries' -r
-complete -c casefile -n "__fish_casefile_using_subcommand log" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand log" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand log" -s h -l help -d 'Print help'
@@ -384,32 +384,32 @@ complete -c casefile -n "__fish_casefile_using_subcommand edit" -s C -l case -d 
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand edit" -l no-redact -d 'Store the new text as it is, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -l no-redact -d 'Store the new text as it is, without secret redaction'
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand search" -l limit -d 'At most this many results' -r
 complete -c casefile -n "__fish_casefile_using_subcommand search" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand search" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand search" -l all -d 'Search every case, not only the current one'
+complete -c casefile -n "__fish_casefile_using_subcommand search" -l limit -d 'At most this many results' -r
 complete -c casefile -n "__fish_casefile_using_subcommand search" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand search" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand search" -l all -d 'Search every case, not only the current one'
 complete -c casefile -n "__fish_casefile_using_subcommand search" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand close" -l summary -d 'What happened, in a few sentences' -r
 complete -c casefile -n "__fish_casefile_using_subcommand close" -l impact -d 'Who or what was affected, and how much' -r
 complete -c casefile -n "__fish_casefile_using_subcommand close" -l root-cause -d 'The root cause' -r
 complete -c casefile -n "__fish_casefile_using_subcommand close" -l fix -d 'The fix' -r
 complete -c casefile -n "__fish_casefile_using_subcommand close" -l lessons -d 'Lessons learned' -r
-complete -c casefile -n "__fish_casefile_using_subcommand close" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand close" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand close" -l resolved -d 'Close as resolved (the default)'
-complete -c casefile -n "__fish_casefile_using_subcommand close" -l abandoned -d 'Close as abandoned'
 complete -c casefile -n "__fish_casefile_using_subcommand close" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand close" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l resolved -d 'Close as resolved (the default)'
+complete -c casefile -n "__fish_casefile_using_subcommand close" -l abandoned -d 'Close as abandoned'
 complete -c casefile -n "__fish_casefile_using_subcommand close" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -418,30 +418,30 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand reopen-case" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand export" -l format -d 'What to export' -r -f -a "markdown\t''
-json\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand export" -s o -l output -d 'Write to this file (atomically) instead of stdout' -r -F
-complete -c casefile -n "__fish_casefile_using_subcommand export" -l template -d 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand export" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand export" -l format -d 'What to export' -r -f -a "markdown\t''
+json\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand export" -s o -l output -d 'Write to this file (atomically) instead of stdout' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand export" -l template -d 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand export" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand export" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand export" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand import" -l as -d 'Create the case under this slug when the bundle\'s slug is taken by another case' -r
 complete -c casefile -n "__fish_casefile_using_subcommand import" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand import" -l as -d 'Create the case under this slug when the bundle\'s slug is taken by another case' -r
 complete -c casefile -n "__fish_casefile_using_subcommand import" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand import" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand import" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s o -l output -d 'Write to this file instead of stdout' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand attachment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s o -l output -d 'Write to this file instead of stdout' -r -F
 complete -c casefile -n "__fish_casefile_using_subcommand attachment" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand attachment" -s h -l help -d 'Print help'
@@ -556,9 +556,3 @@ complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_s
 complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "completions" -d 'Print a shell completion script'
 complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "config" -d 'Show the configuration file\'s path or the effective configuration'
 complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "install" -d 'Add the post-commit hook to a repository (an existing hook is kept and still runs)'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "uninstall" -d 'Remove the hook, leaving exactly what was there before'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "status" -d 'Whether the hook is installed, and which case commits now feed'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "post-commit" -d 'The hook\'s own entry point, called by the installed script'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and where each value came from'

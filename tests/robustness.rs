@@ -195,7 +195,7 @@ fn the_wal_stays_small_across_many_single_writes() {
         .map(|m| m.len())
         .unwrap_or(0);
     assert!(
-        wal <= 1024 * 1024 + 64 * 1024,
+        wal <= casefile::store::WAL_LIMIT + 64 * 1024,
         "WAL is {wal} bytes after 150 writes"
     );
     assert_eq!(numbers(&env).len(), 150);

@@ -1243,11 +1243,47 @@ fn the_command_reference_mentions_every_command_alias_and_flag() {
     }
     let doc = fs::read_to_string(root().join("docs/commands.md")).unwrap();
     let mut missing = Vec::new();
-    walk(&casefile::cli::Cli::command(), &doc, &mut missing);
+    // Subcommands are deferred (built only when used): build them all to see every flag.
+    let mut cli = casefile::cli::Cli::command();
+    cli.build();
+    assert!(cli
+        .find_subcommand("note")
+        .unwrap()
+        .get_arguments()
+        .any(|a| a.get_long() == Some("at")));
+    walk(&cli, &doc, &mut missing);
     assert!(
         missing.is_empty(),
         "docs/commands.md does not mention: {missing:?}"
     );
+}
+
+#[test]
+fn every_command_has_its_own_description() {
+    use clap::CommandFactory;
+    let mut cli = casefile::cli::Cli::command();
+    cli.build();
+    let mut seen = std::collections::BTreeMap::new();
+    for sub in cli.get_subcommands() {
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        assert!(!about.is_empty(), "{} has no description", sub.get_name());
+        if let Some(other) = seen.insert(about.clone(), sub.get_name().to_string()) {
+            panic!(
+                "{} and {other} share the description {about:?}",
+                sub.get_name()
+            );
+        }
+    }
+    // And as a user sees it.
+    let env = TestEnv::new();
+    for (command, first_line) in [
+        ("note", "Write a note: anything worth keeping"),
+        ("hypo", "Write a hypothesis: a suspected cause"),
+        ("todo", "Write an action: a next step or follow-up"),
+    ] {
+        let help = env.ok(&[command, "--help"]);
+        assert_eq!(help.lines().next(), Some(first_line), "{help}");
+    }
 }
 
 /// One `[HH:MM] $ casefile …` line of the guide and the output printed under it.
