@@ -65,26 +65,32 @@ pub struct Bounds {
 pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
     let limit = |b: Option<u32>| b.map_or(-1, i64::from);
-    let counts = Counts {
-        // Numbers are contiguous from 1 and entries are never deleted, so the highest number
-        // is the count: one index probe instead of a scan of the whole table.
-        entries: entries::last_number(conn)?,
-        open_hypotheses: count(conn, Kind::Hypothesis, State::Open)?,
-        confirmed: count(conn, Kind::Hypothesis, State::Confirmed)?,
-        dead_ends: conn.query_row(DEAD_END_COUNT_SQL, [], |r| r.get(0))?,
-        open_actions: count(conn, Kind::Action, State::Open)?,
-    };
+    // One statement for every count: each statement prepared costs more than its counting.
+    let counts = conn.query_row(COUNTS_SQL, [], |r| {
+        Ok(Counts {
+            entries: r.get(0)?,
+            open_hypotheses: r.get(1)?,
+            confirmed: r.get(2)?,
+            dead_ends: r.get(3)?,
+            open_actions: r.get(4)?,
+        })
+    })?;
     let whole = bounds.whole_entries;
     let with_evidence = |state: State, evidence_limit: i64| -> Result<Vec<HypothesisView>> {
         newest(conn, Kind::Hypothesis, state, limit(bounds.per_list), whole)?
             .into_iter()
             .map(|entry| {
                 let n = entry.number;
+                let (supported_count, refuted_count) = count_links(conn, n)?;
+                let list = |link, count| match count {
+                    0 => Ok(Vec::new()),
+                    _ => evidence(conn, n, link, evidence_limit, whole),
+                };
                 Ok(HypothesisView {
-                    supported_by: evidence(conn, n, LinkType::Supports, evidence_limit, whole)?,
-                    refuted_by: evidence(conn, n, LinkType::Refutes, evidence_limit, whole)?,
-                    supported_count: count_links(conn, n, LinkType::Supports)?,
-                    refuted_count: count_links(conn, n, LinkType::Refutes)?,
+                    supported_by: list(LinkType::Supports, supported_count)?,
+                    refuted_by: list(LinkType::Refutes, refuted_count)?,
+                    supported_count,
+                    refuted_count,
                     entry,
                 })
             })
@@ -96,8 +102,12 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         State::Confirmed,
         if whole { limit(bounds.evidence) } else { 0 },
     )?;
-    let mut dead_ends =
-        entries::query_entries_with(conn, &dead_ends_sql(limit(bounds.per_list)), [], whole)?;
+    let mut dead_ends = entries::query_entries_with(
+        conn,
+        &dead_ends_sql(columns(whole), limit(bounds.per_list)),
+        [],
+        whole,
+    )?;
     dead_ends.reverse();
     let open_actions = newest(
         conn,
@@ -125,36 +135,48 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     })
 }
 
-const COUNT_SQL: &str = "SELECT count(*) FROM entry WHERE kind = +?1 AND state = +?2";
+/// The entry count, then open hypotheses, confirmed ones, dead ends (refuted hypotheses
+/// among them) and open actions. Numbers are contiguous from 1 and entries are never deleted,
+/// so the highest number is the count: one index probe instead of a scan of the whole table.
+const COUNTS_SQL: &str = "SELECT (SELECT coalesce(max(number), 0) FROM entry), \
+     (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'open'), \
+     (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'confirmed'), \
+     (SELECT count(*) FROM entry WHERE kind = 'dead-end') \
+       + (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'refuted'), \
+     (SELECT count(*) FROM entry WHERE kind = 'action' AND state = 'open')";
 const NEWEST_SQL: &str = "WHERE kind = +?1 AND state = +?2 ORDER BY number DESC LIMIT";
-const LINK_COUNT_SQL: &str = "SELECT count(*) FROM link WHERE target = +?1 AND type = +?2";
+/// How many entries support and refute one hypothesis.
+const LINK_COUNT_SQL: &str = "SELECT count(*) FILTER (WHERE type = 'supports'), \
+     count(*) FILTER (WHERE type = 'refutes') FROM link WHERE target = +?1";
 const EVIDENCE_SQL: &str =
     "WHERE number IN (SELECT source FROM link WHERE target = +?1 AND type = +?2) \
      ORDER BY number DESC LIMIT";
-/// Dead ends and refuted hypotheses: a refuted hypothesis is a dead end in every view.
-const DEAD_END_COUNT_SQL: &str = "SELECT (SELECT count(*) FROM entry WHERE kind = 'dead-end') \
-     + (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'refuted')";
 
-/// The limits are written into the SQL rather than bound: a bound `LIMIT ?` is another
-/// parameter the STAT4 planner re-prepares the statement for on every run.
-fn dead_ends_sql(limit: i64) -> String {
+/// The columns to read: whole entries, or (for the text view) what a headline shows, the
+/// rest left empty so that fewer values are copied out of SQLite.
+fn columns(whole: bool) -> &'static str {
+    if whole {
+        ENTRY_COLUMNS
+    } else {
+        entries::HEADLINE_COLUMNS
+    }
+}
+
+/// Dead ends and refuted hypotheses (a refuted hypothesis is a dead end in every view). The
+/// limits are written into the SQL rather than bound: a bound `LIMIT ?` is another parameter
+/// the STAT4 planner re-prepares the statement for on every run.
+fn dead_ends_sql(columns: &str, limit: i64) -> String {
     format!(
-        "SELECT * FROM (SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'dead-end' AND state IS NULL \
-         UNION ALL SELECT {ENTRY_COLUMNS} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
+        "SELECT * FROM (SELECT {columns} FROM entry WHERE kind = 'dead-end' AND state IS NULL \
+         UNION ALL SELECT {columns} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
          ORDER BY number DESC LIMIT {limit}"
     )
 }
 
-fn count(conn: &Connection, kind: Kind, state: State) -> Result<i64> {
-    Ok(conn
-        .prepare_cached(COUNT_SQL)?
-        .query_row(params![kind.as_str(), state.as_str()], |r| r.get(0))?)
-}
-
-fn count_links(conn: &Connection, target: i64, link: LinkType) -> Result<i64> {
+fn count_links(conn: &Connection, target: i64) -> Result<(i64, i64)> {
     Ok(conn
         .prepare_cached(LINK_COUNT_SQL)?
-        .query_row(params![target, link.as_str()], |r| r.get(0))?)
+        .query_row([target], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
 fn newest(
@@ -164,7 +186,7 @@ fn newest(
     limit: i64,
     whole: bool,
 ) -> Result<Vec<Entry>> {
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} {limit}");
+    let sql = format!("SELECT {} FROM entry {NEWEST_SQL} {limit}", columns(whole));
     let params = params![kind.as_str(), state.as_str()];
     let mut list = entries::query_entries_with(conn, &sql, params, whole)?;
     list.reverse();
@@ -181,7 +203,7 @@ fn evidence(
     if limit == 0 {
         return Ok(Vec::new());
     }
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} {limit}");
+    let sql = format!("SELECT {} FROM entry {EVIDENCE_SQL} {limit}", columns(whole));
     let params = params![target, link.as_str()];
     let mut list = entries::query_entries_with(conn, &sql, params, whole)?;
     list.reverse();
@@ -211,12 +233,12 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         crate::store::schema::migrate(&mut conn, "mem").unwrap();
         let queries = [
-            COUNT_SQL.to_string(),
+            COUNTS_SQL.to_string(),
             LINK_COUNT_SQL.to_string(),
-            DEAD_END_COUNT_SQL.to_string(),
             format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} 5"),
             format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} 5"),
-            dead_ends_sql(5),
+            dead_ends_sql(ENTRY_COLUMNS, 5),
+            dead_ends_sql(entries::HEADLINE_COLUMNS, 5),
             format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
         ];
         for sql in queries {

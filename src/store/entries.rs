@@ -200,6 +200,11 @@ pub const ENTRY_COLUMNS: &str =
     "number, uuid, kind, text, author, recorded_at, occurred_at, state, \
      cwd, git_branch, git_commit, git_dirty, host, command_argv, exit_code, duration_ms, output";
 
+/// [`ENTRY_COLUMNS`] with only what a headline shows (number, kind, text, state, times); the
+/// rest empty. For text views, which show one line an entry.
+pub const HEADLINE_COLUMNS: &str = "number, '', kind, text, '', recorded_at, occurred_at, state, \
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+
 /// Build an entry from a row of [`ENTRY_COLUMNS`]; tags, links and attachments are empty until
 /// [`hydrate`] fills them.
 pub fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
@@ -388,12 +393,17 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Vec<Entry>
     } else {
         format!("WHERE {}", clauses.join(" AND "))
     };
+    let columns = if filter.headlines_only {
+        HEADLINE_COLUMNS
+    } else {
+        ENTRY_COLUMNS
+    };
     let sql = match filter.limit {
         Some(limit) => format!(
-            "SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry {filter_sql}
+            "SELECT * FROM (SELECT {columns}, at_ms FROM entry {filter_sql}
                  ORDER BY at_ms DESC, number DESC LIMIT {limit}) ORDER BY at_ms, number"
         ),
-        None => format!("SELECT {ENTRY_COLUMNS} FROM entry {filter_sql} ORDER BY at_ms, number"),
+        None => format!("SELECT {columns} FROM entry {filter_sql} ORDER BY at_ms, number"),
     };
     query_entries_with(conn, &sql, [], !filter.headlines_only)
 }
