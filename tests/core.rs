@@ -873,19 +873,75 @@ fn unsafe_is_root() -> bool {
 }
 
 #[test]
-fn a_case_made_by_the_first_schema_still_opens() {
-    // A file at user_version 1 (the first release's schema) opens and is written to.
+fn cases_made_by_older_schemas_open_and_are_upgraded() {
+    // A file as the first release (schema 1) and the second (schema 2) wrote it: the same
+    // case without what later migrations added. It opens, is upgraded, and its counts (v3)
+    // are those of its entries.
+    for version in [1, 2] {
+        let env = TestEnv::new();
+        let slug = env.new_case("old");
+        env.ok(&["hypo", "the pool runs dry"]);
+        env.ok(&["hypo", "the cache is cold"]);
+        env.ok(&["todo", "add a finally block"]);
+        env.ok(&["confirm", "1"]);
+        env.ok(&["note", "before"]);
+        let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
+        conn.execute_batch("DROP TABLE entry_count").unwrap();
+        if version == 1 {
+            conn.execute_batch("DROP TABLE case_event").unwrap();
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
+        drop(conn);
+
+        let status = env.json(&["status"]);
+        assert_eq!(
+            status["counts"]["open_hypotheses"], 1,
+            "v{version}: {status}"
+        );
+        assert_eq!(status["counts"]["confirmed"], 1, "v{version}");
+        assert_eq!(status["counts"]["open_actions"], 1, "v{version}");
+        env.ok(&["note", "after"]);
+        env.ok(&["done", "3"]);
+        assert_eq!(env.json(&["status"])["counts"]["open_actions"], 0);
+        assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 5);
+        let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 3);
+        drop(conn);
+        common::assert_counts_match(&env.case_file(&slug));
+    }
+}
+
+#[test]
+fn counts_follow_every_state_change() {
     let env = TestEnv::new();
-    env.new_case("old");
-    env.ok(&["note", "before"]);
-    let conn = rusqlite::Connection::open(env.case_file("old")).unwrap();
-    let v: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert!(v >= 1);
-    drop(conn);
-    env.ok(&["note", "after"]);
-    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 2);
+    let slug = env.new_case("counts");
+    for text in ["a", "b", "c", "d"] {
+        env.ok(&["hypo", text]);
+    }
+    env.ok(&["todo", "x"]);
+    env.ok(&["todo", "y"]);
+    env.ok(&["dead", "tried z"]);
+    env.ok(&["confirm", "1"]);
+    env.ok(&["refute", "2"]);
+    env.ok(&["refute", "3"]);
+    env.ok(&["reopen", "3"]);
+    env.ok(&["confirm", "3"]);
+    // Confirming what is already confirmed is refused and changes nothing.
+    env.fails(&["confirm", "1"], 1);
+    env.ok(&["done", "5"]);
+    let counts = env.json(&["status"])["counts"].clone();
+    assert_eq!(counts["entries"], 7);
+    assert_eq!(counts["open_hypotheses"], 1, "{counts}");
+    assert_eq!(counts["confirmed"], 2, "{counts}");
+    assert_eq!(counts["dead_ends"], 2, "{counts}");
+    assert_eq!(counts["open_actions"], 1, "{counts}");
+    common::assert_counts_match(&env.case_file(&slug));
+    // `list` reads the same counts.
+    let list = env.json(&["list"]);
+    assert_eq!(list[0]["open_hypotheses"], 1, "{list}");
 }
 
 #[test]

@@ -840,6 +840,14 @@ fn two_people_exchange_bundles_and_converge() {
     bob.ok(&["import", closed.to_str().unwrap()]);
     assert_eq!(bob.json(&["status"])["case"]["state"], "resolved");
     assert_eq!(bob.json(&["status"])["case"]["summary"], "disk full");
+    // The counts kept with every write survived the merges on both sides.
+    for env in [&alice, &bob] {
+        let slug = env.json(&["status"])["case"]["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        common::assert_counts_match(&env.case_file(&slug));
+    }
 }
 
 #[test]

@@ -76,6 +76,7 @@ pub fn insert_entry_numbered(conn: &Connection, number: i64, e: &NewEntry<'_>) -
         e.command.map(|c| c.duration_ms as i64),
         e.output,
     ])?;
+    count_entry(conn, e.kind, e.state, 1)?;
     for tag in e.tags {
         let tag = tag.trim();
         if !tag.is_empty() {
@@ -142,14 +143,54 @@ pub fn insert_state_change(
 /// Recompute an entry's cached state: its latest change (by instant, then UUID so that every
 /// machine picks the same one), else the kind's initial state.
 pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE entry SET state = coalesce(
-             (SELECT state FROM state_change WHERE entry = +?1 ORDER BY at_ms DESC, uuid DESC LIMIT 1),
-             CASE kind WHEN 'hypothesis' THEN 'open' WHEN 'action' THEN 'open' END)
-         WHERE number = +?1",
-    )?
-    .execute([entry])?;
+    let Some((kind, before)) = kind_and_state(conn, entry)? else {
+        return Ok(());
+    };
+    let after: Option<String> = conn
+        .prepare_cached(
+            "UPDATE entry SET state = coalesce(
+                 (SELECT state FROM state_change WHERE entry = +?1 ORDER BY at_ms DESC, uuid DESC LIMIT 1),
+                 CASE kind WHEN 'hypothesis' THEN 'open' WHEN 'action' THEN 'open' END)
+             WHERE number = +?1 RETURNING state",
+        )?
+        .query_row([entry], |r| r.get(0))?;
+    let after = after.as_deref().and_then(State::parse);
+    if after != before {
+        count_entry(conn, kind, before, -1)?;
+        count_entry(conn, kind, after, 1)?;
+    }
     Ok(())
+}
+
+/// Add `delta` to the count of entries of `kind` in `state` (see schema v3): called in the
+/// same transaction as every statement that adds an entry or changes its state.
+fn count_entry(conn: &Connection, kind: Kind, state: Option<State>, delta: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO entry_count (kind, state, n) VALUES (?1, ?2, ?3)
+             ON CONFLICT (kind, state) DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(params![
+        kind.as_str(),
+        state.map_or("", State::as_str),
+        delta
+    ])?;
+    Ok(())
+}
+
+/// How many entries of `kind` are in `state` (`None`: every state), from the counts kept by
+/// [`count_entry`].
+pub fn count_of(conn: &Connection, kind: Kind, state: Option<State>) -> Result<i64> {
+    let n = match state {
+        Some(state) => conn
+            .prepare_cached(
+                "SELECT coalesce(sum(n), 0) FROM entry_count WHERE kind = ?1 AND state = ?2",
+            )?
+            .query_row(params![kind.as_str(), state.as_str()], |r| r.get(0))?,
+        None => conn
+            .prepare_cached("SELECT coalesce(sum(n), 0) FROM entry_count WHERE kind = ?1")?
+            .query_row([kind.as_str()], |r| r.get(0))?,
+    };
+    Ok(n)
 }
 
 /// Store an attachment's bytes.
@@ -410,12 +451,10 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Vec<Entry>
 
 /// Entry counts for `list`: all entries and open hypotheses.
 pub fn counts(conn: &Connection) -> Result<(i64, i64)> {
-    Ok(conn.query_row(
-        "SELECT (SELECT coalesce(max(number), 0) FROM entry),
-                (SELECT count(*) FROM entry WHERE kind = 'hypothesis' AND state = 'open')",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
+    Ok((
+        last_number(conn)?,
+        count_of(conn, Kind::Hypothesis, Some(State::Open))?,
+    ))
 }
 
 /// When the latest entry was recorded, for "last activity" in `list`.

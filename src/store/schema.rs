@@ -12,7 +12,7 @@ use crate::error::CaseFileError;
 type Migration = fn(&rusqlite::Transaction) -> rusqlite::Result<()>;
 
 /// Migrations in order; the file's `user_version` is the number of them applied.
-const MIGRATIONS: &[Migration] = &[v1_initial, v2_case_events];
+const MIGRATIONS: &[Migration] = &[v1_initial, v2_case_events, v3_entry_counts];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -133,6 +133,27 @@ fn v2_case_events(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             lessons     TEXT
         );
         CREATE INDEX case_event_at ON case_event(at_ms, uuid);
+        ",
+    )
+}
+
+/// v3: how many entries each kind has in each state, kept up to date by the two statements
+/// that add an entry or change its state (`store::entries`), in the same transaction. `status`
+/// and `list` read the counts in a few rows instead of walking every open hypothesis, dead
+/// end and open action, which grew with the case (a quarter of `status` at 10,000 entries).
+/// Kinds without states count under `''`. (Triggers did the same at +19 % of a write's
+/// instructions: SQLite compiles them into every INSERT it prepares.)
+fn v3_entry_counts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE entry_count (
+            kind   TEXT NOT NULL,
+            state  TEXT NOT NULL,
+            n      INTEGER NOT NULL,
+            PRIMARY KEY (kind, state)
+        ) WITHOUT ROWID;
+        INSERT INTO entry_count (kind, state, n)
+            SELECT kind, coalesce(state, ''), count(*) FROM entry GROUP BY 1, 2;
         ",
     )
 }

@@ -132,3 +132,21 @@ pub fn assert_one_error_line(stderr: &str) {
         "not an error line: {stderr:?}"
     );
 }
+
+/// The entry counts kept with every write (schema v3) match a count of the entries
+/// themselves.
+#[allow(dead_code)]
+pub fn assert_counts_match(case_file: &std::path::Path) {
+    let conn = rusqlite::Connection::open(case_file).unwrap();
+    let rows = |sql: &str| -> Vec<(String, String, i64)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let kept = rows("SELECT kind, state, n FROM entry_count WHERE n <> 0 ORDER BY 1, 2");
+    let actual =
+        rows("SELECT kind, coalesce(state, ''), count(*) FROM entry GROUP BY 1, 2 ORDER BY 1, 2");
+    assert_eq!(kept, actual, "entry_count is out of step with the entries");
+}
