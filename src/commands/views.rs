@@ -18,8 +18,10 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         recent,
         whole_entries: ctx.global.json,
     };
-    let _snapshot = store.snapshot()?;
+    let snapshot = store.snapshot()?;
     let briefing = crate::briefing::briefing(store.conn(), bounds)?;
+    drop(snapshot);
+    store.close_at_exit();
     if ctx.global.json {
         return ctx.print_json(&briefing);
     }
@@ -50,8 +52,10 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
         // The text timeline is one line an entry: no tags, links or attachments needed.
         headlines_only: !ctx.global.json,
     };
-    let _snapshot = store.snapshot()?;
+    let snapshot = store.snapshot()?;
     let timeline = entries::timeline(store.conn(), &filter)?;
+    drop(snapshot);
+    store.close_at_exit();
     if ctx.global.json {
         return ctx.print_json(&timeline);
     }

@@ -83,6 +83,15 @@ fn terminal_width() -> Option<usize> {
 
 /// Cut `text` to at most `max` characters, ending with `…` when cut. Line breaks become spaces.
 pub fn fit(text: &str, max: usize) -> String {
+    // Printable ASCII (most text): a character is a byte and nothing needs flattening.
+    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        if text.len() <= max {
+            return text.to_string();
+        }
+        let mut cut = text[..max.saturating_sub(1)].to_string();
+        cut.push('…');
+        return cut;
+    }
     let flat: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -113,6 +122,24 @@ mod tests {
         assert_eq!(fit("a\nb", 10), "a b");
         assert_eq!(fit("abcdefghij", 5), "abcd…");
         assert_eq!(fit("ééééé", 3), "éé…");
+        assert_eq!(fit("tab\there", 20), "tab here");
+        assert_eq!(fit("abc", 0), "…");
+    }
+
+    proptest::proptest! {
+        /// The printable-ASCII shortcut cuts exactly where counting characters does.
+        #[test]
+        fn fit_agrees_with_counting_characters(text in "[ -~\t\né]{0,40}", max in 0usize..45) {
+            let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let expected = if flat.chars().count() <= max {
+                flat
+            } else {
+                let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+                cut.push('…');
+                cut
+            };
+            proptest::prop_assert_eq!(fit(&text, max), expected);
+        }
     }
 
     #[test]

@@ -195,6 +195,14 @@ impl CaseStore {
         }
     }
 
+    /// End a read-only command's use of the case, leaving the connection for the process's
+    /// exit to close. Nothing is left to write back (no transaction is open, and connections
+    /// never checkpoint on close), and finalizing the cached statements one by one cost ~5 %
+    /// of `status`.
+    pub fn close_at_exit(self) {
+        std::mem::forget(self);
+    }
+
     /// Start a read transaction for the rest of a read-only command (dropped: rolled back).
     ///
     /// Outside a transaction every statement takes and releases SQLite's shared lock and
