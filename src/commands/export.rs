@@ -1,10 +1,9 @@
 //! `casefile export`: the postmortem (Markdown) or the JSON bundle.
 //!
-//! Both default paths stream: rows go from SQLite through the renderer into a `BufWriter` as
-//! they are read, so memory does not grow with the case. `-o` writes a temporary sibling and
-//! renames it into place only when everything was written, so a failed export never leaves a
-//! half-written file. `--template` (or config `[export] template`) renders a MiniJinja
-//! template over the whole bundle, which it holds in memory.
+//! The writing itself is [`crate::export`]: both default paths stream rows from SQLite to
+//! the output in constant memory, and `-o` is written atomically. `--template` (or config
+//! `[export] template`) renders a MiniJinja template over the whole bundle, which it holds in
+//! memory.
 
 use std::fs;
 use std::io::Write;
