@@ -74,6 +74,7 @@ fn parallel_writers_lose_nothing_and_never_report_locked() {
     }
     assert_eq!(numbers(&env), (1..=8 * per as i64).collect::<Vec<_>>());
     assert_eq!(integrity(&env, "stress"), "ok");
+    common::assert_counts_match(&env.case_file("stress"));
 }
 
 #[test]
@@ -102,6 +103,8 @@ fn writers_killed_at_random_moments_leave_a_sound_case() {
         }
         let _ = child.wait();
         assert_eq!(integrity(&env, "killed"), "ok", "round {round}");
+        // The counts kept with each write commit or roll back with it.
+        common::assert_counts_match(&env.case_file("killed"));
     }
     let n = numbers(&env);
     assert!(!n.is_empty());
