@@ -65,28 +65,7 @@ pub struct Bounds {
 pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
     let limit = |b: Option<u32>| b.map_or(-1, i64::from);
-    // The counts kept with every write (schema v3): a few rows, whatever the case's size.
-    let mut counts = Counts {
-        // Numbers are contiguous from 1 and entries are never deleted, so the highest number
-        // is the count: one index probe instead of a scan of the whole table.
-        entries: entries::last_number(conn)?,
-        ..Counts::default()
-    };
-    let mut stmt = conn.prepare_cached("SELECT kind, state, n FROM entry_count")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let n: i64 = row.get(2)?;
-        let slot = match (row.get_ref(0)?.as_str()?, row.get_ref(1)?.as_str()?) {
-            ("hypothesis", "open") => &mut counts.open_hypotheses,
-            ("hypothesis", "confirmed") => &mut counts.confirmed,
-            ("hypothesis", "refuted") | ("dead-end", _) => &mut counts.dead_ends,
-            ("action", "open") => &mut counts.open_actions,
-            _ => continue,
-        };
-        *slot += n;
-    }
-    drop(rows);
-    drop(stmt);
+    let counts = counts(conn)?;
     let whole = bounds.whole_entries;
     let with_evidence = |state: State, evidence_limit: i64| -> Result<Vec<HypothesisView>> {
         newest(conn, Kind::Hypothesis, state, limit(bounds.per_list), whole)?
@@ -174,6 +153,31 @@ fn dead_ends_sql(columns: &str, limit: i64) -> String {
          UNION ALL SELECT {columns} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
          ORDER BY number DESC LIMIT {limit}"
     )
+}
+
+/// The counts kept with every write (schema v3): a few rows, whatever the case's size.
+fn counts(conn: &Connection) -> Result<Counts> {
+    let mut counts = Counts {
+        // Numbers are contiguous from 1 and entries are never deleted, so the highest number
+        // is the count: one index probe instead of a scan of the whole table.
+        entries: entries::last_number(conn)?,
+        ..Counts::default()
+    };
+    let mut stmt = conn.prepare_cached("SELECT kind, state, n FROM entry_count")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let n: i64 = row.get(2)?;
+        let slot = match (row.get_ref(0)?.as_str()?, row.get_ref(1)?.as_str()?) {
+            ("hypothesis", "open") => &mut counts.open_hypotheses,
+            ("hypothesis", "confirmed") => &mut counts.confirmed,
+            // A refuted hypothesis is a dead end in every view.
+            ("hypothesis", "refuted") | ("dead-end", _) => &mut counts.dead_ends,
+            ("action", "open") => &mut counts.open_actions,
+            _ => continue,
+        };
+        *slot += n;
+    }
+    Ok(counts)
 }
 
 fn count_links(conn: &Connection, target: i64) -> Result<(i64, i64)> {

@@ -190,18 +190,11 @@ impl<W: Write> Postmortem<W> {
         Ok(())
     }
 
-    /// Start a section (`## title`) whose items follow; [`Postmortem::section_end`] notes an
-    /// empty one.
+    /// Start a section (`## title`) whose items follow; [`Postmortem::empty_note`] stands in
+    /// for an empty one.
     pub fn section(&mut self, level: usize, title: &str) -> Result<()> {
         writeln!(self.out, "\n{} {title}\n", "#".repeat(level))?;
         self.items = 0;
-        Ok(())
-    }
-
-    pub fn section_end(&mut self, empty: &str) -> Result<()> {
-        if self.items == 0 {
-            writeln!(self.out, "_{empty}_")?;
-        }
         Ok(())
     }
 

@@ -15,7 +15,7 @@ use crate::bundle::{
     encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
 };
 use crate::model::{first_line_cut, Entry, Kind, LinkType, State};
-use crate::store::entries::{entry_from_row, ENTRY_COLUMNS};
+use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, HEADLINE_COLUMNS};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
 struct Grouped<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> {
@@ -201,11 +201,6 @@ impl Selection {
     }
 }
 
-/// [`ENTRY_COLUMNS`] with what the postmortem never shows (UUID, author, context) left empty:
-/// five fewer strings to copy and allocate per row.
-const POSTMORTEM_COLUMNS: &str = "number, '', kind, text, '', recorded_at, occurred_at, state, \
-     NULL, NULL, NULL, NULL, NULL, command_argv, exit_code, duration_ms, output";
-
 /// Visit entries one at a time as owned [`Entry`] values, without links, tags or attachments;
 /// for the few rows of the postmortem's diagram.
 pub fn each_entry(
@@ -216,7 +211,7 @@ pub fn each_entry(
 ) -> Result<()> {
     let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {POSTMORTEM_COLUMNS} FROM entry {} ORDER BY at_ms, number {limit}",
+        "SELECT {HEADLINE_COLUMNS} FROM entry {} ORDER BY at_ms, number {limit}",
         selection.filter()
     ))?;
     let mut rows = stmt.query([])?;
@@ -376,7 +371,7 @@ impl LinkTable {
     }
 
     /// The links `number` holds, by type then target.
-    pub fn outgoing(&self, number: i64) -> impl ExactSizeIterator<Item = LinkRow> + Clone + '_ {
+    pub fn outgoing(&self, number: i64) -> impl Iterator<Item = LinkRow> + '_ {
         let from = self
             .by_source
             .partition_point(|l| i64::from(l.source) < number);

@@ -177,20 +177,13 @@ fn count_entry(conn: &Connection, kind: Kind, state: Option<State>, delta: i64) 
     Ok(())
 }
 
-/// How many entries of `kind` are in `state` (`None`: every state), from the counts kept by
-/// [`count_entry`].
-pub fn count_of(conn: &Connection, kind: Kind, state: Option<State>) -> Result<i64> {
-    let n = match state {
-        Some(state) => conn
-            .prepare_cached(
-                "SELECT coalesce(sum(n), 0) FROM entry_count WHERE kind = ?1 AND state = ?2",
-            )?
-            .query_row(params![kind.as_str(), state.as_str()], |r| r.get(0))?,
-        None => conn
-            .prepare_cached("SELECT coalesce(sum(n), 0) FROM entry_count WHERE kind = ?1")?
-            .query_row([kind.as_str()], |r| r.get(0))?,
-    };
-    Ok(n)
+/// How many entries of `kind` are in `state`, from the counts kept by [`count_entry`].
+pub fn count_of(conn: &Connection, kind: Kind, state: State) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(n), 0) FROM entry_count WHERE kind = ?1 AND state = ?2",
+        )?
+        .query_row(params![kind.as_str(), state.as_str()], |r| r.get(0))?)
 }
 
 /// Store an attachment's bytes.
@@ -453,7 +446,7 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Vec<Entry>
 pub fn counts(conn: &Connection) -> Result<(i64, i64)> {
     Ok((
         last_number(conn)?,
-        count_of(conn, Kind::Hypothesis, Some(State::Open))?,
+        count_of(conn, Kind::Hypothesis, State::Open)?,
     ))
 }
 
