@@ -20,8 +20,9 @@
 //! `\s` and `\b` and compiles several times faster. Go-only syntax is rewritten:
 //! a `{` that opens no counted repetition is a literal in Go and is escaped; `\C` (any byte)
 //! becomes `(?s-u:.)`; `\Q…\E` quoting is expanded to escaped literals. One deliberate
-//! widening: the token terminator gitleaks appends to most rules also accepts `,.)]}<>&|`
-//! (see [`TOKEN_END`]), which follow tokens in logs and JSON.
+//! widening: the token terminator gitleaks appends to most rules also accepts `,)]}<>&|` and a `.` that ends a sentence
+//! (see [`TOKEN_END`]), which follow tokens in logs and JSON, and `\"` around a
+//! semi-generic rule's operator and value (JSON-escaped quotes).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -69,6 +70,10 @@ struct Allowlist {
 /// gitleaks' token terminator (`utils.GenerateUniqueTokenRegex`).
 const TOKEN_END: &str = r#"(?:[\x60'"\s;]|\\[nr]|$)"#;
 
+/// The quote runs around a semi-generic rule's operator.
+const SEMI_GENERIC_PRE: &str = r#"[\s'"]{0,3}"#;
+const SEMI_GENERIC_POST: &str = r#"[\x60'"\s=]{0,5}"#;
+
 /// Go RE2 → Rust `regex` (byte regex, Unicode off). `Err` says why it cannot be converted.
 fn convert(go: &str) -> Result<String, String> {
     let mut out = String::with_capacity(go.len() + 8);
@@ -114,9 +119,18 @@ fn convert(go: &str) -> Result<String, String> {
         }
     }
     // gitleaks ends most tokens with `(?:[\x60'"\s;]|\\[nr]|$)` (source code: a quote, a
-    // blank, `;`). Captured output also puts `,`, `.`, `)`, `]`, `}`, `>`, `<`, `&` and `|` right
-    // after a token (JSON, logs, URLs, markup), so those end a token too.
-    let out = out.replace(TOKEN_END, r#"(?:[\x60'"\s;,.)\]}<>&|]|\\[nr]|$)"#);
+    // blank, `;`). Captured output also puts `,`, `)`, `]`, `}`, `>`, `<`, `&` and `|` right
+    // after a token (JSON, logs, URLs, markup), and a full stop before a blank or a quote, so those end
+    // a token too (not any `.`: `video_box.ico-<32 hex>.png` is a file name).
+    let out = out.replace(
+        TOKEN_END,
+        r#"(?:[\x60'"\s;,)\]}<>&|]|\.(?:[\s\x60'"]|$)|\\[nr"]|$)"#,
+    );
+    // The semi-generic rules (`utils.GenerateSemiGenericRegex`) allow quotes around the
+    // operator; a JSON-escaped quote (`\\"`, a config inside a JSON string) counts too.
+    let out = out
+        .replace(SEMI_GENERIC_PRE, r#"[\s'"\\]{0,3}"#)
+        .replace(SEMI_GENERIC_POST, r#"[\x60'"\s=\\]{0,5}"#);
     let rust = format!("(?-u){out}");
     regex::bytes::RegexBuilder::new(&rust)
         .size_limit(1 << 24)

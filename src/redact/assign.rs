@@ -11,12 +11,12 @@ fn is_secret_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'.' | b'~' | b'-')
 }
 
-/// A value under a weakly secret name counts only if it looks generated: 8+ bytes of token
+/// A value under a weakly secret name counts only if it looks generated: 10+ bytes of token
 /// characters, a digit and a letter, not a path, a UUID or a version, and some entropy
 /// (gitleaks' generic rule asks 3.5 bits at 10+ characters; short values need less).
 pub(super) fn looks_like_secret(v: &str) -> bool {
     let b = v.as_bytes();
-    if b.len() < 8 || !b.iter().all(|&c| is_secret_byte(c)) {
+    if b.len() < 10 || !b.iter().all(|&c| is_secret_byte(c)) {
         return false;
     }
     if !b.iter().any(u8::is_ascii_digit) || !b.iter().any(u8::is_ascii_alphabetic) {
@@ -32,6 +32,45 @@ pub(super) fn looks_like_secret(v: &str) -> bool {
         return false;
     }
     super::gitleaks::entropy(b) > if b.len() >= 16 { 3.0 } else { 2.5 }
+}
+
+/// A run of 8 or more of one letter, digit, `*` or `#` (any case): `xxxxxxxx`, `XXXXXXXX`,
+/// `11111111`, `########`: a placeholder or a mask, not a generated secret. (Not `/`:
+/// AWS session tokens hold `//////////`.)
+pub(super) fn has_placeholder_run(b: &[u8]) -> bool {
+    let mut run = 0;
+    let mut last = 0u8;
+    for &c in b {
+        if !(c.is_ascii_alphanumeric() || matches!(c, b'*' | b'#')) {
+            run = 0;
+            continue;
+        }
+        let c = c.to_ascii_lowercase();
+        run = if c == last { run + 1 } else { 1 };
+        last = c;
+        if run >= 8 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Placeholder wording: `your_token_here`, `<replace-me>`, `changeme`.
+pub(super) fn says_placeholder(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    [
+        "your_",
+        "your-",
+        "yourtoken",
+        "_here",
+        "-here",
+        "changeme",
+        "replace_me",
+        "replace-me",
+        "placeholder",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// `8-4-4-4-12` hex digits.

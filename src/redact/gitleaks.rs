@@ -63,6 +63,16 @@ pub(super) fn id(rule: usize) -> &'static str {
     RULES[rule].id
 }
 
+#[cfg(test)]
+pub(super) fn keywords_of(rule: usize) -> &'static [&'static str] {
+    RULES[rule].keywords
+}
+
+#[cfg(test)]
+pub(super) fn regex(rule: usize) -> &'static str {
+    RULES[rule].regex
+}
+
 pub(super) fn ids() -> impl Iterator<Item = &'static str> {
     RULES.iter().map(|r| r.id)
 }
@@ -426,6 +436,44 @@ fn allowed(allows: &'static [Allow], text: &[u8], whole: &Range<usize>, secret: 
 
 /// The secrets rule `rule` finds in `text` (byte ranges, possibly not on char boundaries).
 pub(super) fn find(rule: usize, text: &[u8], out: &mut Vec<Range<usize>>) {
+    let mut both = Vec::new();
+    find_with_matches(rule, text, &mut both);
+    out.extend(both.into_iter().map(|(_, secret)| secret));
+}
+
+/// Whether rule `id`'s allowlists (or the global ones) allow `secret`, found in `whole`.
+pub(super) fn allowed_by(id: &str, text: &[u8], whole: &Range<usize>, secret: &[u8]) -> bool {
+    allowed(GLOBAL_ALLOW, text, whole, secret)
+        || RULES
+            .iter()
+            .find(|r| r.id == id)
+            .is_some_and(|r| allowed(r.allow, text, whole, secret))
+}
+
+/// Whether rule `id`'s allowlists on the match or the line (regexes only, no stop words)
+/// allow the finding `whole`: `bucket_key: …`, `csrf-token=…`, `publicToken = …`.
+pub(super) fn allowed_by_context(id: &str, text: &[u8], whole: &Range<usize>) -> bool {
+    RULES.iter().find(|r| r.id == id).is_some_and(|r| {
+        r.allow.iter().any(|a| {
+            !a.and
+                && a.target != Target::Secret
+                && allow_regex(a).is_some_and(|re| {
+                    let target = match a.target {
+                        Target::Line => &text[line_of(text, whole)],
+                        _ => &text[whole.clone()],
+                    };
+                    re.is_match(target)
+                })
+        })
+    })
+}
+
+/// As [`find`], with each secret's whole match: `(match, secret)`.
+pub(super) fn find_with_matches(
+    rule: usize,
+    text: &[u8],
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
     let Some(re) = rule_regex(rule) else {
         return;
     };
@@ -463,6 +511,6 @@ pub(super) fn find(rule: usize, text: &[u8], out: &mut Vec<Range<usize>>) {
         if allowed(GLOBAL_ALLOW, text, &whole, bytes) || allowed(r.allow, text, &whole, bytes) {
             continue;
         }
-        out.push(secret);
+        out.push((whole, secret));
     }
 }

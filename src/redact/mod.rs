@@ -73,6 +73,8 @@ use std::sync::OnceLock;
 use regex::bytes::Regex as BytesRegex;
 
 mod assign;
+#[cfg(test)]
+mod coverage;
 mod gitleaks;
 mod rules;
 use regex::Regex;
@@ -879,7 +881,7 @@ static RULES: [Rule; N_RULES] = [
         keywords: &[exact("PRIVATE KEY")],
         source: Source::Static(PRIVATE_KEY),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_private_key,
         samples: &[
             (
                 "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi\nZ1BjP5CE/Wm/Rr500P\n-----END RSA PRIVATE KEY-----",
@@ -922,7 +924,7 @@ static RULES: [Rule; N_RULES] = [
             r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b",
         ),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[
             ("ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "[REDACTED:github-token]"),
             ("gho_16C7e42F292c6912E7710c838347Ae178B4a", "[REDACTED:github-token]"),
@@ -952,7 +954,7 @@ static RULES: [Rule; N_RULES] = [
             r"\b(?P<secret>gl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]+)*)",
         ),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[
             ("glpat-xYz12AbC34dEf56GhI78", "[REDACTED:gitlab-token]"),
             ("glrt-2CR8_eVxiioB1QmzPZwa", "[REDACTED:gitlab-token]"),
@@ -974,7 +976,7 @@ static RULES: [Rule; N_RULES] = [
             r"\b(?P<secret>(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,})",
         ),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[
             ("xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", "[REDACTED:slack-token]"),
             ("xoxp-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", "[REDACTED:slack-token]"),
@@ -1007,7 +1009,7 @@ static RULES: [Rule; N_RULES] = [
             r"\b(?P<secret>[rs]k_(?:live|test)_[A-Za-z0-9]{10,})\b",
         ),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[
             ("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "[REDACTED:stripe-key]"),
             ("rk_live_51H8abcdEFGHijklMNOPqrst", "[REDACTED:stripe-key]"),
@@ -1020,7 +1022,7 @@ static RULES: [Rule; N_RULES] = [
             r"\b(?P<secret>AIza[A-Za-z0-9_-]{35})(?:[^A-Za-z0-9_-]|$)",
         ),
         split: Split::Captures,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[(
             "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
             "[REDACTED:google-api-key]",
@@ -1031,7 +1033,7 @@ static RULES: [Rule; N_RULES] = [
         keywords: &[exact("npm_")],
         source: Source::Static(r"\b(?P<secret>npm_[A-Za-z0-9]{36})\b"),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[(
             "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",
             "[REDACTED:npm-token]",
@@ -1042,7 +1044,7 @@ static RULES: [Rule; N_RULES] = [
         keywords: &[exact("pypi-AgE")],
         source: Source::Static(r"\b(?P<secret>pypi-AgE[A-Za-z0-9_-]{50,})"),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[(
             "pypi-AgEIcHlwaS5vcmcCJGE0ZTJkNDMwLTk3ZWMtNGU4Yy1hYjQ4LWRmMmI2MjE3ZTcyZAACKlszLCJiMWE5",
             "[REDACTED:pypi-token]",
@@ -1061,7 +1063,7 @@ static RULES: [Rule; N_RULES] = [
             r"\b(?P<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b",
         ),
         split: Split::Whole,
-        accept: accept_any,
+        accept: accept_token_shape,
         samples: &[
             ("AKIAIOSFODNN7EXAMPLE", "[REDACTED:aws-access-key-id]"),
             ("ASIA2OGYBAH6QX7LMNPZ", "[REDACTED:aws-access-key-id]"),
@@ -1350,6 +1352,56 @@ fn accept_any(_: &Found<'_>) -> bool {
     true
 }
 
+/// casefile's older token shapes back gitleaks' rules up for tokens its entropy thresholds
+/// let pass; they still leave placeholders (`ghp_xxxx…`, `glc_1111…`) and the keys
+/// gitleaks allows (Google's public browser keys in `gcp-api-key`'s allowlist).
+fn accept_token_shape(f: &Found<'_>) -> bool {
+    let Some(v) = f.value() else {
+        return false;
+    };
+    let public_google_key = || {
+        v.starts_with("AIza")
+            && gitleaks::allowed_by("gcp-api-key", f.hay.as_bytes(), &f.whole, v.as_bytes())
+    };
+    // Slack tokens carry a team or user number (9+ digits): `xoxb-abcdef-abcdef`,
+    // `xoxo-indieweb-1` are not tokens.
+    let slack_without_ids = (v.starts_with("xox") || v.starts_with("xapp"))
+        && !v
+            .split('-')
+            .any(|g| g.len() >= 9 && g.bytes().all(|c| c.is_ascii_digit()));
+    !assign::has_placeholder_run(v.as_bytes()) && !public_google_key() && !slack_without_ids
+}
+
+/// A private key block with some key material in it (not `-----BEGIN PRIVATE KEY-----
+/// anything -----END…`, a documentation example). A block cut before its END line is
+/// redacted whatever follows the header.
+fn accept_private_key(f: &Found<'_>) -> bool {
+    f.value().is_some_and(|v| {
+        if !v.contains("-----END") {
+            return true;
+        }
+        // Between the header and the END line: some upper-case letter, digit, `+`, `/`,
+        // `=` or a 10-letter run (base64 material; `anything` or nothing is an example).
+        let body_start = v.find("-----").map_or(0, |i| i + 5);
+        let body_start = v[body_start..]
+            .find("-----")
+            .map_or(v.len(), |i| body_start + i + 5);
+        let body_end = v.rfind("-----END").unwrap_or(v.len()).max(body_start);
+        let mut run = 0;
+        v[body_start..body_end].bytes().any(|c| {
+            run = if c.is_ascii_alphanumeric() {
+                run + 1
+            } else {
+                0
+            };
+            run >= 10
+                || c.is_ascii_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, b'+' | b'/' | b'=')
+        })
+    })
+}
+
 fn accept_not_placeholder(f: &Found<'_>) -> bool {
     f.value().is_some_and(|v| !is_placeholder(v))
 }
@@ -1417,6 +1469,13 @@ fn is_placeholder(v: &str) -> bool {
     }
     // <your-token-here>
     if v.starts_with('<') && v.ends_with('>') {
+        return true;
+    }
+    // pnu_XXXXXXXXXXXXXXXX, sha256~XXXX_PUT_YOUR_TOKEN_HERE, aaaaaaaaaaaaaaaa
+    if assign::has_placeholder_run(v.as_bytes())
+        || assign::says_placeholder(v)
+        || v.ends_with("...")
+    {
         return true;
     }
     is_var_ref(v)
@@ -1571,13 +1630,46 @@ fn accept_kv_weak(f: &Found<'_>) -> bool {
             .windows(3)
             .any(|w| w.eq_ignore_ascii_case(b"pub"))
     });
-    !public && f.value().is_some_and(assign::looks_like_secret) && accept_kv(f)
+    let allowed = || {
+        f.value().is_some_and(|v| {
+            let whole = key_start(f)..f.whole.end;
+            gitleaks::allowed_by("generic-api-key", f.hay.as_bytes(), &whole, v.as_bytes())
+        })
+    };
+    !public && f.value().is_some_and(assign::looks_like_secret) && accept_kv(f) && !allowed()
+}
+
+/// Where the key containing `f`'s keyword starts (`DB_` of `DB_PASSWORD`).
+fn key_start(f: &Found<'_>) -> usize {
+    let b = f.hay.as_bytes();
+    let mut s = f.key.as_ref().map_or(f.whole.start, |k| k.start);
+    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b"_.-".contains(&b[s - 1])) {
+        s -= 1;
+    }
+    s
 }
 
 fn accept_kv(f: &Found<'_>) -> bool {
     let Some(value) = f.value() else {
         return false;
     };
+    // gitleaks' generic rule's allowlists on the key and line (`csrf-token=…`,
+    // `publicToken = …`, `io.jsonwebtoken:jjwt-…`); not its stop words, which would keep
+    // `password=admin2024`.
+    // (Not for passwords: `password=hunter2` compiles one regex, not three.)
+    let is_password = f.key.as_ref().is_some_and(|k| {
+        let key = f.hay.as_bytes()[k.clone()].to_ascii_lowercase();
+        key.starts_with(b"passw") || key.starts_with(b"pwd")
+    });
+    if !is_password
+        && gitleaks::allowed_by_context(
+            "generic-api-key",
+            f.hay.as_bytes(),
+            &(key_start(f)..f.whole.end),
+        )
+    {
+        return false;
+    }
     if value.chars().count() < 2 || is_placeholder(value) || is_code_path(value) {
         return false;
     }
