@@ -365,3 +365,89 @@ fn hashes_uuids_paths_and_prose_are_never_redacted() {
         assert_eq!(out, t.as_str(), "changed: {t:?}");
     }
 }
+
+#[test]
+fn secret_named_assignments_in_every_syntax() {
+    let red = Redactor::builtin();
+    let s = "Zq81mVx0Lp3Tn6RbW2";
+    let cases = [
+        format!("API_TOKEN={s}"),
+        format!("token := \"{s}\""),
+        format!("SNYK_KEY ::= {s}"),
+        format!("MAILCHIMP_KEY :::= {s}"),
+        format!("ACCESS_KEY ?= {s}"),
+        format!("$password .= \"{s}\";"),
+        format!("secret += \"{s}\""),
+        format!("  client_secret: {s}"),
+        format!("'api_key' => '{s}',"),
+        format!("{{\"accessKey\": \"{s}\"}}"),
+        format!("[server]\ntoken = \"{s}\""),
+        format!("[db]\npassword={s}"),
+        format!("SONAR_LOGIN={s}"),
+        format!("<add key=\"x\" password=\"{s}\"/>"),
+        format!("<secretKey>{s}</secretKey>"),
+        format!("var apiToken string = \"{s}\""),
+        format!("apiToken := `{s}`"),
+        format!("System.setProperty(\"X_TOKEN\", \"{s}\");"),
+        format!("os.Setenv(\"GITHUB_TOKEN\", \"{s}\")"),
+        format!("ENV[\"DB_PASSWORD\"] = \"{s}\""),
+        format!("mysql --password={s} app"),
+        format!("gh auth login --token {s}"),
+        format!("curl -u admin:{s} https://example.com"),
+        format!("curl -H \"Authorization: Bearer {s}\" https://example.com"),
+        format!("git clone https://jane:{s}@example.com/r.git"),
+        format!("access_key: {s}"),
+        format!("ACCESSKEY={s}"),
+        format!("secretKey: \"{s}\""),
+        format!("auth={s}"),
+        format!("vault write --client-secret {s}"),
+        format!("Credentials = '{s}'"),
+        format!("DB_PWD={s}"),
+        format!("passwd: {s}"),
+        format!("x_api_key: {s}"),
+    ];
+    for text in &cases {
+        let out = red.redact(text);
+        assert!(!out.contains(s), "{text:?} -> {out:?}");
+        assert!(out.contains("[REDACTED:"), "{text:?} -> {out:?}");
+        // The key and the syntax stay.
+        let before = &text[..text.find(s).unwrap_or(0)];
+        let keep = before.split_whitespace().next().unwrap_or("");
+        assert!(out.contains(keep), "{text:?} -> {out:?}");
+    }
+    // Ordinary values stay.
+    for text in [
+        "token: expired",
+        "fn f(password: &str) -> bool",
+        "primary_key: id",
+        "PWD=/home/jane/src",
+        "auth: required",
+        "login: jane",
+        "SECRET_NAME=db-credentials",
+        "cache key=user:42:profile",
+        "public_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx1",
+        "<token>${TOKEN}</token>",
+        "api_key = \"<your-api-key-here>\"",
+    ] {
+        assert_eq!(red.redact(text), text, "changed: {text:?}");
+    }
+}
+
+#[test]
+fn exactly_the_secret_is_replaced() {
+    let red = Redactor::builtin();
+    let fly = "fm2_lJPECAAAAAAAAyZtxBD1hSZ7L5leXsj64ZbDlkm/wrVodHRwczovL2FwaS5mbHkuaW8vdjGWAJLOAAwMDB8Lk7lodHRwczovL2FwaS5mbHkuaW8vYWFhL3YxxDwDnhgJj/ML/nRKMiAYgnvXfNacrGWffj5TdfgGY2LU0ZetT7WzTLQQMO8cN2nRTztl";
+    assert_eq!(
+        red.redact(&format!("FLY_API_TOKEN: FlyV1 {fly}")),
+        "FLY_API_TOKEN: [REDACTED:flyio-access-token]"
+    );
+    // Overlapping matches merge into one marker; a marker is never redacted again.
+    let gh = "ghp_R8kq2Vx0LmT4nB7wZ1yQ5sJ9dH3fC6gP0aEu";
+    let text = format!("GITHUB_TOKEN={gh} token={gh}");
+    let once = red.redact(&text);
+    assert_eq!(
+        once,
+        "GITHUB_TOKEN=[REDACTED:github-pat] token=[REDACTED:github-pat]"
+    );
+    assert_eq!(red.redact(&once), once);
+}
