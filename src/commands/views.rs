@@ -39,7 +39,7 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let since_ms = match &args.since {
         Some(since) => {
             let zone = ctx.config()?.zone();
-            let t = crate::time::parse_time(since, chrono::Utc::now(), &zone)
+            let t = crate::time::parse_time(since, crate::time::reference_now(), &zone)
                 .map_err(|e| invalid(format!("--since: {e}")))?;
             Some(crate::time::unix_ms(&t))
         }

@@ -56,16 +56,14 @@ fn write(
     let text = redactor.apply(&raw);
     let zone = config.zone();
     let now = zone.now();
+    // Only a write that gives a time reads one: without `--at` nothing below is set up.
     let occurred = match &args.at {
-        Some(at) => Some(
-            crate::time::parse_time(at, now.to_utc(), &zone)
-                .map_err(|e| invalid(format!("--at: {e}")))?,
-        ),
+        Some(at) => Some(occurred_at(at, &zone)?),
         None => None,
     };
     let captured = context::capture(config.author.as_deref(), DirtyCheck::Bounded);
     let recorded_at = crate::time::format_rfc3339(&now);
-    let occurred_at = occurred.as_ref().map(crate::time::format_rfc3339);
+    let occurred_at = occurred.as_ref().map(crate::time::format_written);
     let at_ms = crate::time::unix_ms(occurred.as_ref().unwrap_or(&now));
     let uuid = new_uuid();
     let slug = store.slug().to_string();
@@ -119,6 +117,21 @@ fn write(
         Ok(number)
     })?;
     announce(ctx, &store, number, kind)
+}
+
+/// Read `--at`: the written offset is kept; a time well in the future is written with a
+/// warning on stderr.
+fn occurred_at(
+    at: &str,
+    zone: &crate::time::Zone,
+) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    let reference = crate::time::reference_now();
+    let t =
+        crate::time::parse_time(at, reference, zone).map_err(|e| invalid(format!("--at: {e}")))?;
+    if let Some(warning) = crate::time::future_warning(&t, reference) {
+        eprintln!("{warning}");
+    }
+    Ok(t)
 }
 
 /// Print what a write wrote: `#7 hypothesis`, or the entry with `--json`.

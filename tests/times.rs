@@ -1,0 +1,296 @@
+//! Times as logs print them (`--at`, `--at-text`), one zone per view (`--tz`, `--utc`), a
+//! caption with a piped body, and stdin left alone by writes that have text.
+
+mod common;
+
+use std::io::Write as _;
+use std::process::Stdio;
+
+use common::{assert_no_panic, assert_one_error_line, TestEnv};
+use serde_json::Value;
+
+/// 2026-01-15 12:00 in New York (-05:00).
+const NOW: &str = "2026-01-15T17:00:00Z";
+
+fn data(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/logs")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A case in a New York home, "now" fixed at [`NOW`].
+fn new_york() -> TestEnv {
+    let env = TestEnv::new();
+    env.write_config("timezone = \"America/New_York\"\n");
+    env.new_case("times");
+    env
+}
+
+fn cmd(env: &TestEnv) -> assert_cmd::Command {
+    let mut c = env.cmd();
+    c.env("CASEFILE_NOW", NOW);
+    c
+}
+
+/// Write an event at `at`; return the entry as JSON.
+fn event_at(env: &TestEnv, at: &str) -> Value {
+    let out = cmd(env)
+        .args(["--json", "event", "something", "--at", at])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "--at {at:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn at_reads_times_as_logs_mail_and_trackers_print_them() {
+    let env = new_york();
+    for (at, stored) in [
+        ("Sep 20 2017, 11:02 AM", "2017-09-20T11:02:00-04:00"),
+        ("Wed Apr 6 15:01:11 2016", "2016-04-06T15:01:11-04:00"),
+        ("Mon Aug 26 07:31:18 EDT 2019", "2019-08-26T07:31:18-04:00"),
+        (
+            "Mon, 26 Aug 2019 07:31:18 -0400",
+            "2019-08-26T07:31:18-04:00",
+        ),
+        (
+            "Fri, 21 Nov 1997 09:55:06 -0600",
+            "1997-11-21T09:55:06-06:00",
+        ),
+        ("06/Apr/2016:15:01:11 -0400", "2016-04-06T15:01:11-04:00"),
+        ("[10/Oct/2000:13:55:36 -0700]", "2000-10-10T13:55:36-07:00"),
+        ("2016-04-06 17:00 UTC-4", "2016-04-06T17:00:00-04:00"),
+        ("2016-04-06 15:01:11,123", "2016-04-06T15:01:11.123-04:00"),
+        ("1459969271", "2016-04-06T19:01:11+00:00"),
+        ("1459969271123", "2016-04-06T19:01:11.123+00:00"),
+        ("15:01:11 EDT", "2026-01-15T15:01:11-04:00"),
+        (
+            "2016-04-06 15:01 America/New_York",
+            "2016-04-06T15:01:00-04:00",
+        ),
+        ("2016-04-06 15:01 Asia/Tokyo", "2016-04-06T15:01:00+09:00"),
+        ("07:31 -05:00", "2026-01-15T07:31:00-05:00"),
+        // Kept as written, not converted to the configured zone.
+        ("07:31Z", "2026-01-15T07:31:00+00:00"),
+        ("2016-04-06T19:01:11.123Z", "2016-04-06T19:01:11.123+00:00"),
+        // Syslog has no year: the latest such moment not in the future, in the configured zone.
+        ("Dec  2 12:31:02", "2025-12-02T12:31:02-05:00"),
+        ("Feb 29 08:00:00", "2024-02-29T08:00:00-05:00"),
+    ] {
+        let e = event_at(&env, at);
+        assert_eq!(e["occurred_at"], stored, "--at {at:?}");
+    }
+}
+
+#[test]
+fn syslog_across_new_year_and_dst_edges() {
+    let env = new_york();
+    let at = |now: &str, at: &str| {
+        let out = env
+            .cmd()
+            .env("CASEFILE_NOW", now)
+            .args(["--json", "event", "x", "--at", at])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["occurred_at"].as_str().unwrap().to_string()
+    };
+    // Ten minutes into 2026 in New York, yesterday's syslog line is from 2025.
+    let new_year = "2026-01-01T05:10:00Z";
+    assert_eq!(at(new_year, "Dec 31 23:59:58"), "2025-12-31T23:59:58-05:00");
+    assert_eq!(at(new_year, "Jan  1 00:05:00"), "2026-01-01T00:05:00-05:00");
+    // Fall back: 01:30 happens twice; the earlier unless the zone is written.
+    assert_eq!(
+        at("2026-11-02T00:00:00Z", "Nov  1 01:30:00"),
+        "2026-11-01T01:30:00-04:00"
+    );
+    assert_eq!(
+        at("2026-11-02T00:00:00Z", "Sun Nov  1 01:30:00 EST 2026"),
+        "2026-11-01T01:30:00-05:00"
+    );
+    // Spring forward: 02:30 does not exist on 8 March 2026; one error line, nothing written.
+    let out = env
+        .cmd()
+        .env("CASEFILE_NOW", "2026-03-10T00:00:00Z")
+        .args(["event", "x", "--at", "Mar  8 02:30:00"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_one_error_line(&stderr);
+    assert!(
+        stderr.contains("does not exist in America/New_York"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn milliseconds_order_the_timeline() {
+    let env = new_york();
+    // Written in the wrong order; the same second, 333 ms apart.
+    event_at(&env, "2016-04-06 15:01:11,456");
+    event_at(&env, "2016-04-06 15:01:11,123");
+    let log: Value = serde_json::from_str(&env.ok(&["log", "--json"])).unwrap();
+    let times: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["occurred_at"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2016-04-06T15:01:11.123-04:00",
+            "2016-04-06T15:01:11.456-04:00"
+        ]
+    );
+}
+
+#[test]
+fn a_time_in_the_future_is_written_with_a_warning() {
+    let env = new_york();
+    let out = cmd(&env)
+        .args(["event", "deploy", "--at", "2026-01-15 13:00"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "#1 event\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("warning: 2026-01-15T13:00:00-05:00 is 1h in the future"),
+        "{stderr}"
+    );
+    // A few minutes ahead (another host's clock) is not worth a warning.
+    let out = cmd(&env)
+        .args(["event", "deploy", "--at", "2026-01-15 12:03"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        env.json(&["show", "1"])["occurred_at"],
+        "2026-01-15T13:00:00-05:00"
+    );
+}
+
+#[test]
+fn bad_and_ambiguous_times_are_one_error_line() {
+    let env = new_york();
+    for (at, says) in [
+        ("not a time", "syslog (Dec"),
+        ("Aug 26 2019 07:31 FOO", "RFC 2822"),
+        (
+            "15:01 IST",
+            "+05:30 India Standard Time, +01:00 Irish Standard Time",
+        ),
+        (
+            "Mon Aug 26 07:31:18 CST 2019",
+            "-06:00 Central Standard Time",
+        ),
+        ("Feb 29 2025, 10:00 AM", "epoch seconds or milliseconds"),
+    ] {
+        let out = cmd(&env).args(["event", "x", "--at", at]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{at}");
+        // Nothing on stdout (dtparse prints unknown zone names there; it must never get one).
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{at}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_one_error_line(&stderr);
+        assert!(stderr.contains(says), "{at}: {stderr}");
+    }
+    assert_eq!(env.json(&["log"]), serde_json::json!([]));
+}
+
+/// Real log lines: the time each one printed is what `--at` stores.
+#[test]
+fn times_from_real_log_lines() {
+    let env = new_york();
+    let access = data("access.log");
+    let syslog = data("syslog");
+    let python = data("python.log");
+    let mail = data("mail.txt");
+    let bracketed = |line: &str| {
+        let start = line.find('[').unwrap();
+        let end = line.find(']').unwrap();
+        line[start + 1..end].to_string()
+    };
+    let cases = [
+        (
+            bracketed(access.lines().next().unwrap()),
+            "2000-10-10T13:55:36-07:00",
+        ),
+        (
+            bracketed(access.lines().nth(1).unwrap()),
+            "2016-04-06T15:01:11-04:00",
+        ),
+        (
+            syslog.lines().next().unwrap()[..15].to_string(),
+            "2025-12-02T12:31:02-05:00",
+        ),
+        (
+            python.lines().next().unwrap()[..23].to_string(),
+            "2016-04-06T15:01:11.123-04:00",
+        ),
+        (
+            mail.lines()
+                .find_map(|l| l.strip_prefix("Date: "))
+                .unwrap()
+                .to_string(),
+            "1997-11-21T09:55:06-06:00",
+        ),
+    ];
+    for (at, stored) in cases {
+        assert_eq!(event_at(&env, &at)["occurred_at"], stored, "--at {at:?}");
+    }
+}
+
+#[test]
+fn an_error_never_panics_on_odd_input() {
+    let env = new_york();
+    for at in [
+        "Jan-",
+        "Sep of",
+        "99999999999999999999999 Jan",
+        "Feb 30 12:00:00",
+    ] {
+        let out = cmd(&env).args(["event", "x", "--at", at]).output().unwrap();
+        assert_no_panic(&String::from_utf8_lossy(&out.stderr));
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("tzname"));
+    }
+}
+
+#[allow(dead_code)]
+fn pipe_into(env: &TestEnv, args: &[&str], input: &str) -> std::process::Output {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.user_home())
+        .env("CASEFILE_HOME", env.home())
+        .env("CASEFILE_CONFIG", env.config_path())
+        .env("USER", "tester")
+        .env("TZ", "UTC")
+        .current_dir(env.work())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
