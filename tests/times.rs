@@ -269,7 +269,6 @@ fn an_error_never_panics_on_odd_input() {
     }
 }
 
-#[allow(dead_code)]
 fn pipe_into(env: &TestEnv, args: &[&str], input: &str) -> std::process::Output {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
         .env_clear()
@@ -293,4 +292,171 @@ fn pipe_into(env: &TestEnv, args: &[&str], input: &str) -> std::process::Output 
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
+}
+
+#[test]
+fn caption_and_piped_body_for_every_write_kind() {
+    let env = TestEnv::new();
+    env.new_case("piped");
+    env.ok(&["hypo", "the disk is full"]);
+    let log = data("python.log");
+    let secret = "password=Tr0ub4dor-and-3-horses";
+    let piped = format!("{log}{secret}\n");
+    for (n, kind, args) in [
+        (2, "note", vec!["note", "from", "the", "worker:", "-"]),
+        (3, "hypothesis", vec!["hypo", "from", "the", "worker:", "-"]),
+        (
+            4,
+            "evidence",
+            vec!["ev", "from", "the", "worker:", "-", "--supports", "1"],
+        ),
+        (5, "dead-end", vec!["dead", "from", "the", "worker:", "-"]),
+        (6, "event", vec!["event", "from", "the", "worker:", "-"]),
+        (7, "action", vec!["todo", "from", "the", "worker:", "-"]),
+    ] {
+        let out = pipe_into(&env, &args, &piped);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        let e = env.json(&["show", &n.to_string()]);
+        assert_eq!(e["kind"], kind);
+        let text = e["text"].as_str().unwrap();
+        let (caption, body) = text.split_once('\n').unwrap();
+        assert_eq!(caption, "from the worker:", "{args:?}");
+        assert!(body.starts_with(log.lines().next().unwrap()), "{text}");
+        assert!(body.contains("upload to s3://backups/pg failed"), "{text}");
+        // Redacted as usual.
+        assert!(!text.contains("Tr0ub4dor"), "{text}");
+        assert!(text.contains("[REDACTED"), "{text}");
+    }
+    // `-` alone: the body is the piped text.
+    let out = pipe_into(&env, &["note", "-"], "only the body\n");
+    assert!(out.status.success());
+    assert_eq!(env.json(&["show", "8"])["text"], "only the body");
+    // `-` with nothing piped in (stdin a terminal is the only way to have "nothing"): with an
+    // empty pipe the caption alone is written.
+    let out = pipe_into(&env, &["note", "caption", "only", "-"], "");
+    assert!(out.status.success());
+    assert_eq!(env.json(&["show", "9"])["text"], "caption only");
+}
+
+#[test]
+fn text_without_dash_leaves_stdin_alone_and_says_so() {
+    let env = TestEnv::new();
+    env.new_case("piped");
+    let out = pipe_into(&env, &["ev", "caption:"], &data("syslog"));
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("warning: stdin was not read"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("| casefile ev <caption> -"), "{stderr}");
+    assert_eq!(env.json(&["show", "1"])["text"], "caption:");
+}
+
+#[test]
+fn a_write_inside_a_while_read_loop_leaves_the_loop_input_alone() {
+    let env = TestEnv::new();
+    env.new_case("loop");
+    let bin = assert_cmd::cargo::cargo_bin("casefile");
+    let script = format!(
+        "while read -r line; do '{}' -q note \"seen: $line\"; done",
+        bin.display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.user_home())
+        .env("CASEFILE_HOME", env.home())
+        .env("CASEFILE_CONFIG", env.config_path())
+        .env("USER", "tester")
+        .env("TZ", "UTC")
+        .current_dir(env.work())
+        .stdin(
+            std::fs::File::open(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/logs/access.log"),
+            )
+            .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log = env.json(&["log"]);
+    let texts: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    let access = data("access.log");
+    let want: Vec<String> = access.lines().map(|l| format!("seen: {l}")).collect();
+    assert_eq!(texts, want);
+}
+
+#[test]
+fn an_open_pipe_that_is_never_written_does_not_make_a_write_wait() {
+    let env = TestEnv::new();
+    env.new_case("idle");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.user_home())
+        .env("CASEFILE_HOME", env.home())
+        .env("CASEFILE_CONFIG", env.config_path())
+        .env("USER", "tester")
+        .current_dir(env.work())
+        .args(["note", "not", "waiting"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Keep the write end open and never write to it.
+    let _held = child.stdin.take().unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("the write waited on an idle pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success());
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(stderr, "", "nothing was waiting, so no warning");
+    assert_eq!(env.json(&["show", "1"])["text"], "not waiting");
+}
+
+#[test]
+fn a_dash_word_after_double_dash_is_text() {
+    let env = TestEnv::new();
+    env.new_case("dashes");
+    env.ok(&["note", "--", "-l"]);
+    env.ok(&["note", "ls", "--", "-l", "--at"]);
+    env.ok(&["note", "a -> b; c | d"]);
+    let texts: Vec<Value> = env
+        .json(&["log"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].clone())
+        .collect();
+    assert_eq!(texts, ["-l", "ls -l --at", "a -> b; c | d"]);
+    // Without `--`, clap says how to pass it.
+    let stderr = env.fails(&["note", "-l"], 2);
+    assert!(stderr.contains("-- -l"), "{stderr}");
 }

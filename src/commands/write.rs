@@ -145,15 +145,51 @@ pub fn announce(ctx: &Ctx, store: &CaseStore, number: i64, kind: Kind) -> Result
 }
 
 /// The entry's text: the arguments, else the editor (`-e`), else stdin when it is not a
-/// terminal. Empty text is an error.
+/// terminal. With `-` among the arguments, the words are a caption and stdin the body after it.
+/// Text given without `-` never reads stdin (a write inside `… | while read x` must not eat the
+/// loop's input, nor wait on a pipe nobody writes); if data is waiting there, one line on
+/// stderr says it was left alone. Empty text is an error.
 pub fn read_body(ctx: &Ctx, kind: Kind, args: &CommonWriteArgs) -> Result<String> {
-    let joined = args.text.join(" ");
-    let body = if args.edit {
+    let dash = args.text.iter().any(|w| w == "-");
+    let words: Vec<&str> = args
+        .text
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "-")
+        .collect();
+    let joined = words.join(" ");
+    let body = if dash {
+        if args.edit {
+            return Err(invalid(
+                "`-` reads the body from stdin and -e from the editor: use one of them",
+            ));
+        }
+        if std::io::stdin().is_terminal() {
+            return Err(invalid(format!(
+                "`-` reads the body from stdin, but nothing is piped in; \
+                 pipe it (… | casefile {} <caption> -) or leave out the `-`",
+                command_name(kind)
+            )));
+        }
+        let piped = read_stdin()?;
+        match (joined.trim().is_empty(), piped.trim().is_empty()) {
+            (true, _) => piped,
+            (false, true) => joined,
+            (false, false) => format!("{joined}\n{}", piped.trim_start_matches(['\n', '\r'])),
+        }
+    } else if args.edit {
         let editor = ctx.config()?.editor.clone();
         crate::editor::compose(kind, &joined, editor.as_deref())?
     } else if joined.trim().is_empty() && !std::io::stdin().is_terminal() {
         read_stdin()?
     } else {
+        if crate::stdin::has_waiting_data() {
+            eprintln!(
+                "warning: stdin was not read (the text came from the arguments); \
+                 to add it as the body: … | casefile {} <caption> -",
+                command_name(kind)
+            );
+        }
         joined
     };
     let body = body.trim_end().to_string();
