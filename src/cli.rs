@@ -41,6 +41,14 @@ pub struct GlobalArgs {
     /// Print nothing on success.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Show times in this zone (an IANA name such as America/New_York) in status, log and list.
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    /// Show times in UTC in status, log and list.
+    #[arg(long, global = true, conflicts_with = "tz")]
+    pub utc: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

@@ -460,3 +460,82 @@ fn a_dash_word_after_double_dash_is_text() {
     let stderr = env.fails(&["note", "-l"], 2);
     assert!(stderr.contains("-- -l"), "{stderr}");
 }
+
+#[test]
+fn views_show_one_zone_and_mark_times_written_at_another_offset() {
+    let env = new_york();
+    // A UTC log line, a New York wall-clock time, a colleague in Sydney.
+    event_at(&env, "2016-04-06T19:01:11Z");
+    event_at(&env, "2016-04-06 15:30");
+    event_at(&env, "2016-04-07T06:00:00+10:00");
+    let lines = |args: &[&str]| -> Vec<String> {
+        env.ok(args)
+            .lines()
+            .map(|l| l[6..].split("  ").next().unwrap_or("").trim().to_string())
+            .collect()
+    };
+    // The configured zone (New York, -04:00 in April); marked: written at another offset.
+    assert_eq!(
+        lines(&["log"]),
+        [
+            "2016-04-06 15:01 -04:00*",
+            "2016-04-06 15:30 -04:00",
+            "2016-04-06 16:00 -04:00*"
+        ]
+    );
+    assert_eq!(
+        lines(&["log", "--tz", "Asia/Tokyo"]),
+        [
+            "2016-04-07 04:01 +09:00*",
+            "2016-04-07 04:30 +09:00*",
+            "2016-04-07 05:00 +09:00*"
+        ]
+    );
+    assert_eq!(
+        lines(&["--utc", "log"]),
+        [
+            "2016-04-06 19:01 +00:00",
+            "2016-04-06 19:30 +00:00*",
+            "2016-04-06 20:00 +00:00*"
+        ]
+    );
+    // status: the recent list, compact, in the same zone.
+    let status = env.ok(&["status"]);
+    assert!(status.contains("04-06 15:01* #1 event"), "{status}");
+    assert!(status.contains("04-06 15:30 #2 event"), "{status}");
+    assert!(status.contains("04-06 16:00* #3 event"), "{status}");
+    let status = env.ok(&["status", "--tz", "Europe/London"]);
+    assert!(status.contains("04-06 20:01* #1 event"), "{status}");
+    assert!(status.contains("04-06 21:00* #3 event"), "{status}");
+    // list: last activity was recorded in New York; marked only in another zone.
+    let activity = |args: &[&str]| {
+        let out = env.ok(args);
+        let row = out
+            .lines()
+            .find(|l| l.contains("times"))
+            .unwrap()
+            .to_string();
+        row.split_whitespace()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(!activity(&["list"]).contains('*'));
+    assert!(activity(&["list", "--tz", "Asia/Kolkata"]).contains('*'));
+    assert!(activity(&["list", "--utc"]).contains('*'));
+    // show, JSON and bundles keep the written offset.
+    let show = env.ok(&["show", "3"]);
+    assert!(show.contains("2016-04-07 06:00 +10:00"), "{show}");
+    assert_eq!(
+        env.json(&["show", "1", "--utc"])["occurred_at"],
+        "2016-04-06T19:01:11+00:00"
+    );
+    let bundle: Value = serde_json::from_str(&env.ok(&["export", "--format", "json"])).unwrap();
+    let text = bundle.to_string();
+    assert!(text.contains("2016-04-07T06:00:00+10:00"), "{text}");
+    // A zone that does not exist: one error line.
+    let stderr = env.fails(&["log", "--tz", "Mars/Olympus"], 1);
+    assert_one_error_line(&stderr);
+    assert!(stderr.contains("Mars/Olympus"), "{stderr}");
+}

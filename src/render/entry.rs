@@ -4,10 +4,12 @@ use std::fmt::Write as _;
 
 use super::{fit, Palette};
 use crate::model::{Entry, Link, State};
+use crate::time::view::ViewZone;
 
-/// One timeline line: `#7  2026-11-24 14:03 -05:00  hypothesis [open]  text`.
-pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
-    let when = short_time(e.when());
+/// One timeline line: `#7  2026-11-24 14:03 -05:00  hypothesis [open]  text`, the time in the
+/// view's zone (`*` after it: written at another offset).
+pub fn log_line(e: &Entry, view: &ViewZone, width: usize, p: Palette) -> String {
+    let when = view.format_instant(e.when());
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
     let num = format!("#{}", e.number);
     let head = format!("{num:<5} {when}  {}{state}  ", e.kind);

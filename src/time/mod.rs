@@ -30,6 +30,7 @@ use std::fmt;
 
 pub mod abbrev;
 mod logs;
+pub mod view;
 
 use chrono::{
     DateTime, Datelike, FixedOffset, Local, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
