@@ -176,9 +176,12 @@ pub struct UseArgs {
 pub struct CommonWriteArgs {
     /// The text (words are joined with spaces; read from stdin when omitted and stdin is not a terminal).
     pub text: Vec<String>,
-    /// When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`.
+    /// When it happened, as logs, mail and trackers print it: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [zone]`, `HH:MM`, RFC 2822, ctime, nginx, syslog, `Sep 20 2017, 11:02 AM`, epoch, `10m ago`, `yesterday 14:00`.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// When it happened: the first timestamp in the text itself (a pasted log line).
+    #[arg(long, conflicts_with = "at")]
+    pub at_text: bool,
     /// A tag (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,

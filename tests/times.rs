@@ -539,3 +539,52 @@ fn views_show_one_zone_and_mark_times_written_at_another_offset() {
     assert_one_error_line(&stderr);
     assert!(stderr.contains("Mars/Olympus"), "{stderr}");
 }
+
+#[test]
+fn at_text_takes_the_time_from_the_first_timestamp_in_the_text() {
+    let env = new_york();
+    let mut c = cmd(&env);
+    c.env("CASEFILE_NOW", NOW)
+        .args(["--json", "ev", "postfix dropped it:", "-", "--at-text"])
+        .write_stdin(data("syslog"));
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["occurred_at"], "2025-12-02T12:31:02-05:00");
+    assert!(e["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("postfix dropped it:\nDec  2 12:31:02"));
+    // From the arguments, each real format.
+    let line = data("access.log").lines().nth(1).unwrap().to_string();
+    let out = cmd(&env)
+        .args(["--json", "ev", &line, "--at-text"])
+        .output()
+        .unwrap();
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["occurred_at"], "2016-04-06T15:01:11-04:00");
+    let line = data("python.log").lines().nth(1).unwrap().to_string();
+    let out = cmd(&env)
+        .args(["--json", "event", &line, "--at-text"])
+        .output()
+        .unwrap();
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["occurred_at"], "2016-04-06T15:01:11.456-04:00");
+    // No timestamp: one error line, nothing written.
+    let before = env.json(&["log"]).as_array().unwrap().len();
+    let out = cmd(&env)
+        .args(["note", "the pool ran dry again", "--at-text"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_one_error_line(&stderr);
+    assert!(stderr.contains("no timestamp found"), "{stderr}");
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), before);
+    // Not both.
+    env.fails(&["note", "x", "--at", "10:00", "--at-text"], 2);
+}

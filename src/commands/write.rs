@@ -59,6 +59,7 @@ fn write(
     // Only a write that gives a time reads one: without `--at` nothing below is set up.
     let occurred = match &args.at {
         Some(at) => Some(occurred_at(at, &zone)?),
+        None if args.at_text => Some(occurred_in_text(&raw, &zone)?),
         None => None,
     };
     let captured = context::capture(config.author.as_deref(), DirtyCheck::Bounded);
@@ -128,6 +129,27 @@ fn occurred_at(
     let reference = crate::time::reference_now();
     let t =
         crate::time::parse_time(at, reference, zone).map_err(|e| invalid(format!("--at: {e}")))?;
+    if let Some(warning) = crate::time::future_warning(&t, reference) {
+        eprintln!("{warning}");
+    }
+    Ok(t)
+}
+
+/// `--at-text`: the first timestamp in the entry's own text, read as `--at` reads it.
+fn occurred_in_text(
+    text: &str,
+    zone: &crate::time::Zone,
+) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    let reference = crate::time::reference_now();
+    let found = crate::time::first_timestamp(text, reference, zone)
+        .map_err(|e| invalid(format!("--at-text: {e}")))?;
+    let Some((t, _)) = found else {
+        return Err(invalid(
+            "--at-text: no timestamp found in the text (such as 2016-04-06 15:01:11, \
+             Dec  2 12:31:02, 06/Apr/2016:15:01:11 -0400 or Mon, 26 Aug 2019 07:31:18 -0400); \
+             give the time with --at",
+        ));
+    };
     if let Some(warning) = crate::time::future_warning(&t, reference) {
         eprintln!("{warning}");
     }

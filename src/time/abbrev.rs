@@ -120,6 +120,11 @@ pub fn lookup(word: &str) -> Option<&'static [Meaning]> {
         .map(|i| TABLE[i].1)
 }
 
+/// Every abbreviation in the table (to find times in text).
+pub fn names() -> impl Iterator<Item = &'static str> {
+    TABLE.iter().map(|(name, _)| *name)
+}
+
 /// `+05:30`, `-04:00`: an offset as written in RFC 3339.
 pub fn offset_text(secs: i32) -> String {
     let sign = if secs < 0 { '-' } else { '+' };

@@ -29,7 +29,9 @@
 use std::fmt;
 
 pub mod abbrev;
+mod find;
 mod logs;
+pub use find::first_timestamp;
 pub mod view;
 
 use chrono::{
