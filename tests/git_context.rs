@@ -124,7 +124,7 @@ impl World {
             .success()
             .then(|| String::from_utf8_lossy(&rev.stdout).trim().to_string());
         let st = out(&["status", "--porcelain=v2", "--untracked-files=no", "-z"]);
-        let dirty = st.status.success().then(|| !st.stdout.is_empty());
+        let dirty = st.status.success().then_some(!st.stdout.is_empty());
         (branch, commit, dirty)
     }
 
