@@ -617,3 +617,23 @@ fn random_histories_agree_with_git() {
     }
     assert!(known > 0, "the instant path never knew");
 }
+
+#[test]
+fn show_and_run_help_say_what_the_context_means() {
+    let w = World::new();
+    for cmd in ["show", "run"] {
+        let out = w.env.ok(&[cmd, "--help"]);
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in [
+            "what `git describe --dirty` means",
+            "untracked files do not count",
+            "null means unknown",
+            "before it starts the command",
+        ] {
+            assert!(
+                flat.contains(needle),
+                "{cmd} --help lacks {needle:?}:\n{out}"
+            );
+        }
+    }
+}
