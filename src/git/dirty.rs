@@ -114,7 +114,6 @@ pub(super) fn check(repo: &Repo, deadline: Option<Instant>, checked: &mut usize)
         deadline,
         oid_len,
         base: Vec::with_capacity(repo.work_tree.as_os_str().len() + 256),
-        rel_len: 0,
         filemode: None,
         symlinks: None,
         conversion: tracked_attributes.then_some(true),
@@ -298,8 +297,6 @@ struct FileCheck<'a> {
     oid_len: usize,
     /// `<work tree>/`, reused for every path (the entry's path appended while it is checked).
     base: Vec<u8>,
-    /// Length of the entry's path at the end of `base`.
-    rel_len: usize,
     /// `core.filemode`, `core.symlinks` (`None` inside: not certain).
     filemode: Option<Option<bool>>,
     symlinks: Option<Option<bool>>,
@@ -332,18 +329,19 @@ fn core_bool(repo: &Repo, key: &str) -> Option<bool> {
 impl FileCheck<'_> {
     /// `Some(true)` changed, `Some(false)` unchanged, `None` unknown.
     fn check(&mut self, e: &Entry, rel: &[u8]) -> Option<bool> {
-        let base_len = self.base.len();
-        self.base.extend_from_slice(rel);
-        self.rel_len = rel.len();
-        let result = self.check_path(e);
-        self.base.truncate(base_len);
+        let mut full = std::mem::take(&mut self.base);
+        let base_len = full.len();
+        full.extend_from_slice(rel);
+        let result = self.check_path(e, &full, base_len);
+        full.truncate(base_len);
+        self.base = full;
         result
     }
 
     /// Whether every folder on the way to the path in `base` (relative part from
     /// `rel_start`) is a real folder; `None` when one cannot be read.
-    fn leading_dirs_real(&mut self, rel_start: usize) -> Option<bool> {
-        let rel = &self.base[rel_start..];
+    fn leading_dirs_real(&mut self, full: &[u8], rel_start: usize) -> Option<bool> {
+        let rel = &full[rel_start..];
         let Some(slash) = rel.iter().rposition(|&b| b == b'/') else {
             return Some(true);
         };
@@ -365,7 +363,7 @@ impl FileCheck<'_> {
             if b != b'/' {
                 continue;
             }
-            let p = Path::new(OsStr::from_bytes(&self.base[..rel_start + i]));
+            let p = Path::new(OsStr::from_bytes(&full[..rel_start + i]));
             match fs::symlink_metadata(p) {
                 Ok(m) if m.is_dir() => {}
                 Ok(_) => return Some(false),
@@ -378,19 +376,19 @@ impl FileCheck<'_> {
         Some(true)
     }
 
-    /// Whether git may convert the file at `base` on its way in: `core.autocrlf`, an
+    /// Whether git may convert the file at `full` on its way in: `core.autocrlf`, an
     /// attributes file that applies to it (`.gitattributes` in its folder or above, tracked
     /// anywhere, `info/attributes`, `core.attributesFile`, the global or system one).
     /// `None` when that cannot be told.
-    fn may_convert(&mut self, rel_start: usize) -> Option<bool> {
+    fn may_convert(&mut self, full: &[u8], rel_start: usize) -> Option<bool> {
         if *self
             .conversion
             .get_or_insert_with(|| repo_may_convert(self.repo))
         {
             return Some(true);
         }
-        let rel = &self.base[rel_start..];
-        let mut dir = PathBuf::from(OsStr::from_bytes(&self.base[..rel_start]));
+        let rel = &full[rel_start..];
+        let mut dir = PathBuf::from(OsStr::from_bytes(&full[..rel_start]));
         let mut parts = rel.split(|&b| b == b'/').peekable();
         loop {
             match fs::symlink_metadata(dir.join(".gitattributes")) {
@@ -453,10 +451,9 @@ impl FileCheck<'_> {
         check(&sub, self.deadline, &mut self.checked)
     }
 
-    fn check_path(&mut self, e: &Entry) -> Option<bool> {
-        let rel_start = self.base.len() - self.rel_len;
-        let owned = self.base.clone();
-        let path = Path::new(OsStr::from_bytes(&owned));
+    /// Checks the entry whose work-tree path is `full` (the work tree is `full[..rel_start]`).
+    fn check_path(&mut self, e: &Entry, full: &[u8], rel_start: usize) -> Option<bool> {
+        let path = Path::new(OsStr::from_bytes(full));
         let kind = e.mode & MODE_TYPE;
         if e.ext_flags & EXT_SKIP_WORKTREE != 0 {
             // git ignores a skip-worktree file that is absent. In a sparse checkout, one
@@ -478,7 +475,7 @@ impl FileCheck<'_> {
                 },
             };
         }
-        let leading_real = self.leading_dirs_real(rel_start)?;
+        let leading_real = self.leading_dirs_real(full, rel_start)?;
         if !leading_real {
             // Behind a symlink or a file: git sees the entry as deleted (not for submodules,
             // which we do not model there).
@@ -546,7 +543,7 @@ impl FileCheck<'_> {
         // a regular file's content after its conversions (end of line, filters), which we do
         // not apply: where one may apply, unknown.
         let oid = &e.oid[..self.oid_len];
-        if kind == MODE_FILE && self.may_convert(rel_start)? {
+        if kind == MODE_FILE && self.may_convert(full, rel_start)? {
             return None;
         }
         let matches = if as_file {
