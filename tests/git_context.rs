@@ -543,10 +543,12 @@ fn random_histories_agree_with_git() {
     ];
     let started = std::time::Instant::now();
     let mut known = 0;
+    let mut done = 0;
     for step in 0..steps {
         if started.elapsed().as_secs() > 25 {
             break;
         }
+        done += 1;
         let f = files[rand(files.len())];
         let p = r.join(f);
         let op = rand(16);
@@ -615,6 +617,7 @@ fn random_histories_agree_with_git() {
             known += 1;
         }
     }
+    eprintln!("{known} of {done} steps known by the instant path");
     assert!(known > 0, "the instant path never knew");
 }
 
@@ -636,4 +639,28 @@ fn show_and_run_help_say_what_the_context_means() {
             );
         }
     }
+}
+
+#[test]
+fn git_c_and_git_work_tree_variables() {
+    let mut w = World::new();
+    let r = w.repo("r", &[]);
+    chmod(&r.join("run.sh"), 0o755);
+    // `git -c core.fileMode=false` as a hook or alias passes it on.
+    w.vars.push((
+        "GIT_CONFIG_PARAMETERS".into(),
+        PathBuf::from("'core.filemode'='false'"),
+    ));
+    w.check(&r, false);
+    w.vars.clear();
+    w.check(&r, false);
+    chmod(&r.join("run.sh"), 0o644);
+    // GIT_WORK_TREE alone names the work tree for the discovered repository.
+    let copy = w.path("copy");
+    fs::create_dir_all(&copy).expect("mkdir");
+    for f in ["a.txt", "run.sh"] {
+        fs::copy(r.join(f), copy.join(f)).expect("cp");
+    }
+    w.vars.push(("GIT_WORK_TREE".into(), copy.clone()));
+    w.check(&r, false);
 }
