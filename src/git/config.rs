@@ -49,6 +49,24 @@ impl Repo {
         config_lookup(&[self.common_dir.join("config")], section, key, &self.env).value
     }
 
+    /// `core.bare` and `core.worktree` from the repository's config file, in one read and
+    /// without includes, as git reads them when it sets the repository up.
+    pub(super) fn bare_and_worktree(&self) -> (Option<String>, Option<String>) {
+        let (mut bare, mut worktree) = (None, None);
+        if let Ok(bytes) = fs::read(self.common_dir.join("config")) {
+            for_each_entry(&String::from_utf8_lossy(&bytes), |s, sub, k, v| {
+                if s.eq_ignore_ascii_case("core") && sub.is_none() {
+                    if k.eq_ignore_ascii_case("bare") {
+                        bare = Some(v.to_string());
+                    } else if k.eq_ignore_ascii_case("worktree") {
+                        worktree = Some(v.to_string());
+                    }
+                }
+            });
+        }
+        (bare, worktree)
+    }
+
     /// The object id length of the repository's hash (20 for SHA-1, 32 for SHA-256).
     pub(super) fn oid_len(&self) -> Option<usize> {
         match self.repo_config_value("extensions", "objectformat") {

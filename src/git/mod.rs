@@ -310,9 +310,8 @@ impl Repo {
             no_work_tree: false,
             env,
         };
-        let bare = repo
-            .repo_config_value("core", "bare")
-            .is_some_and(|v| parse_bool(&v) != Some(false));
+        let (bare, core_worktree) = repo.bare_and_worktree();
+        let bare = bare.is_some_and(|v| parse_bool(&v) != Some(false));
         // git's order: GIT_WORK_TREE, then core.bare, then core.worktree (relative to the git
         // dir), then the default.
         if let Some(wt) = repo.env.work_tree.clone() {
@@ -322,7 +321,7 @@ impl Repo {
             }
         } else if bare {
             repo.no_work_tree = true;
-        } else if let Some(wt) = repo.repo_config_value("core", "worktree") {
+        } else if let Some(wt) = core_worktree {
             let wt = expand_home(Path::new(&wt), &repo.env);
             repo.work_tree = normalize(&repo.git_dir.join(wt));
         }
