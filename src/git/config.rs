@@ -429,6 +429,46 @@ mod tests {
     }
 
     #[test]
+    fn includes_are_followed_and_conditional_ones_make_a_value_uncertain() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let env = env_with_home(home.path());
+        let main = home.path().join("main.cfg");
+        write(
+            &home.path().join("sub/inc.cfg"),
+            "[core]\nfilemode = false\n",
+        );
+        write(&home.path().join("cond.cfg"), "[user]\nname = Cond\n");
+        // Relative to the including file; a later value in the including file wins.
+        write(
+            &main,
+            "[core]\nfilemode = true\n[include]\npath = sub/inc.cfg\n\
+             [includeIf \"gitdir:/x/\"]\npath = ~/cond.cfg\n",
+        );
+        let files = [main.clone()];
+        let got = config_lookup(&files, "core", "filemode", &env);
+        assert_eq!((got.value.as_deref(), got.certain), (Some("false"), true));
+        // The conditional file sets user.name: not certain; it does not set core.symlinks.
+        assert!(!config_lookup(&files, "user", "name", &env).certain);
+        assert!(config_lookup(&files, "core", "symlinks", &env).certain);
+        // An include loop ends, uncertain.
+        write(
+            &home.path().join("loop.cfg"),
+            "[include]\npath = loop.cfg\n",
+        );
+        let looped = config_lookup(&[home.path().join("loop.cfg")], "core", "x", &env);
+        assert!(!looped.certain);
+        // `git -c` may set it.
+        let env_c = Env {
+            config_params: Some("'core.filemode'='false'".into()),
+            ..env.clone()
+        };
+        assert!(!config_lookup(&files, "core", "filemode", &env_c).certain);
+        assert!(config_lookup(&files, "core", "symlinks", &env_c).certain);
+        assert!(config_has_any(&files, "user", "name", &env));
+        assert!(!config_has_any(&files, "submodule", "ignore", &env));
+    }
+
+    #[test]
     fn global_config_value_reads_home() {
         // Only checks that it runs; the process environment is not ours to change.
         let _ = global_config_value("user", "name");
