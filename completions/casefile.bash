@@ -28,6 +28,9 @@ _casefile() {
             casefile,attachment)
                 cmd="casefile__subcmd__attachment"
                 ;;
+            casefile,claim)
+                cmd="casefile__subcmd__claim"
+                ;;
             casefile,close)
                 cmd="casefile__subcmd__close"
                 ;;
@@ -106,6 +109,9 @@ _casefile() {
             casefile,note)
                 cmd="casefile__subcmd__note"
                 ;;
+            casefile,pin)
+                cmd="casefile__subcmd__pin"
+                ;;
             casefile,refute)
                 cmd="casefile__subcmd__refute"
                 ;;
@@ -114,6 +120,9 @@ _casefile() {
                 ;;
             casefile,reopen-case)
                 cmd="casefile__subcmd__reopen__subcmd__case"
+                ;;
+            casefile,retract)
+                cmd="casefile__subcmd__retract"
                 ;;
             casefile,run)
                 cmd="casefile__subcmd__run"
@@ -130,8 +139,23 @@ _casefile() {
             casefile,todo)
                 cmd="casefile__subcmd__todo"
                 ;;
+            casefile,unclaim)
+                cmd="casefile__subcmd__unclaim"
+                ;;
+            casefile,unlink)
+                cmd="casefile__subcmd__unlink"
+                ;;
+            casefile,unpin)
+                cmd="casefile__subcmd__unpin"
+                ;;
+            casefile,unretract)
+                cmd="casefile__subcmd__unretract"
+                ;;
             casefile,use)
                 cmd="casefile__subcmd__use"
+                ;;
+            casefile__subcmd__config,get)
+                cmd="casefile__subcmd__config__subcmd__get"
                 ;;
             casefile__subcmd__config,help)
                 cmd="casefile__subcmd__config__subcmd__help"
@@ -139,8 +163,14 @@ _casefile() {
             casefile__subcmd__config,path)
                 cmd="casefile__subcmd__config__subcmd__path"
                 ;;
+            casefile__subcmd__config,set)
+                cmd="casefile__subcmd__config__subcmd__set"
+                ;;
             casefile__subcmd__config,show)
                 cmd="casefile__subcmd__config__subcmd__show"
+                ;;
+            casefile__subcmd__config__subcmd__help,get)
+                cmd="casefile__subcmd__config__subcmd__help__subcmd__get"
                 ;;
             casefile__subcmd__config__subcmd__help,help)
                 cmd="casefile__subcmd__config__subcmd__help__subcmd__help"
@@ -148,11 +178,17 @@ _casefile() {
             casefile__subcmd__config__subcmd__help,path)
                 cmd="casefile__subcmd__config__subcmd__help__subcmd__path"
                 ;;
+            casefile__subcmd__config__subcmd__help,set)
+                cmd="casefile__subcmd__config__subcmd__help__subcmd__set"
+                ;;
             casefile__subcmd__config__subcmd__help,show)
                 cmd="casefile__subcmd__config__subcmd__help__subcmd__show"
                 ;;
             casefile__subcmd__help,attachment)
                 cmd="casefile__subcmd__help__subcmd__attachment"
+                ;;
+            casefile__subcmd__help,claim)
+                cmd="casefile__subcmd__help__subcmd__claim"
                 ;;
             casefile__subcmd__help,close)
                 cmd="casefile__subcmd__help__subcmd__close"
@@ -208,6 +244,9 @@ _casefile() {
             casefile__subcmd__help,note)
                 cmd="casefile__subcmd__help__subcmd__note"
                 ;;
+            casefile__subcmd__help,pin)
+                cmd="casefile__subcmd__help__subcmd__pin"
+                ;;
             casefile__subcmd__help,refute)
                 cmd="casefile__subcmd__help__subcmd__refute"
                 ;;
@@ -216,6 +255,9 @@ _casefile() {
                 ;;
             casefile__subcmd__help,reopen-case)
                 cmd="casefile__subcmd__help__subcmd__reopen__subcmd__case"
+                ;;
+            casefile__subcmd__help,retract)
+                cmd="casefile__subcmd__help__subcmd__retract"
                 ;;
             casefile__subcmd__help,run)
                 cmd="casefile__subcmd__help__subcmd__run"
@@ -231,6 +273,18 @@ _casefile() {
                 ;;
             casefile__subcmd__help,todo)
                 cmd="casefile__subcmd__help__subcmd__todo"
+                ;;
+            casefile__subcmd__help,unclaim)
+                cmd="casefile__subcmd__help__subcmd__unclaim"
+                ;;
+            casefile__subcmd__help,unlink)
+                cmd="casefile__subcmd__help__subcmd__unlink"
+                ;;
+            casefile__subcmd__help,unpin)
+                cmd="casefile__subcmd__help__subcmd__unpin"
+                ;;
+            casefile__subcmd__help,unretract)
+                cmd="casefile__subcmd__help__subcmd__unretract"
                 ;;
             casefile__subcmd__help,use)
                 cmd="casefile__subcmd__help__subcmd__use"
@@ -272,7 +326,7 @@ _casefile() {
 
     case "${cmd}" in
         casefile)
-            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="-C -q -h -V --case --json --color --quiet --tz --utc --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,6 +344,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -298,7 +356,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__attachment)
-            opts="-C -q -o -h --case --json --color --quiet --output --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,6 +372,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -331,8 +393,8 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        casefile__subcmd__close)
-            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
+        casefile__subcmd__claim)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +410,40 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__close)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)
@@ -378,7 +474,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__completions)
-            opts="-C -q -h --case --json --color --quiet --help bash elvish fish powershell zsh"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,6 +490,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -404,7 +504,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config)
-            opts="-C -q -h --case --json --color --quiet --help path show help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help path show get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,6 +522,40 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__config__subcmd__get)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -430,8 +564,22 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__help)
-            opts="path show help"
+            opts="path show get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -471,6 +619,20 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        casefile__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         casefile__subcmd__config__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -486,7 +648,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__path)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +664,40 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__config__subcmd__set)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -512,7 +708,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +726,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -538,7 +738,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__confirm)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,6 +754,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -568,7 +772,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__dead)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --of --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --of --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +788,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -610,7 +818,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__done)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +834,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -636,7 +848,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__edit)
-            opts="-C -q -h --case --json --color --quiet --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --at --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +864,14 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -662,7 +882,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__ev)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --supports --refutes --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --supports --refutes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +898,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -708,7 +932,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__event)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --good --bad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,6 +948,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -746,7 +974,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__export)
-            opts="-C -q -o -h --case --json --color --quiet --format --output --template --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --format --output --template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -762,6 +990,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -788,7 +1020,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help)
-            opts="new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +1034,20 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__attachment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__claim)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1067,6 +1313,20 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        casefile__subcmd__help__subcmd__pin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         casefile__subcmd__help__subcmd__refute)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1096,6 +1356,20 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__reopen__subcmd__case)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__retract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1179,6 +1453,62 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        casefile__subcmd__help__subcmd__unclaim)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unpin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unretract)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         casefile__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1194,7 +1524,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook)
-            opts="-C -q -h --case --json --color --quiet --help install uninstall status post-commit help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help install uninstall status post-commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1540,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1304,7 +1638,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__install)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1324,6 +1658,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1334,7 +1672,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__post__subcmd__commit)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1354,6 +1692,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1364,7 +1706,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__status)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1384,6 +1726,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1394,7 +1740,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1416,6 +1762,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1424,7 +1774,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hypo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1440,6 +1790,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1462,7 +1816,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__import)
-            opts="-C -q -h --case --json --color --quiet --as --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --as --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,6 +1832,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1492,7 +1850,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__list)
-            opts="-C -q -h --case --json --color --quiet --open --closed --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --open --closed --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,6 +1866,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1518,7 +1880,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__log)
-            opts="-C -q -h --case --json --color --quiet --kind --since --limit --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --kind --since --limit --author --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,6 +1896,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kind)
@@ -1548,6 +1914,10 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1556,7 +1926,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__new)
-            opts="-C -q -h --case --json --color --quiet --slug --ticket --tag --help"
+            opts="-C -q -d -h --case --json --color --quiet --tz --utc --slug --ticket --tag --description --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1572,6 +1942,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --slug)
@@ -1586,6 +1960,14 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1594,7 +1976,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__note)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1610,6 +1992,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1631,8 +2017,8 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        casefile__subcmd__refute)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+        casefile__subcmd__pin)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1648,6 +2034,40 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__refute)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -1662,7 +2082,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1678,6 +2098,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -1692,7 +2116,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen__subcmd__case)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +2132,44 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__retract)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --because)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1718,7 +2180,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__run)
-            opts="-C -q -h --case --json --color --quiet --supports --refutes --tag --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --supports --refutes --tag --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1734,6 +2196,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --supports)
@@ -1756,7 +2222,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__search)
-            opts="-C -q -h --case --json --color --quiet --all --limit --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --all --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1772,6 +2238,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -1786,7 +2256,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1802,6 +2272,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1812,7 +2286,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__status)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1828,6 +2302,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1838,7 +2316,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__todo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --owner --due --ticket --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1854,6 +2332,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1868,6 +2350,18 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1875,8 +2369,8 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        casefile__subcmd__use)
-            opts="-C -q -h --case --json --color --quiet --help"
+        casefile__subcmd__unclaim)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1892,6 +2386,130 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unlink)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unpin)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unretract)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__use)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

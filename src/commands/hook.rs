@@ -310,6 +310,7 @@ fn insert(
                 tags: &[],
                 command: None,
                 output: None,
+                facts: None,
             },
         )
     })
