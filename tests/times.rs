@@ -666,7 +666,7 @@ fn run_with_a_partial_line_then_a_pause_shows_it_live_and_records_it_whole() {
             "--",
             "sh",
             "-c",
-            "printf 'waiting for lock...'; sleep 1; echo 'warn: slow' >&2; echo ' got it'",
+            "printf 'waiting for lock...'; sleep 1; echo 'warn: slow' >&2; sleep 0.3; echo ' got it'",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
