@@ -337,6 +337,13 @@ pub struct RunArgs {
     /// Store the output as it is, without secret redaction.
     #[arg(long)]
     pub no_redact: bool,
+    /// A caption for the run, shown as its headline (the command and its status follow).
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// Run the command on a pseudo-terminal, for programs that buffer or drop colour when
+    /// piped (its stdout and stderr are then one stream, recorded together).
+    #[arg(long)]
+    pub pty: bool,
     /// The command and its arguments (after `--`).
     #[arg(last = true, required = true, num_args = 1.., value_name = "CMD")]
     pub argv: Vec<std::ffi::OsString>,
