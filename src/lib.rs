@@ -22,4 +22,5 @@ pub mod redact;
 pub mod render;
 pub mod runner;
 pub mod store;
+pub mod sync;
 pub mod time;
