@@ -374,7 +374,14 @@ impl Git {
                 continue;
             };
             match flag {
-                "!" if summary.starts_with("[rejected]") => outcome.moved.push(uuid.to_string()),
+                // Not a fast-forward, or another push updating the ref at the same moment
+                // (the remote could not take its lock): the remote moved.
+                "!" if summary.starts_with("[rejected]")
+                    || summary.contains("failed to update ref")
+                    || summary.contains("failed to lock") =>
+                {
+                    outcome.moved.push(uuid.to_string())
+                }
                 "!" => {
                     other.get_or_insert_with(|| {
                         format!("the remote refused case {uuid}: {summary}")
@@ -444,6 +451,48 @@ mod tests {
             "fatal: '/nope' does not appear to be a git repository"
         );
         assert_eq!(last_line(b""), "git failed without a message");
+    }
+
+    /// A commit with one file, written through fast-import on top of `parent`.
+    fn commit(git: &Git, uuid: &str, parent: Option<&str>, text: &str) -> String {
+        let mut script = format!(
+            "reset {CASES}{uuid}\ncommit {CASES}{uuid}\nmark :1\ncommitter t <> 1 +0000\ndata 1\nx\n"
+        );
+        if let Some(p) = parent {
+            script.push_str(&format!("from {p}\n"));
+        }
+        script.push_str(&format!(
+            "M 100644 inline f\ndata {}\n{text}\n\n",
+            text.len()
+        ));
+        git.fast_import(script.as_bytes()).unwrap()[&1].clone()
+    }
+
+    #[test]
+    fn a_push_that_is_not_a_fast_forward_comes_back_as_moved_and_the_remote_keeps_its_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let remote = dir.path().join("remote.git");
+        Git::open_or_init(&remote).unwrap();
+        let url = remote.display().to_string();
+        let git = Git::open_or_init(&dir.path().join("local.git")).unwrap();
+        let base = commit(&git, "c", None, "base");
+        let out = git.push(&url, &[(base.clone(), "c".into())]).unwrap();
+        assert_eq!(out.accepted, ["c"]);
+        let theirs = commit(&git, "c", Some(&base), "theirs");
+        git.push(&url, &[(theirs.clone(), "c".into())]).unwrap();
+        // A commit made without `theirs`: refused, never forced.
+        let stale = commit(&git, "c", Some(&base), "stale");
+        let out = git.push(&url, &[(stale, "c".into())]).unwrap();
+        assert_eq!(out.moved, ["c"]);
+        assert!(out.accepted.is_empty());
+        let remote_git = Git::open_or_init(&remote).unwrap();
+        assert_eq!(remote_git.refs(CASES).unwrap()["c"], theirs);
+        // Fetched into scratch refs, the remote's commit is there to merge.
+        git.fetch(&url, "refs/casefile/remote/x/cases/").unwrap();
+        assert_eq!(
+            git.refs("refs/casefile/remote/x/cases/").unwrap()["c"],
+            theirs
+        );
     }
 
     #[test]
