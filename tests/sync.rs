@@ -531,3 +531,89 @@ fn attachments_and_closes_travel() {
     sync_ok(&amy, &remote);
     assert_eq!(bundle(&amy, "files")["case"]["state"], "resolved");
 }
+
+// ------------------------------------------------------------------ convergence property
+
+#[derive(Debug, Clone)]
+enum Op {
+    /// A hypothesis (true) or a note in a home.
+    Write(usize, bool),
+    /// Confirm (true) or refute entry N (by that home's numbering); may not apply.
+    Judge(usize, i64, bool),
+    /// Evidence supporting entry N; may not apply.
+    Support(usize, i64),
+    Sync(usize),
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => (0..3usize, any::<bool>()).prop_map(|(h, k)| Op::Write(h, k)),
+        1 => (0..3usize, 1..6i64, any::<bool>()).prop_map(|(h, n, c)| Op::Judge(h, n, c)),
+        1 => (0..3usize, 1..6i64).prop_map(|(h, n)| Op::Support(h, n)),
+        2 => (0..3usize).prop_map(Op::Sync),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 8,
+        max_shrink_iters: 20,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// Any interleaving of writes, state changes, links and syncs across three homes ends, once
+    /// each has synced twice, with the same entries, texts, states and links everywhere, and
+    /// every write that was acknowledged is there.
+    #[test]
+    fn three_homes_converge(ops in proptest::collection::vec(op(), 1..14)) {
+        let homes = [person("amy"), person("ken"), person("lee")];
+        let remote = bare_remote(&homes[0], "team.git");
+        homes[0].ok(&["new", "Shared", "--slug", "shared"]);
+        homes[0].ok(&["hypo", "h0"]);
+        sync_ok(&homes[0], &remote);
+        sync_ok(&homes[1], &remote);
+        sync_ok(&homes[2], &remote);
+        let mut written = vec!["h0".to_string()];
+        for (i, op) in ops.iter().enumerate() {
+            match op {
+                Op::Write(h, hypo) => {
+                    let text = format!("w{i} by {h}");
+                    homes[*h].ok(&[if *hypo { "hypo" } else { "note" }, &text]);
+                    written.push(text);
+                }
+                Op::Judge(h, n, confirm) => {
+                    let verb = if *confirm { "confirm" } else { "refute" };
+                    let _ = homes[*h].cmd().args([verb, &n.to_string()]).output();
+                }
+                Op::Support(h, n) => {
+                    let text = format!("e{i} by {h}");
+                    let out = homes[*h]
+                        .cmd()
+                        .args(["ev", &text, "--supports", &n.to_string()])
+                        .output()
+                        .unwrap();
+                    if out.status.success() {
+                        written.push(text);
+                    }
+                }
+                Op::Sync(h) => {
+                    sync_ok(&homes[*h], &remote);
+                }
+            }
+        }
+        for _ in 0..2 {
+            for home in &homes {
+                sync_ok(home, &remote);
+            }
+        }
+        let first = facts(&homes[0], "shared");
+        for home in &homes[1..] {
+            proptest::prop_assert_eq!(&facts(home, "shared"), &first);
+        }
+        let mut all = texts(&homes[0], "shared");
+        all.sort();
+        written.sort();
+        proptest::prop_assert_eq!(all, written);
+    }
+}
