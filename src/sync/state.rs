@@ -60,8 +60,17 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// Write the state whole (a temporary file renamed over it). Not synced to disk: losing
+    /// the last write to a crash only makes the next sync redo work (see the module doc).
     pub fn save(&self, path: &Path) -> Result<()> {
-        crate::home::write_atomically(path, &serde_json::to_vec(self)?)
+        let tmp = path.with_extension(format!("json.tmp{}", std::process::id()));
+        let written =
+            fs::write(&tmp, serde_json::to_vec(self)?).and_then(|()| fs::rename(&tmp, path));
+        if let Err(e) = written {
+            fs::remove_file(&tmp).ok();
+            return Err(invalid(format!("cannot write {}: {e}", path.display())));
+        }
+        Ok(())
     }
 
     /// The UUID of the case recorded under `slug`.
