@@ -21,6 +21,7 @@ pub mod model;
 pub mod redact;
 pub mod render;
 pub mod runner;
+pub mod stdin;
 pub mod store;
 pub mod sync;
 pub mod time;

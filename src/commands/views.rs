@@ -28,6 +28,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
     ctx.print(&render::status::render(
         &briefing,
+        &ctx.view_zone()?,
         now,
         render::width(),
         Palette::new(ctx.color()),
@@ -39,7 +40,7 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let since_ms = match &args.since {
         Some(since) => {
             let zone = ctx.config()?.zone();
-            let t = crate::time::parse_time(since, chrono::Utc::now(), &zone)
+            let t = crate::time::parse_time(since, crate::time::reference_now(), &zone)
                 .map_err(|e| invalid(format!("--since: {e}")))?;
             Some(crate::time::unix_ms(&t))
         }
@@ -51,6 +52,8 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
         limit: args.limit,
         // The text timeline is one line an entry: no tags, links or attachments needed.
         headlines_only: !ctx.global.json,
+        include_retracted: args.all,
+        authors: args.authors,
     };
     let snapshot = store.snapshot()?;
     let timeline = entries::timeline(store.conn(), &filter)?;
@@ -61,9 +64,10 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
     }
     let width = render::width();
     let palette = Palette::new(ctx.color());
+    let view = ctx.view_zone()?;
     let mut out = String::new();
     for e in &timeline {
-        out.push_str(&render::entry::log_line(e, width, palette));
+        out.push_str(&render::entry::log_line(e, &view, width, palette));
     }
     ctx.print(&out)
 }
@@ -71,7 +75,9 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
 pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.open_case()?;
     let _snapshot = store.snapshot()?;
-    let entry = store.entry(args.number.0)?;
+    let mut entry = store.entry(args.number.0)?;
+    let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
+    entry.drop_lapsed_claim(now, ctx.config()?.claim_expiry());
     if ctx.global.json {
         return ctx.print_json(&entry);
     }

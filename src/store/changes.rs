@@ -1,226 +1,327 @@
-//! What changed in a case file since a mark: the local half of `sync`'s "cost grows with the
-//! change, not the case".
+//! Changes to an entry after it was written: pin/unpin, claim/unclaim, retract/unretract,
+//! `edit --at` and unlink (schema v4).
 //!
-//! A mark is, for every table that has rowids, its largest rowid and its row count. Everything
-//! a case records is an appended row (an entry, a state change, an edit's history row, a link,
-//! a case event, a change…), and whatever rewrites a row in place (an entry's text or cached
-//! state) does so beside an appended row that names the entry. So the entries changed since a
-//! mark are those appended since, and those named (through a foreign key to `entry`) by rows
-//! appended since; a case-level table that grew means the case record changed. The tables are
-//! read from the schema, so tables added by later migrations are covered without a change
-//! here. When the counts say rows went away or were renumbered (a row count that does not match
-//! the rows appended), the answer is "everything", and the caller sends the whole case.
-//!
-//! `WITHOUT ROWID` tables are left out: `entry_count` is derived, and `entry_tag` only grows
-//! with a new entry or a merge (no command tags an existing entry).
-
-use std::collections::{BTreeMap, BTreeSet};
+//! Each change is a row of `entry_change` with a UUID of its own, so two people's changes merge
+//! by union like state changes do. The entry's columns (`pinned`, `retracted`, `claimed_by`,
+//! `claimed_at`, `occurred_at`/`at_ms`) cache the outcome, recomputed by [`refresh_changes`]
+//! from the latest change of each pair (by instant, then UUID, so every home picks the same
+//! one). An unlink deletes the link row; its change row is the tombstone that keeps a merge
+//! from bringing the link back.
 
 use anyhow::Result;
-use rusqlite::{Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use rusqlite::{params, Connection, OptionalExtension};
 
-/// Per table: the largest rowid and the row count.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Marks(pub BTreeMap<String, (i64, i64)>);
+use crate::model::{ChangeItem, ChangeOp, Entry, Kind};
+use crate::store::entries;
 
-/// What changed since a mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Changed {
-    /// These entries (by number) and, when `case` is set, the case record and its events.
-    Some { entries: BTreeSet<i64>, case: bool },
-    /// Rows went away or moved: treat the whole case as changed.
-    Everything,
+/// A change about to be recorded.
+#[derive(Debug, Clone)]
+pub struct NewChange<'a> {
+    pub uuid: &'a str,
+    pub entry: i64,
+    pub op: ChangeOp,
+    pub value: Option<&'a str>,
+    pub previous: Option<&'a str>,
+    pub at: &'a str,
+    pub at_ms: i64,
+    pub author: &'a str,
 }
 
-impl Changed {
-    pub fn is_nothing(&self) -> bool {
-        matches!(self, Changed::Some { entries, case: false } if entries.is_empty())
+/// Record a change and bring the entry's cached columns up to date. Returns false when a
+/// change with this UUID was already there (a merge seeing it again).
+pub fn insert_change(conn: &Connection, c: &NewChange<'_>) -> Result<bool> {
+    let added = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO entry_change (uuid, entry, op, value, previous, at, at_ms, author)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            c.uuid,
+            c.entry,
+            c.op.as_str(),
+            c.value,
+            c.previous,
+            c.at,
+            c.at_ms,
+            c.author
+        ])?;
+    if added == 0 {
+        return Ok(false);
     }
-}
-
-/// A rowid table and its columns that refer to `entry`.
-struct Table {
-    name: String,
-    entry_refs: Vec<String>,
-}
-
-fn tables(conn: &Connection) -> Result<Vec<Table>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
-             AND wr = 0 AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )?;
-    let names: Vec<String> = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut out = Vec::with_capacity(names.len());
-    for name in names {
-        let mut fk = conn.prepare_cached(
-            "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = 'entry'",
-        )?;
-        let entry_refs = fk
-            .query_map([&name], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        out.push(Table { name, entry_refs });
-    }
-    Ok(out)
-}
-
-/// Quote a table or column name read from the schema.
-fn ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
-
-/// The mark of the case as it is now.
-pub fn marks(conn: &Connection) -> Result<Marks> {
-    let mut out = BTreeMap::new();
-    for table in tables(conn)? {
-        let (max, count) = max_and_count(conn, &table.name)?;
-        out.insert(table.name, (max, count));
-    }
-    Ok(Marks(out))
-}
-
-fn max_and_count(conn: &Connection, table: &str) -> Result<(i64, i64)> {
-    Ok(conn.query_row(
-        &format!(
-            "SELECT coalesce(max(rowid), 0), count(*) FROM {}",
-            ident(table)
-        ),
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
-}
-
-/// What changed since `old`, and the mark of the case now.
-pub fn since(conn: &Connection, old: &Marks) -> Result<(Changed, Marks)> {
-    let mut entries = BTreeSet::new();
-    let mut case = false;
-    let mut everything = false;
-    let mut now = BTreeMap::new();
-    for table in tables(conn)? {
-        let (max, count) = max_and_count(conn, &table.name)?;
-        let (old_max, old_count) = old.0.get(&table.name).copied().unwrap_or((0, 0));
-        now.insert(table.name.clone(), (max, count));
-        if (max, count) == (old_max, old_count) || everything {
-            continue;
-        }
-        let quoted = ident(&table.name);
-        let appended: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM {quoted} WHERE rowid > ?1"),
-            [old_max],
-            |r| r.get(0),
-        )?;
-        if count - old_count != appended {
-            everything = true;
-            continue;
-        }
-        let mut columns: Vec<String> = table.entry_refs.iter().map(|c| ident(c)).collect();
-        if table.name == "entry" {
-            // `number` is the rowid of `entry`.
-            columns.push("rowid".into());
-        }
-        if columns.is_empty() {
-            case = true;
-            continue;
-        }
-        for column in columns {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT DISTINCT {column} FROM {quoted} WHERE rowid > ?1 AND {column} IS NOT NULL"
-            ))?;
-            let rows = stmt.query_map([old_max], |r| r.get::<_, i64>(0))?;
-            for n in rows {
-                entries.insert(n?);
-            }
+    if c.op == ChangeOp::Unlink {
+        if let Some(link) = c.value {
+            conn.prepare_cached("DELETE FROM link WHERE uuid = ?1")?
+                .execute([link])?;
         }
     }
-    let changed = if everything {
-        Changed::Everything
-    } else {
-        Changed::Some { entries, case }
+    refresh_changes(conn, c.entry)?;
+    Ok(true)
+}
+
+/// Whether a link was removed (a merge must not add it again).
+pub fn link_removed(conn: &Connection, link_uuid: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM entry_change WHERE op = 'unlink' AND value = ?1 LIMIT 1")?
+        .query_row([link_uuid], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The latest change of a pair: (op, value, at, at_ms, author).
+type Latest = (ChangeOp, Option<String>, String, i64, String);
+
+/// The latest change of `ops` for an entry.
+fn latest(conn: &Connection, entry: i64, ops: [ChangeOp; 2]) -> Result<Option<Latest>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT op, value, at, at_ms, author FROM entry_change
+             WHERE entry = +?1 AND op IN (?2, ?3) ORDER BY at_ms DESC, uuid DESC LIMIT 1",
+        )?
+        .query_row(params![entry, ops[0].as_str(), ops[1].as_str()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })
+        .optional()?;
+    Ok(row.and_then(|(op, value, at, at_ms, author)| {
+        Some((ChangeOp::parse(&op)?, value, at, at_ms, author))
+    }))
+}
+
+/// Recompute an entry's cached columns from its changes (and its state changes, which end a
+/// claim). Keeps the entry counts right when the entry is retracted or brought back.
+pub fn refresh_changes(conn: &Connection, entry: i64) -> Result<()> {
+    let Some((kind, state)) = entries::kind_and_state(conn, entry)? else {
+        return Ok(());
     };
-    Ok((changed, Marks(now)))
-}
-
-/// The numbers of entries with these UUIDs (those not in the case are left out).
-pub fn numbers_of(conn: &Connection, uuids: &[&str]) -> Result<BTreeMap<String, i64>> {
-    let mut out = BTreeMap::new();
-    let mut stmt = conn.prepare_cached("SELECT number FROM entry WHERE uuid = ?1")?;
-    for uuid in uuids {
-        if let Some(n) = stmt.query_row([uuid], |r| r.get(0)).optional()? {
-            out.insert(uuid.to_string(), n);
+    let was_retracted = entries::is_retracted(conn, entry)?;
+    let pinned = matches!(
+        latest(conn, entry, [ChangeOp::Pin, ChangeOp::Unpin])?,
+        Some((ChangeOp::Pin, ..))
+    );
+    let retracted = matches!(
+        latest(conn, entry, [ChangeOp::Retract, ChangeOp::Unretract])?,
+        Some((ChangeOp::Retract, ..))
+    );
+    // A claim holds until unclaimed or until the hypothesis/action is settled after it.
+    let claim = match latest(conn, entry, [ChangeOp::Claim, ChangeOp::Unclaim])? {
+        Some((ChangeOp::Claim, _, at, at_ms, author)) => {
+            let settled_after: bool = conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM state_change WHERE entry = +?1 AND at_ms >= ?2
+                         AND state IN ('confirmed', 'refuted', 'done'))",
+                )?
+                .query_row(params![entry, at_ms], |r| r.get(0))?;
+            (!settled_after).then_some((author, at))
+        }
+        _ => None,
+    };
+    conn.prepare_cached(
+        "UPDATE entry SET pinned = ?2, retracted = ?3, claimed_by = ?4, claimed_at = ?5
+         WHERE number = +?1",
+    )?
+    .execute(params![
+        entry,
+        pinned,
+        retracted,
+        claim.as_ref().map(|c| &c.0),
+        claim.as_ref().map(|c| &c.1)
+    ])?;
+    if let Some((_, Some(when), ..)) = latest(conn, entry, [ChangeOp::At, ChangeOp::At])? {
+        if let Ok(t) = crate::time::parse_stored(&when) {
+            conn.prepare_cached(
+                "UPDATE entry SET occurred_at = ?2, at_ms = ?3 WHERE number = +?1",
+            )?
+            .execute(params![entry, when, crate::time::unix_ms(&t)])?;
         }
     }
-    Ok(out)
+    if retracted != was_retracted {
+        let delta = if retracted { -1 } else { 1 };
+        entries::count_entry(conn, kind, state, delta)?;
+    }
+    Ok(())
+}
+
+/// An entry's changes, oldest first (for `show` and JSON).
+pub fn load_changes(conn: &Connection, entry: &mut Entry) -> Result<()> {
+    entry.changes = conn
+        .prepare_cached(
+            "SELECT op, value, previous, at, author FROM entry_change
+             WHERE entry = +?1 ORDER BY at_ms, uuid",
+        )?
+        .query_map([entry.number], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?
+        .filter_map(|row| match row {
+            Ok((op, value, previous, at, author)) => ChangeOp::parse(&op).map(|op| {
+                Ok(ChangeItem {
+                    op,
+                    value,
+                    previous,
+                    at,
+                    author,
+                })
+            }),
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// The links between two entries, either way: (link uuid, source, type, target).
+pub fn links_between(conn: &Connection, a: i64, b: i64) -> Result<Vec<(String, i64, String, i64)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT uuid, source, type, target FROM link
+             WHERE (source = +?1 AND target = +?2) OR (source = +?2 AND target = +?1)
+             ORDER BY rowid",
+        )?
+        .query_map(params![a, b], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether claims make sense for this kind (hypotheses and actions are worked on).
+pub fn claimable(kind: Kind) -> bool {
+    matches!(kind, Kind::Hypothesis | Kind::Action)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Context;
+    use crate::store::entries::NewEntry;
 
     fn case() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
         crate::store::schema::migrate(&mut conn, "mem").unwrap();
-        conn.execute_batch(
-            "INSERT INTO case_meta (id, uuid, slug, title, opened_at) VALUES (1, 'u', 's', 'T', '2026-01-01T00:00:00Z');
-             INSERT INTO entry (number, uuid, kind, text, author, recorded_at, at_ms) VALUES
-               (1, 'a', 'note', 'one', 'x', '2026-01-01T00:00:00Z', 1),
-               (2, 'b', 'hypothesis', 'two', 'x', '2026-01-01T00:00:00Z', 2);",
-        )
-        .unwrap();
+        let context = Context::default();
+        for (i, kind) in [Kind::Hypothesis, Kind::Evidence].into_iter().enumerate() {
+            entries::insert_entry(
+                &conn,
+                &NewEntry {
+                    uuid: &format!("00000000-0000-7000-8000-00000000000{i}"),
+                    kind,
+                    text: "t",
+                    author: "a",
+                    recorded_at: "2026-12-01T10:00:00+00:00",
+                    occurred_at: None,
+                    at_ms: 0,
+                    state: kind.initial_state(),
+                    context: &context,
+                    tags: &[],
+                    command: None,
+                    output: None,
+                    facts: None,
+                },
+            )
+            .unwrap();
+        }
         conn
     }
 
-    #[test]
-    fn nothing_changed_is_nothing() {
-        let conn = case();
-        let mark = marks(&conn).unwrap();
-        let (changed, again) = since(&conn, &mark).unwrap();
-        assert!(changed.is_nothing(), "{changed:?}");
-        assert_eq!(again, mark);
+    fn change(conn: &Connection, uuid: &str, op: ChangeOp, at_ms: i64) -> bool {
+        insert_change(
+            conn,
+            &NewChange {
+                uuid,
+                entry: 1,
+                op,
+                value: None,
+                previous: None,
+                at: "2026-12-01T10:00:00+00:00",
+                at_ms,
+                author: "a",
+            },
+        )
+        .unwrap()
+    }
+
+    fn pinned(conn: &Connection) -> bool {
+        conn.query_row("SELECT pinned FROM entry WHERE number = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
     }
 
     #[test]
-    fn new_entries_and_rows_naming_old_entries_are_found() {
+    fn the_latest_change_wins_whatever_order_they_arrive_in() {
+        // Two homes: pin at t=2, unpin at t=1 (made concurrently elsewhere, arriving later).
+        let a = case();
+        change(&a, "u-pin", ChangeOp::Pin, 2);
+        change(&a, "u-unpin", ChangeOp::Unpin, 1);
+        let b = case();
+        change(&b, "u-unpin", ChangeOp::Unpin, 1);
+        change(&b, "u-pin", ChangeOp::Pin, 2);
+        assert!(pinned(&a) && pinned(&b));
+        // Same instant: the UUID decides, the same way everywhere.
+        let c = case();
+        change(&c, "u-2", ChangeOp::Unpin, 5);
+        change(&c, "u-1", ChangeOp::Pin, 5);
+        assert!(!pinned(&c));
+        // Seeing a change again adds nothing.
+        assert!(!change(&c, "u-1", ChangeOp::Pin, 5));
+    }
+
+    #[test]
+    fn retracting_takes_the_entry_out_of_its_count_and_back() {
         let conn = case();
-        let mark = marks(&conn).unwrap();
-        conn.execute_batch(
-            "INSERT INTO entry (number, uuid, kind, text, author, recorded_at, at_ms) VALUES
-               (3, 'c', 'note', 'three', 'x', '2026-01-01T00:00:00Z', 3);
-             INSERT INTO state_change (uuid, entry, state, at, at_ms, author) VALUES
-               ('s', 2, 'confirmed', '2026-01-01T00:00:00Z', 4, 'x');",
+        let open =
+            || entries::count_of(&conn, Kind::Hypothesis, crate::model::State::Open).unwrap();
+        assert_eq!(open(), 1);
+        change(&conn, "r1", ChangeOp::Retract, 1);
+        assert_eq!(open(), 0);
+        // A state change while retracted does not count it again.
+        entries::insert_state_change(
+            &conn,
+            "s1",
+            1,
+            crate::model::State::Confirmed,
+            "2026-12-01T10:00:00+00:00",
+            2,
+            "a",
         )
         .unwrap();
-        let (changed, _) = since(&conn, &mark).unwrap();
+        assert_eq!(open(), 0);
+        change(&conn, "r2", ChangeOp::Unretract, 3);
+        assert_eq!(open(), 0);
         assert_eq!(
-            changed,
-            Changed::Some {
-                entries: [2, 3].into_iter().collect(),
-                case: false
-            }
+            entries::count_of(&conn, Kind::Hypothesis, crate::model::State::Confirmed).unwrap(),
+            1
         );
     }
 
     #[test]
-    fn a_case_event_changes_the_case_and_a_deletion_changes_everything() {
+    fn an_unlinked_link_stays_removed() {
         let conn = case();
-        let mark = marks(&conn).unwrap();
-        conn.execute(
-            "INSERT INTO case_event (uuid, state, at, at_ms, author) VALUES ('e', 'closed', 'x', 1, 'x')",
-            [],
+        entries::insert_link(&conn, "l1", 2, crate::model::LinkType::Supports, 1).unwrap();
+        insert_change(
+            &conn,
+            &NewChange {
+                uuid: "c1",
+                entry: 2,
+                op: ChangeOp::Unlink,
+                value: Some("l1"),
+                previous: Some("#2 supports #1"),
+                at: "2026-12-01T10:00:00+00:00",
+                at_ms: 1,
+                author: "a",
+            },
         )
         .unwrap();
-        let (changed, mark) = since(&conn, &mark).unwrap();
-        assert_eq!(
-            changed,
-            Changed::Some {
-                entries: BTreeSet::new(),
-                case: true
-            }
-        );
-        conn.execute("DELETE FROM entry WHERE number = 1", [])
-            .unwrap();
-        let (changed, _) = since(&conn, &mark).unwrap();
-        assert_eq!(changed, Changed::Everything);
+        assert!(links_between(&conn, 1, 2).unwrap().is_empty());
+        assert!(link_removed(&conn, "l1").unwrap());
+        assert!(!link_removed(&conn, "l2").unwrap());
     }
 }

@@ -32,7 +32,7 @@ use anyhow::{anyhow, Context as _, Result};
 use crate::bundle;
 use crate::error::invalid;
 use crate::home::Home;
-use crate::store::changes::{self, Changed, Marks};
+use crate::store::marks::{self as changes, Changed, Marks};
 use crate::store::{dump, lifecycle, merge, CaseStore, NewCase};
 use state::{CaseRecord, State, Synced};
 use transport::{Git, TreeChange, CASES, EMPTY_TREE};

@@ -18,7 +18,7 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::error::invalid;
-use crate::store::changes::Marks;
+use crate::store::marks::Marks;
 
 /// A file changed this recently may change again within the same mtime tick unseen (git's
 /// "racy" rule), so its signature is not trusted.

@@ -438,6 +438,11 @@ mod tests {
                 at_ms: Some(9),
                 author: "amy".into(),
             }],
+            owner: None,
+            due: None,
+            ticket: None,
+            mark: None,
+            changes: vec![],
         }
     }
 
