@@ -148,6 +148,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Show the configuration file's path or the effective configuration.
     Config(ConfigArgs),
+    /// Exchange cases with a git remote: fetch every case there, send the shared ones.
+    Sync(SyncArgs),
 }
 
 #[derive(Debug, Args)]
@@ -525,6 +527,16 @@ pub struct HookRepoArgs {
 pub struct CompletionsArgs {
     /// The shell to generate for.
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Anything `git` can fetch from and push to (a path, ssh or https URL); else config
+    /// `sync.remote`.
+    pub remote: Option<String>,
+    /// Share every local case (else the current one, or `-C`, joins the shared ones).
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
