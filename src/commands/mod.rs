@@ -41,7 +41,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::New(args) => case::new(&ctx, args),
         Command::List(args) => case::list(&ctx, args),
         Command::Use(args) => case::use_case(&ctx, args),
-        Command::Close(args) => close::close(&ctx, args),
+        Command::Close(args) => close::close(&ctx, *args),
         Command::ReopenCase(args) => close::reopen_case(&ctx, args),
 
         Command::Note(args) => write::simple(&ctx, crate::model::Kind::Note, args),

@@ -235,7 +235,10 @@ impl CaseStore {
 pub fn case_info(conn: &Connection) -> Result<CaseInfo> {
     let mut info = conn
         .query_row(
-            "SELECT uuid, slug, title, state, opened_at, closed_at, summary, impact, root_cause, fix, lessons FROM case_meta WHERE id = 1",
+            &format!(
+                "SELECT uuid, slug, title, state, opened_at, closed_at, summary, impact, root_cause, fix, lessons, {} FROM case_meta WHERE id = 1",
+                crate::model::REVIEW_COLUMNS.join(", ")
+            ),
             [],
             |r| {
                 let state: String = r.get(3)?;
@@ -253,6 +256,7 @@ pub fn case_info(conn: &Connection) -> Result<CaseInfo> {
                     root_cause: r.get(8)?,
                     fix: r.get(9)?,
                     lessons: r.get(10)?,
+                    review: lifecycle::review_from_row(r, 11)?,
                 })
             },
         )

@@ -12,7 +12,7 @@ use crate::error::CaseFileError;
 type Migration = fn(&rusqlite::Transaction) -> rusqlite::Result<()>;
 
 /// Migrations in order; the file's `user_version` is the number of them applied.
-const MIGRATIONS: &[Migration] = &[v1_initial, v2_case_events, v3_entry_counts];
+const MIGRATIONS: &[Migration] = &[v1_initial, v2_case_events, v3_entry_counts, close_review];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -156,6 +156,19 @@ fn v3_entry_counts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             SELECT kind, coalesce(state, ''), count(*) FROM entry GROUP BY 1, 2;
         ",
     )
+}
+
+/// The review a close records beside the postmortem fields: the incident's own clock (when it
+/// started, was detected, mitigated and resolved: RFC 3339 with the written offset) and the
+/// SRE / after-action texts (trigger, detection, mitigation, what went well, what went wrong,
+/// where we got lucky). On `case_event` like the other fields, and cached on `case_meta`.
+fn close_review(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    for table in ["case_event", "case_meta"] {
+        for column in crate::model::REVIEW_COLUMNS {
+            tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Bring the file to [`CURRENT_VERSION`], or refuse a newer one.
