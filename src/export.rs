@@ -102,7 +102,7 @@ pub fn write_markdown(
     } else {
         Vec::new()
     };
-    pm.incident(&head, &tail, total)?;
+    pm.incident(&head, &tail, total, &dump::window(conn)?)?;
     drop((head, tail));
 
     let spill_file = SpillFile::new(spill_dir);
@@ -235,7 +235,19 @@ pub fn render_template(
     exported_at: &str,
     opts: &MarkdownOptions,
 ) -> Result<String> {
-    let bundle = load_bundle(store, exported_at)?;
+    let mut bundle = load_bundle(store, exported_at)?;
+    // Retracted entries are in no view: nor are they in a template's context.
+    let retracted: Vec<i64> = store
+        .conn()
+        .prepare("SELECT number FROM entry WHERE retracted = 1")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !retracted.is_empty() {
+        bundle.entries.retain(|e| !retracted.contains(&e.number));
+        for e in &mut bundle.entries {
+            e.links.retain(|l| !retracted.contains(&l.target));
+        }
+    }
     let (zone, _, first) = zone_and_first(store, opts)?;
     let clock = Clock::new(&bundle.case.info, first.as_ref());
     let mut people = Participants::default();

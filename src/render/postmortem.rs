@@ -421,6 +421,7 @@ impl<W: Write> Postmortem<W> {
         head: &[IncidentEvent],
         tail: &[IncidentEvent],
         total: i64,
+        window: &(Option<IncidentEvent>, Option<IncidentEvent>),
     ) -> Result<()> {
         let zone = self.zone.clone();
         let o = &mut self.out;
@@ -429,6 +430,30 @@ impl<W: Write> Postmortem<W> {
             writeln!(o, "_No events recorded._")?;
             return Ok(());
         }
+        match window {
+            (Some(g), Some(b)) => writeln!(
+                o,
+                "The fault began between **#{}** (last good, {}) and **#{}** (first bad, {}): a window of {}.\n",
+                g.number,
+                zone.when(&g.when),
+                b.number,
+                zone.when(&b.when),
+                duration(b.at_ms - g.at_ms)
+            )?,
+            (Some(g), None) => writeln!(
+                o,
+                "The last moment known good: **#{}** ({}); no moment is marked bad.\n",
+                g.number,
+                zone.when(&g.when)
+            )?,
+            (None, Some(b)) => writeln!(
+                o,
+                "The first moment known bad: **#{}** ({}); no moment is marked good.\n",
+                b.number,
+                zone.when(&b.when)
+            )?,
+            (None, None) => {}
+        }
         let shown = (head.len() + tail.len()) as i64;
         let write = |o: &mut W, e: &IncidentEvent| -> Result<()> {
             o.write_all(b"- ")?;
@@ -436,6 +461,11 @@ impl<W: Write> Postmortem<W> {
             o.write_all(" — **#".as_bytes())?;
             write_number(o, e.number)?;
             o.write_all(b"** ")?;
+            match e.mark {
+                Some(crate::model::Mark::Good) => o.write_all(b"(good) ")?,
+                Some(crate::model::Mark::Bad) => o.write_all(b"(bad) ")?,
+                None => {}
+            }
             let (line, cut) = crate::model::first_line_cut(&e.text, MENTION_LEN);
             markdown::write_text(o, line, Place::Line)?;
             if cut {
@@ -686,6 +716,16 @@ impl<W: Write> Postmortem<W> {
         write_number(o, e.number)?;
         o.write_all(b"** ")?;
         markdown::write_text(o, e.text, Place::Line)?;
+        for (label, value) in [(" — owner: ", e.owner), (" — ticket: ", e.ticket)] {
+            if let Some(v) = value {
+                o.write_all(label.as_bytes())?;
+                markdown::write_text(o, v, Place::Line)?;
+            }
+        }
+        if let Some(due) = e.due {
+            o.write_all(" — due: ".as_bytes())?;
+            self.zone.write_when(o, due)?;
+        }
         if done {
             if let Some((_, by)) = states.last(e.number) {
                 o.write_all(" — done by ".as_bytes())?;

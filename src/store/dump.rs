@@ -12,10 +12,11 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::bundle::{
-    encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
+    encode, BundleAttachment, BundleChange, BundleEntry, BundleHistory, BundleLink,
+    BundleStateChange,
 };
-use crate::model::{first_line_cut, Kind, LinkType, State};
-use crate::store::entries::{entry_from_row, ENTRY_COLUMNS};
+use crate::model::{first_line_cut, ChangeOp, Kind, LinkType, State};
+use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
 struct Grouped<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> {
@@ -109,6 +110,24 @@ pub fn each_bundle_entry(
             },
         ))
     })?);
+    let mut changes_stmt = conn.prepare(
+        "SELECT entry, uuid, op, value, previous, at, at_ms, author FROM entry_change
+         ORDER BY entry, at_ms, uuid",
+    )?;
+    let mut changes = Grouped::new(changes_stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            (
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, String>(7)?,
+            ),
+        ))
+    })?);
     let mut attachments_stmt = conn.prepare(
         "SELECT entry, name, size, sha256, content FROM attachment ORDER BY entry, name",
     )?;
@@ -131,7 +150,7 @@ pub fn each_bundle_entry(
     let mut rows = main.query([])?;
     while let Some(row) = rows.next()? {
         let e = entry_from_row(row)?;
-        let at_ms: i64 = row.get(17)?;
+        let at_ms: i64 = row.get(ENTRY_COLUMN_COUNT)?;
         let n = e.number;
         let entry = BundleEntry {
             number: n,
@@ -174,6 +193,25 @@ pub fn each_bundle_entry(
                     })
                 })
                 .collect(),
+            owner: e.owner,
+            due: e.due,
+            ticket: e.ticket,
+            mark: e.mark,
+            changes: changes
+                .take(n)?
+                .into_iter()
+                .filter_map(|(uuid, op, value, previous, at, at_ms, author)| {
+                    Some(BundleChange {
+                        uuid,
+                        op: ChangeOp::parse(&op)?,
+                        value,
+                        previous,
+                        at,
+                        at_ms: Some(at_ms),
+                        author,
+                    })
+                })
+                .collect(),
         };
         visit(&entry)?;
     }
@@ -192,6 +230,10 @@ pub struct TimelineRow<'a> {
     /// The instant, Unix ms.
     pub at_ms: i64,
     pub recorded_at: &'a str,
+    /// An action's owner, due time and ticket (`todo --owner/--due/--ticket`).
+    pub owner: Option<&'a str>,
+    pub due: Option<&'a str>,
+    pub ticket: Option<&'a str>,
     pub text: &'a str,
     pub author: &'a str,
     /// What `run` recorded, for `run` evidence.
@@ -222,8 +264,8 @@ pub fn each_timeline_row(
 ) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, command_argv,
-                exit_code, duration_ms, output, author, at_ms, recorded_at
-         FROM entry ORDER BY at_ms, number",
+                exit_code, duration_ms, output, author, at_ms, recorded_at, owner, due, ticket
+         FROM entry WHERE NOT retracted ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -245,6 +287,9 @@ pub fn each_timeline_row(
             when: row.get_ref(3)?.as_str()?,
             at_ms: row.get(10)?,
             recorded_at: row.get_ref(11)?.as_str()?,
+            owner: row.get_ref(12)?.as_str_or_null()?,
+            due: row.get_ref(13)?.as_str_or_null()?,
+            ticket: row.get_ref(14)?.as_str_or_null()?,
             text: row.get_ref(4)?.as_str()?,
             author: row.get_ref(9)?.as_str()?,
             run,
@@ -261,6 +306,8 @@ pub struct IncidentEvent {
     pub when: String,
     pub at_ms: i64,
     pub text: String,
+    /// `event --good|--bad`: known to be before or after the fault.
+    pub mark: Option<crate::model::Mark>,
 }
 
 /// The first `limit` events by occurrence, or the last `limit` (returned oldest first), and
@@ -272,8 +319,9 @@ pub fn incident_events(
 ) -> Result<(Vec<IncidentEvent>, i64)> {
     let order = if last { "DESC" } else { "" };
     let mut stmt = conn.prepare(&format!(
-        "SELECT number, coalesce(occurred_at, recorded_at), at_ms, text FROM entry
-         WHERE kind = 'event' ORDER BY at_ms {order}, number {order} LIMIT {limit}"
+        "SELECT number, coalesce(occurred_at, recorded_at), at_ms, text, mark FROM entry
+         WHERE kind = 'event' AND NOT retracted
+         ORDER BY at_ms {order}, number {order} LIMIT {limit}"
     ))?;
     let mut events = stmt
         .query_map([], |r| {
@@ -282,16 +330,52 @@ pub fn incident_events(
                 when: r.get(1)?,
                 at_ms: r.get(2)?,
                 text: r.get(3)?,
+                mark: r
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|m| crate::model::Mark::parse(&m)),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     if last {
         events.reverse();
     }
-    let total = conn.query_row("SELECT count(*) FROM entry WHERE kind = 'event'", [], |r| {
-        r.get(0)
-    })?;
+    let total = conn.query_row(
+        "SELECT count(*) FROM entry WHERE kind = 'event' AND NOT retracted",
+        [],
+        |r| r.get(0),
+    )?;
     Ok((events, total))
+}
+
+/// The fault's window from `event --good/--bad`: the last good moment and the first bad one
+/// after it (or the first bad one at all), as events.
+pub fn window(conn: &Connection) -> Result<(Option<IncidentEvent>, Option<IncidentEvent>)> {
+    let one = |sql: &str, after: i64| -> Result<Option<IncidentEvent>> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([after])?;
+        Ok(match rows.next()? {
+            Some(r) => Some(IncidentEvent {
+                number: r.get(0)?,
+                when: r.get(1)?,
+                at_ms: r.get(2)?,
+                text: r.get(3)?,
+                mark: r
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|m| crate::model::Mark::parse(&m)),
+            }),
+            None => None,
+        })
+    };
+    let cols = "number, coalesce(occurred_at, recorded_at), at_ms, text, mark";
+    let good = one(
+        &format!("SELECT {cols} FROM entry WHERE kind = 'event' AND mark = 'good' AND NOT retracted AND at_ms > ?1 ORDER BY at_ms DESC, number DESC LIMIT 1"),
+        i64::MIN,
+    )?;
+    let bad = one(
+        &format!("SELECT {cols} FROM entry WHERE kind = 'event' AND mark = 'bad' AND NOT retracted AND at_ms >= ?1 ORDER BY at_ms, number LIMIT 1"),
+        good.as_ref().map_or(i64::MIN, |g| g.at_ms),
+    )?;
+    Ok((good, bad))
 }
 
 /// When each entry's state last changed, and who changed it: for how long a hypothesis
@@ -333,8 +417,11 @@ pub struct AttachmentRow {
 
 /// Every attachment (without its content), by entry and name.
 pub fn attachments(conn: &Connection) -> Result<Vec<AttachmentRow>> {
-    let mut stmt =
-        conn.prepare("SELECT entry, name, size, sha256 FROM attachment ORDER BY entry, name")?;
+    let mut stmt = conn.prepare(
+        "SELECT entry, name, size, sha256 FROM attachment
+         WHERE entry NOT IN (SELECT number FROM entry WHERE retracted = 1)
+         ORDER BY entry, name",
+    )?;
     let rows = stmt
         .query_map([], |r| {
             Ok(AttachmentRow {
@@ -389,8 +476,12 @@ impl PackedLink {
 
 impl LinkTable {
     pub fn load(conn: &Connection) -> Result<LinkTable> {
-        let mut stmt =
-            conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
+        let mut stmt = conn.prepare(
+            "SELECT source, type, target FROM link
+                 WHERE source NOT IN (SELECT number FROM entry WHERE retracted = 1)
+                   AND target NOT IN (SELECT number FROM entry WHERE retracted = 1)
+                 ORDER BY source, type, target",
+        )?;
         let number = |n: i64| {
             u32::try_from(n)
                 .map_err(|_| anyhow::anyhow!("entry number {n} is out of range in a link"))
@@ -465,8 +556,9 @@ impl<'c> RelatedReader<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
         // `+?1`: with SQLite's STAT4 planner a bare parameter made every execution re-prepare
         // the statement while the timeline query was active.
-        let stmt =
-            conn.prepare_cached("SELECT kind, text, author FROM entry WHERE number = +?1")?;
+        let stmt = conn.prepare_cached(
+            "SELECT kind, text, author FROM entry WHERE number = +?1 AND NOT retracted",
+        )?;
         Ok(RelatedReader { stmt })
     }
 
