@@ -127,6 +127,8 @@ pub enum Command {
     ReopenCase(ReopenCaseArgs),
     /// Export the postmortem (Markdown) or the whole case as a JSON bundle.
     Export(ExportArgs),
+    /// What each person did across all cases in a period, as Markdown for a weekly call.
+    Minutes(MinutesArgs),
     /// Merge a JSON bundle into the case with the bundle's UUID.
     Import(ImportArgs),
     /// Write an attachment back out.
@@ -367,6 +369,22 @@ pub struct EditArgs {
     /// Store the new text as it is, without secret redaction.
     #[arg(long)]
     pub no_redact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// From this time (default: 7 days ago).
+    #[arg(long, value_name = "TIME", conflicts_with = "all")]
+    pub since: Option<String>,
+    /// Up to this time (default: now).
+    #[arg(long, value_name = "TIME", conflicts_with = "all")]
+    pub until: Option<String>,
+    /// Only this person (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+    /// All time, not a period.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

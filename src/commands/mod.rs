@@ -14,6 +14,7 @@ mod edit;
 mod export;
 mod hook;
 mod import;
+mod minutes;
 mod run;
 mod search;
 mod state;
@@ -72,6 +73,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit(args) => edit::edit(&ctx, args),
         Command::Search(args) => search::search(&ctx, args),
         Command::Export(args) => export::export(&ctx, args),
+        Command::Minutes(args) => minutes::minutes(&ctx, args),
         Command::Import(args) => import::import(&ctx, args),
         Command::Attachment(args) => attachment::attachment(&ctx, args),
         Command::Hook(args) => hook::hook(&ctx, args),

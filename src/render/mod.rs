@@ -5,6 +5,7 @@
 
 pub mod entry;
 pub mod markdown;
+pub mod minutes;
 pub mod postmortem;
 pub mod search;
 pub mod status;
