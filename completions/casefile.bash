@@ -100,6 +100,9 @@ _casefile() {
             casefile,ls)
                 cmd="casefile__subcmd__list"
                 ;;
+            casefile,minutes)
+                cmd="casefile__subcmd__minutes"
+                ;;
             casefile,n)
                 cmd="casefile__subcmd__note"
                 ;;
@@ -238,6 +241,9 @@ _casefile() {
             casefile__subcmd__help,log)
                 cmd="casefile__subcmd__help__subcmd__log"
                 ;;
+            casefile__subcmd__help,minutes)
+                cmd="casefile__subcmd__help__subcmd__minutes"
+                ;;
             casefile__subcmd__help,new)
                 cmd="casefile__subcmd__help__subcmd__new"
                 ;;
@@ -326,7 +332,7 @@ _casefile() {
 
     case "${cmd}" in
         casefile)
-            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export minutes import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,7 +418,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__close)
-            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
+            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --trigger --detection --mitigation --went-well --went-wrong --lucky --started --detected --mitigated --resolved-at --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,6 +453,46 @@ _casefile() {
                     return 0
                     ;;
                 --lessons)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trigger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mitigation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --went-well)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --went-wrong)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lucky)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --started)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detected)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mitigated)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolved-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -910,7 +956,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__export)
-            opts="-C -q -o -h --case --json --color --quiet --format --output --template --help"
+            opts="-C -q -o -h --case --json --color --quiet --format --output --template --list-templates --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,7 +998,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help)
-            opts="new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export minutes import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1204,6 +1250,20 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__minutes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1807,6 +1867,44 @@ _casefile() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__minutes)
+            opts="-C -q -h --case --json --color --quiet --since --until --author --all --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
