@@ -118,7 +118,8 @@ fn run_records_command_status_duration_and_both_streams_in_order() {
     assert_eq!(stderr, "two\n#1 evidence\n");
     let e = show(&env, 1);
     assert_eq!(e["kind"], "evidence");
-    assert_eq!(e["output"], "one\ntwo\nthree\n");
+    // stderr lines are marked in the record (the live output is as the command wrote it).
+    assert_eq!(e["output"], "one\n[stderr] two\nthree\n");
     assert_eq!(
         e["command"]["argv"],
         serde_json::json!([
