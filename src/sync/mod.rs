@@ -582,22 +582,34 @@ fn merge_assembly(
     line: &mut CaseLine,
 ) -> Result<()> {
     let authors = assembly.entry_authors();
+    let item_authors = assembly.item_authors();
     let bytes = assembly.into_bundle().map_err(damaged)?;
     let bundle = bundle::parse(&bytes).map_err(damaged)?;
     let uuids: Vec<&str> = bundle.entries.iter().map(|e| e.uuid.as_str()).collect();
     let known = changes::numbers_of(conn, &uuids)?;
-    for (uuid, author) in &authors {
-        if !known.contains_key(uuid) {
-            line.from.insert(author.clone());
-        }
-    }
+    let before = changes::marks(conn)?;
     let report = merge::merge(conn, &bundle, false)?;
+    // Counted from the rows the merge appended, whatever tables the bundle fills.
+    let after = changes::marks(conn)?;
+    let appended: i64 = after
+        .0
+        .iter()
+        .filter(|(table, _)| table.as_str() != "entry")
+        .map(|(table, (max, _))| (max - before.0.get(table).map_or(0, |m| m.0)).max(0))
+        .sum();
     line.received += report.entries_added;
-    line.changes += report.state_changes_added
-        + report.links_added
-        + report.edits_added
-        + report.attachments_added
-        + report.case_events_added;
+    line.changes += usize::try_from(appended).unwrap_or(0);
+    if report.entries_added > 0 {
+        line.from.extend(
+            authors
+                .into_iter()
+                .filter(|(uuid, _)| !known.contains_key(uuid))
+                .map(|(_, author)| author),
+        );
+    }
+    if appended > 0 {
+        line.from.extend(item_authors);
+    }
     Ok(())
 }
 

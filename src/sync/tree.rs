@@ -20,7 +20,7 @@
 //! entry, and used only to order new entries when they are merged) and a link's target number
 //! (its `target_uuid` is what a merge resolves). Attachment bytes are stored raw, by SHA-256.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{anyhow, Result};
 use base64::Engine as _;
@@ -280,6 +280,17 @@ impl Assembly {
                 let author = e.get("author").and_then(Value::as_str).unwrap_or("someone");
                 (uuid.clone(), author.to_string())
             })
+            .collect()
+    }
+
+    /// Authors of the items here (state changes, edits, links, changes, case events).
+    pub fn item_authors(&self) -> BTreeSet<String> {
+        self.entry_items
+            .values()
+            .chain(self.case_items.values())
+            .flatten()
+            .filter_map(|item| item.get("author").and_then(Value::as_str))
+            .map(str::to_string)
             .collect()
     }
 
