@@ -136,6 +136,9 @@ _casefile() {
             casefile,status)
                 cmd="casefile__subcmd__status"
                 ;;
+            casefile,sync)
+                cmd="casefile__subcmd__sync"
+                ;;
             casefile,todo)
                 cmd="casefile__subcmd__todo"
                 ;;
@@ -271,6 +274,9 @@ _casefile() {
             casefile__subcmd__help,status)
                 cmd="casefile__subcmd__help__subcmd__status"
                 ;;
+            casefile__subcmd__help,sync)
+                cmd="casefile__subcmd__help__subcmd__sync"
+                ;;
             casefile__subcmd__help,todo)
                 cmd="casefile__subcmd__help__subcmd__todo"
                 ;;
@@ -326,7 +332,7 @@ _casefile() {
 
     case "${cmd}" in
         casefile)
-            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="-C -q -h -V --case --json --color --quiet --tz --utc --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +350,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -352,7 +362,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__attachment)
-            opts="-C -q -o -h --case --json --color --quiet --output --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,6 +378,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -386,7 +400,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__claim)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +416,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -412,7 +430,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__close)
-            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +446,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)
@@ -458,7 +480,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__completions)
-            opts="-C -q -h --case --json --color --quiet --help bash elvish fish powershell zsh"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +496,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -484,7 +510,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config)
-            opts="-C -q -h --case --json --color --quiet --help path show get set help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help path show get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +528,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -510,7 +540,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__get)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -526,6 +556,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -620,7 +654,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__path)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +670,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -646,7 +684,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__set)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +700,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -672,7 +714,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,6 +732,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -698,7 +744,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__confirm)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +760,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -728,7 +778,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__dead)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --of --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --of --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +794,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -770,7 +824,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__done)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +840,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -796,7 +854,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__edit)
-            opts="-C -q -h --case --json --color --quiet --at --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --at --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +870,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -826,7 +888,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__ev)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --supports --refutes --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --supports --refutes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -842,6 +904,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -872,7 +938,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__event)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --good --bad --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --good --bad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +954,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -910,7 +980,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__export)
-            opts="-C -q -o -h --case --json --color --quiet --format --output --template --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --format --output --template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,6 +996,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -952,7 +1026,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help)
-            opts="new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1371,6 +1445,20 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        casefile__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         casefile__subcmd__help__subcmd__todo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1456,7 +1544,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook)
-            opts="-C -q -h --case --json --color --quiet --help install uninstall status post-commit help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help install uninstall status post-commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1472,6 +1560,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1566,7 +1658,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__install)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,6 +1678,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1596,7 +1692,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__post__subcmd__commit)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1616,6 +1712,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1626,7 +1726,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__status)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +1746,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1656,7 +1760,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1678,6 +1782,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1686,7 +1794,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hypo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1702,6 +1810,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1724,7 +1836,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__import)
-            opts="-C -q -h --case --json --color --quiet --as --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --as --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1740,6 +1852,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1754,7 +1870,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__list)
-            opts="-C -q -h --case --json --color --quiet --open --closed --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --open --closed --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1770,6 +1886,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1780,7 +1900,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__log)
-            opts="-C -q -h --case --json --color --quiet --kind --since --limit --author --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --kind --since --limit --author --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1796,6 +1916,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kind)
@@ -1822,7 +1946,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__new)
-            opts="-C -q -d -h --case --json --color --quiet --slug --ticket --tag --description --help"
+            opts="-C -q -d -h --case --json --color --quiet --tz --utc --slug --ticket --tag --description --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +1962,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --slug)
@@ -1868,7 +1996,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__note)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --pin --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1884,6 +2012,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1906,7 +2038,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__pin)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +2054,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1932,7 +2068,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__refute)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1948,6 +2084,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -1962,7 +2102,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1978,6 +2118,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -1992,7 +2136,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen__subcmd__case)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2008,6 +2152,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2018,7 +2166,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__retract)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,6 +2182,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -2048,7 +2200,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__run)
-            opts="-C -q -h --case --json --color --quiet --supports --refutes --tag --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --supports --refutes --tag --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2064,6 +2216,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --supports)
@@ -2086,7 +2242,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__search)
-            opts="-C -q -h --case --json --color --quiet --all --limit --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --all --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2102,6 +2258,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2116,7 +2276,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2132,6 +2292,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2142,7 +2306,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__status)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2158,6 +2322,40 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__sync)
+            opts="-C -q -h --case --json --color --quiet --tz --utc --all --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2168,7 +2366,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__todo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --owner --due --ticket --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --owner --due --ticket --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,6 +2382,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -2218,7 +2420,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unclaim)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2234,6 +2436,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2244,7 +2450,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unlink)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2260,6 +2466,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2270,7 +2480,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unpin)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,6 +2496,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2296,7 +2510,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unretract)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,6 +2526,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2322,7 +2540,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__use)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2556,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
