@@ -393,7 +393,7 @@ impl Round<'_> {
         let conn = store.conn();
         let no_marks = Marks::default();
         let old_marks = synced.map_or(&no_marks, |s| &s.marks);
-        let (mine, _) = changes::since(conn, old_marks)?;
+        let (mine, marks_before) = changes::since(conn, old_marks)?;
 
         // Their side: what changed on the remote since the commit this home last knew.
         let mut copied = Vec::new();
@@ -413,7 +413,11 @@ impl Round<'_> {
                 merge_assembly(conn, assembly, &mut work.line)?;
             }
         }
-        work.marks = changes::marks(conn)?;
+        work.marks = if copied.is_empty() {
+            marks_before
+        } else {
+            changes::marks(conn)?
+        };
 
         let nothing_here = mine.is_nothing() && known.is_some();
         if nothing_here && !lost_on_remote {
