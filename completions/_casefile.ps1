@@ -644,13 +644,16 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this run supports')
             [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this run refutes')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'A caption for the run, shown as its headline (the command and its status follow)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A caption for the run, shown as its headline (the command and its status follow)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
             [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the output as it is, without secret redaction')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--pty', '--pty', [CompletionResultType]::ParameterName, 'Run the command on a pseudo-terminal, for programs that buffer or drop colour when piped (its stdout and stderr are then one stream, recorded together)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'casefile;status' {
@@ -693,8 +696,8 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'casefile;edit' {

@@ -609,13 +609,16 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --supports 'The hypothesis this run supports'
             cand --refutes 'The hypothesis this run refutes'
             cand --tag 'A tag (repeatable)'
+            cand -m 'A caption for the run, shown as its headline (the command and its status follow)'
+            cand --message 'A caption for the run, shown as its headline (the command and its status follow)'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
             cand --utc 'Show times in UTC in status, log and list'
             cand --no-redact 'Store the output as it is, without secret redaction'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --pty 'Run the command on a pseudo-terminal, for programs that buffer or drop colour when piped (its stdout and stderr are then one stream, recorded together)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'casefile;status'= {
             cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
@@ -655,8 +658,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
             cand --utc 'Show times in UTC in status, log and list'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'casefile;edit'= {
             cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'

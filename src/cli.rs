@@ -115,6 +115,7 @@ pub enum Command {
     Unlink(UnlinkArgs),
 
     /// Run a command, show its output live, and record it as evidence.
+    #[command(after_long_help = CONTEXT_HELP)]
     Run(RunArgs),
 
     /// The hand-over briefing of the current case.
@@ -122,6 +123,7 @@ pub enum Command {
     /// The timeline, oldest first.
     Log(LogArgs),
     /// One entry whole, with links, context, attachments and history.
+    #[command(after_long_help = CONTEXT_HELP)]
     Show(ShowArgs),
     /// Amend an entry's text in $VISUAL/$EDITOR (earlier text is kept as history).
     Edit(EditArgs),
@@ -337,6 +339,13 @@ pub struct RunArgs {
     /// Store the output as it is, without secret redaction.
     #[arg(long)]
     pub no_redact: bool,
+    /// A caption for the run, shown as its headline (the command and its status follow).
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// Run the command on a pseudo-terminal, for programs that buffer or drop colour when
+    /// piped (its stdout and stderr are then one stream, recorded together).
+    #[arg(long)]
+    pub pty: bool,
     /// The command and its arguments (after `--`).
     #[arg(last = true, required = true, num_args = 1.., value_name = "CMD")]
     pub argv: Vec<std::ffi::OsString>,
@@ -360,6 +369,26 @@ pub struct LogArgs {
     #[arg(long)]
     pub all: bool,
 }
+
+/// What an entry's git context means (`show --help`, `run --help`; docs/commands.md says the
+/// same).
+const CONTEXT_HELP: &str = "\
+Git context: inside a git work tree each entry records the branch, the HEAD commit and
+whether the tree was dirty. Dirty means what `git describe --dirty` means: a tracked file
+differs from the index, or the index from HEAD (staged changes); untracked files do not
+count. A fact is recorded right or not at all: null means unknown, never a guess.
+
+An ordinary write (note, hypo, ...) must stay instant, so it reads .git itself and records
+dirty as null when it cannot decide exactly within about a millisecond (a large tree) or in a
+repository shape it does not model (line-ending conversion or filters, conditional config
+includes, a sparse checkout's file reappearing, submodules configured with `ignore`, no work
+tree, ...); branch and commit are null where it cannot read them (reftable, a branch name
+that is not UTF-8).
+
+`run` and the git hook ask git itself (`git status --porcelain=v2 --untracked-files=no`),
+so their facts are null only outside a repository, without a work tree (dirty), or when git
+cannot be run. `run` asks before it starts the command: the context describes the tree the
+command ran on, not what the command changed.";
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {

@@ -48,14 +48,13 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         )?;
     }
     let redaction = Redaction::for_write(ctx, args.no_redact)?;
-    // The context (with an exact dirty check, which can take a while in a big tree) is taken
-    // while the command runs, so that the command starts at once.
-    let author = config.author.clone();
-    let capturing =
-        std::thread::spawn(move || context::capture(author.as_deref(), DirtyCheck::Exact));
+    // The context comes from git itself and describes the tree before the command ran: git
+    // answers before the command starts, since a command running alongside could change the
+    // files git is reading (a build, `git stash`). It costs a few milliseconds of start-up.
+    let captured = context::capture(config.author.as_deref(), DirtyCheck::Exact);
 
     let guard = SignalGuard::install();
-    let outcome = match runner::run(&args.argv, cap) {
+    let outcome = match runner::run(&args.argv, cap, args.pty) {
         Ok(outcome) => outcome,
         Err(spawn) => {
             drop(guard);
@@ -67,13 +66,15 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         }
     };
 
-    let captured = match capturing.join() {
-        Ok(captured) => captured,
-        Err(_) => context::capture(config.author.as_deref(), DirtyCheck::Bounded),
-    };
     let argv = redact_argv(&args.argv, &redaction);
     let output = redaction.apply(&outcome.output);
-    let text = summary(&argv, &outcome);
+    // A caption (`-m`) heads the entry; the line saying what ran and how it ended follows.
+    let text = match args.message.as_deref().map(str::trim) {
+        Some(message) if !message.is_empty() => {
+            format!("{}\n{}", redaction.apply(message), summary(&argv, &outcome))
+        }
+        _ => summary(&argv, &outcome),
+    };
     let command = CommandInfo {
         argv,
         exit_code: outcome.ending.recorded_code(),
