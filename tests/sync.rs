@@ -388,7 +388,7 @@ fn a_remote_holding_a_damaged_blob_is_named_and_nothing_is_merged() {
     ken.ok(&["note", "ken's good entry"]);
     sync_ok(&ken, &remote);
     let refname = case_ref_log(&remote)[0].clone();
-    let bad = "entries/ee/01a20c64-0000-7000-8000-0000000000ee/entry.json";
+    let bad = "entries/ee/01a20c64-0000-7000-8000-0000000000ee.json";
     plant(&remote, &refname, bad, b"{\"uuid\": oops");
 
     let before = facts(&amy, "damage");

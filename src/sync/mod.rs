@@ -556,11 +556,7 @@ fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<T
     context.extend(assembly.link_targets_missing());
     context.sort();
     context.dedup();
-    paths.extend(
-        context
-            .iter()
-            .map(|u| format!("{}/entry.json", tree::entry_dir(u))),
-    );
+    paths.extend(context.iter().map(|u| tree::entry_path(u)));
     paths.extend(
         assembly
             .attachments_missing()
