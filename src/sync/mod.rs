@@ -393,7 +393,7 @@ impl Round<'_> {
         let conn = store.conn();
         let no_marks = Marks::default();
         let old_marks = synced.map_or(&no_marks, |s| &s.marks);
-        let (mine, _) = changes::since(conn, old_marks)?;
+        let (mine, marks_before) = changes::since(conn, old_marks)?;
 
         // Their side: what changed on the remote since the commit this home last knew.
         let mut copied = Vec::new();
@@ -413,7 +413,11 @@ impl Round<'_> {
                 merge_assembly(conn, assembly, &mut work.line)?;
             }
         }
-        work.marks = changes::marks(conn)?;
+        work.marks = if copied.is_empty() {
+            marks_before
+        } else {
+            changes::marks(conn)?
+        };
 
         let nothing_here = mine.is_nothing() && known.is_some();
         if nothing_here && !lost_on_remote {
@@ -552,11 +556,7 @@ fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<T
     context.extend(assembly.link_targets_missing());
     context.sort();
     context.dedup();
-    paths.extend(
-        context
-            .iter()
-            .map(|u| format!("{}/entry.json", tree::entry_dir(u))),
-    );
+    paths.extend(context.iter().map(|u| tree::entry_path(u)));
     paths.extend(
         assembly
             .attachments_missing()
@@ -582,22 +582,34 @@ fn merge_assembly(
     line: &mut CaseLine,
 ) -> Result<()> {
     let authors = assembly.entry_authors();
+    let item_authors = assembly.item_authors();
     let bytes = assembly.into_bundle().map_err(damaged)?;
     let bundle = bundle::parse(&bytes).map_err(damaged)?;
     let uuids: Vec<&str> = bundle.entries.iter().map(|e| e.uuid.as_str()).collect();
     let known = changes::numbers_of(conn, &uuids)?;
-    for (uuid, author) in &authors {
-        if !known.contains_key(uuid) {
-            line.from.insert(author.clone());
-        }
-    }
+    let before = changes::marks(conn)?;
     let report = merge::merge(conn, &bundle, false)?;
+    // Counted from the rows the merge appended, whatever tables the bundle fills.
+    let after = changes::marks(conn)?;
+    let appended: i64 = after
+        .0
+        .iter()
+        .filter(|(table, _)| table.as_str() != "entry")
+        .map(|(table, (max, _))| (max - before.0.get(table).map_or(0, |m| m.0)).max(0))
+        .sum();
     line.received += report.entries_added;
-    line.changes += report.state_changes_added
-        + report.links_added
-        + report.edits_added
-        + report.attachments_added
-        + report.case_events_added;
+    line.changes += usize::try_from(appended).unwrap_or(0);
+    if report.entries_added > 0 {
+        line.from.extend(
+            authors
+                .into_iter()
+                .filter(|(uuid, _)| !known.contains_key(uuid))
+                .map(|(_, author)| author),
+        );
+    }
+    if appended > 0 {
+        line.from.extend(item_authors);
+    }
     Ok(())
 }
 
