@@ -332,7 +332,7 @@ _casefile() {
 
     case "${cmd}" in
         casefile)
-            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export minutes import attachment hook completions config help"
+            opts="-C -q -h -V --case --json --color --quiet --tz --utc --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export minutes import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,6 +350,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -358,7 +362,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__attachment)
-            opts="-C -q -o -h --case --json --color --quiet --output --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,6 +378,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -392,7 +400,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__claim)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,6 +416,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -418,7 +430,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__close)
-            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --trigger --detection --mitigation --went-well --went-wrong --lucky --started --detected --mitigated --resolved-at --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --resolved --abandoned --summary --impact --root-cause --fix --lessons --trigger --detection --mitigation --went-well --went-wrong --lucky --started --detected --mitigated --resolved-at --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,6 +446,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)
@@ -504,7 +520,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__completions)
-            opts="-C -q -h --case --json --color --quiet --help bash elvish fish powershell zsh"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,6 +536,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -530,7 +550,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config)
-            opts="-C -q -h --case --json --color --quiet --help path show get set help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help path show get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,6 +568,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -556,7 +580,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__get)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -572,6 +596,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -666,7 +694,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__path)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +710,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -692,7 +724,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__set)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,6 +740,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -718,7 +754,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +772,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -744,7 +784,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__confirm)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -760,6 +800,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -774,7 +818,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__dead)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --of --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --of --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,6 +834,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -816,7 +864,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__done)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -832,6 +880,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -842,7 +894,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__edit)
-            opts="-C -q -h --case --json --color --quiet --at --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --at --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +910,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -872,7 +928,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__ev)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --supports --refutes --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --supports --refutes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +944,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -918,7 +978,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__event)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --good --bad --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --good --bad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +994,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -956,7 +1020,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__export)
-            opts="-C -q -o -h --case --json --color --quiet --format --output --template --list-templates --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --format --output --template --list-templates --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +1036,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1516,7 +1584,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook)
-            opts="-C -q -h --case --json --color --quiet --help install uninstall status post-commit help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help install uninstall status post-commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1532,6 +1600,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1626,7 +1698,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__install)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +1718,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1656,7 +1732,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__post__subcmd__commit)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,6 +1752,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1686,7 +1766,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__status)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1706,6 +1786,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1716,7 +1800,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1738,6 +1822,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1746,7 +1834,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hypo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1762,6 +1850,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1784,7 +1876,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__import)
-            opts="-C -q -h --case --json --color --quiet --as --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --as --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,6 +1892,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1814,7 +1910,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__list)
-            opts="-C -q -h --case --json --color --quiet --open --closed --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --open --closed --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1830,6 +1926,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1840,7 +1940,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__log)
-            opts="-C -q -h --case --json --color --quiet --kind --since --limit --author --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --kind --since --limit --author --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,6 +1956,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kind)
@@ -1882,7 +1986,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__minutes)
-            opts="-C -q -h --case --json --color --quiet --since --until --author --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --since --until --author --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1898,6 +2002,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -1920,7 +2028,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__new)
-            opts="-C -q -d -h --case --json --color --quiet --slug --ticket --tag --description --help"
+            opts="-C -q -d -h --case --json --color --quiet --tz --utc --slug --ticket --tag --description --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1936,6 +2044,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --slug)
@@ -1966,7 +2078,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__note)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --pin --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1982,6 +2094,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -2004,7 +2120,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__pin)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,6 +2136,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2030,7 +2150,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__refute)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2046,6 +2166,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -2060,7 +2184,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2076,6 +2200,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -2090,7 +2218,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen__subcmd__case)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,6 +2234,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2116,7 +2248,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__retract)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2132,6 +2264,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -2146,7 +2282,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__run)
-            opts="-C -q -h --case --json --color --quiet --supports --refutes --tag --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --supports --refutes --tag --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,6 +2298,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --supports)
@@ -2184,7 +2324,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__search)
-            opts="-C -q -h --case --json --color --quiet --all --limit --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --all --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2200,6 +2340,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2214,7 +2358,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2230,6 +2374,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2240,7 +2388,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__status)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2256,6 +2404,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2266,7 +2418,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__todo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --owner --due --ticket --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --owner --due --ticket --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,6 +2434,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -2316,7 +2472,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unclaim)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2332,6 +2488,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2342,7 +2502,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unlink)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2358,6 +2518,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2368,7 +2532,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unpin)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2384,6 +2548,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2394,7 +2562,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unretract)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2410,6 +2578,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2420,7 +2592,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__use)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2436,6 +2608,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
