@@ -619,6 +619,8 @@ fn snapshot_settings() -> insta::Settings {
         "case open [DURATION]",
     );
     settings.add_filter(r"after \d+ ms", "after [N] ms");
+    // How long a hypothesis stayed open: written and settled now, in the test.
+    settings.add_filter(r"_open \d+[smhdwy]( \d+[smhdwy])?;", "_open [DURATION];");
     settings.add_filter(r"\*\*Duration:\*\* \d+ ms", "**Duration:** [N] ms");
     settings
 }
