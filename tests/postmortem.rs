@@ -680,3 +680,33 @@ fn a_worked_case_in_every_built_in_template() {
         settings.bind(|| insta::assert_snapshot!(format!("worked_template_{template}"), md));
     }
 }
+
+#[test]
+fn each_fact_once_after_a_reopen() {
+    // A confirm reason stays the confirm's reason after reopen + dead end; the dead end is
+    // the refutation's reason, listed once (under the hypothesis, not again as a dead end).
+    let env = TestEnv::new();
+    env.ok(&["new", "Reopened"]);
+    env.ok(&["hypo", "the cache is stale"]); // #1
+    env.ok(&["confirm", "1", "--because", "hit ratio dropped to 2 %"]); // #2
+    env.ok(&["reopen", "1"]);
+    env.ok(&["dead", "--of", "1", "flushing the cache changed nothing"]); // #3
+    let md = env.ok(&["export"]);
+    assert!(
+        md.contains("  - Because: **#2** (evidence) hit ratio dropped to 2 %"),
+        "{md}"
+    );
+    assert!(
+        md.contains("  - Ruled out by: **#3** (dead-end) flushing the cache changed nothing"),
+        "{md}"
+    );
+    assert!(!md.contains("Ruled out by: **#2**"), "{md}");
+    assert!(!md.contains("For: **#2**"), "{md}");
+    // Once in the table, once as the reason: the Dead ends section does not repeat it.
+    assert_eq!(
+        md.matches("flushing the cache changed nothing").count(),
+        2,
+        "{md}"
+    );
+    assert_eq!(md.matches("the cache is stale").count(), 2, "{md}");
+}
