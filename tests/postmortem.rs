@@ -710,3 +710,26 @@ fn each_fact_once_after_a_reopen() {
     );
     assert_eq!(md.matches("the cache is stale").count(), 2, "{md}");
 }
+
+#[test]
+fn the_incident_keeps_its_start_and_end_when_capped() {
+    let env = TestEnv::new();
+    env.ok(&["new", "Many events"]);
+    for i in 0..30 {
+        let at = format!("2016-04-06T{:02}:{:02}:00-04:00", 8 + i / 60, i % 60);
+        env.ok(&["event", "--at", &at, &format!("event number {i} happened")]);
+    }
+    let md = env.ok(&["export"]);
+    let part = &md[md.find("## What happened").unwrap()..md.find("## Investigation").unwrap()];
+    assert!(part.contains("event number 0 happened"), "{part}");
+    assert!(part.contains("event number 11 happened"), "{part}");
+    assert!(!part.contains("event number 12 happened"), "{part}");
+    assert!(part.contains("- … 6 more events"), "{part}");
+    assert!(part.contains("event number 18 happened"), "{part}");
+    assert!(part.contains("event number 29 happened"), "{part}");
+    // The table has all of them.
+    assert!(
+        md.contains("| event |  | event number 12 happened |"),
+        "{md}"
+    );
+}
