@@ -67,7 +67,7 @@ fn zone_and_first(
     store: &CaseStore,
     opts: &MarkdownOptions,
 ) -> Result<(DocZone, &'static str, Option<IncidentEvent>)> {
-    let (first, _) = dump::incident_events(store.conn(), 1, false)?;
+    let first = dump::incident_events(store.conn(), 1, false)?;
     let first = first.into_iter().next();
     let source = match (&opts.zone, &first) {
         (Some(_), _) => "the configured time zone",
@@ -96,11 +96,14 @@ pub fn write_markdown(
     pm.clock(&info, &Clock::new(&info, first.as_ref()), opts.now_ms)?;
     pm.close_texts(&info)?;
     let half = (INCIDENT_LIMIT / 2) as u32;
-    let (head, total) = dump::incident_events(conn, half, false)?;
-    let tail = if total > i64::from(half) {
-        dump::incident_events(conn, half, true)?.0
+    let head = dump::incident_events(conn, half, false)?;
+    let (tail, total) = if head.len() as u32 == half {
+        (
+            dump::incident_events(conn, half, true)?,
+            dump::event_count(conn)?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), head.len() as i64)
     };
     pm.incident(&head, &tail, total, &dump::window(conn)?)?;
     drop((head, tail));

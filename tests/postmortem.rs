@@ -622,6 +622,8 @@ fn snapshot_settings() -> insta::Settings {
     // wrote it (0s or 1s under load): the worked case sets no times for its state changes.
     settings.add_filter(r"_open \d+[smhdwy]( \d+[smhdwy])?;", "_open [DURATION];");
     settings.add_filter(r"after \d+ ms", "after [N] ms");
+    // How long a hypothesis stayed open: written and settled now, in the test.
+    settings.add_filter(r"_open \d+[smhdwy]( \d+[smhdwy])?;", "_open [DURATION];");
     settings.add_filter(r"\*\*Duration:\*\* \d+ ms", "**Duration:** [N] ms");
     settings
 }
@@ -680,4 +682,57 @@ fn a_worked_case_in_every_built_in_template() {
         assert_no_user_html(&s, &md);
         settings.bind(|| insta::assert_snapshot!(format!("worked_template_{template}"), md));
     }
+}
+
+#[test]
+fn each_fact_once_after_a_reopen() {
+    // A confirm reason stays the confirm's reason after reopen + dead end; the dead end is
+    // the refutation's reason, listed once (under the hypothesis, not again as a dead end).
+    let env = TestEnv::new();
+    env.ok(&["new", "Reopened"]);
+    env.ok(&["hypo", "the cache is stale"]); // #1
+    env.ok(&["confirm", "1", "--because", "hit ratio dropped to 2 %"]); // #2
+    env.ok(&["reopen", "1"]);
+    env.ok(&["dead", "--of", "1", "flushing the cache changed nothing"]); // #3
+    let md = env.ok(&["export"]);
+    assert!(
+        md.contains("  - Because: **#2** (evidence) hit ratio dropped to 2 %"),
+        "{md}"
+    );
+    assert!(
+        md.contains("  - Ruled out by: **#3** (dead-end) flushing the cache changed nothing"),
+        "{md}"
+    );
+    assert!(!md.contains("Ruled out by: **#2**"), "{md}");
+    assert!(!md.contains("For: **#2**"), "{md}");
+    // Once in the table, once as the reason: the Dead ends section does not repeat it.
+    assert_eq!(
+        md.matches("flushing the cache changed nothing").count(),
+        2,
+        "{md}"
+    );
+    assert_eq!(md.matches("the cache is stale").count(), 2, "{md}");
+}
+
+#[test]
+fn the_incident_keeps_its_start_and_end_when_capped() {
+    let env = TestEnv::new();
+    env.ok(&["new", "Many events"]);
+    for i in 0..30 {
+        let at = format!("2016-04-06T{:02}:{:02}:00-04:00", 8 + i / 60, i % 60);
+        env.ok(&["event", "--at", &at, &format!("event number {i} happened")]);
+    }
+    let md = env.ok(&["export"]);
+    let part = &md[md.find("## What happened").unwrap()..md.find("## Investigation").unwrap()];
+    assert!(part.contains("event number 0 happened"), "{part}");
+    assert!(part.contains("event number 11 happened"), "{part}");
+    assert!(!part.contains("event number 12 happened"), "{part}");
+    assert!(part.contains("- … 6 more events"), "{part}");
+    assert!(part.contains("event number 18 happened"), "{part}");
+    assert!(part.contains("event number 29 happened"), "{part}");
+    // The table has all of them.
+    assert!(
+        md.contains("| event |  | event number 12 happened |"),
+        "{md}"
+    );
 }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Offset};
 
 use crate::model::{CaseInfo, Kind, LinkType, State};
 use crate::render::entry::shell_join;
@@ -80,7 +80,7 @@ impl DocZone {
         let offset = first
             .and_then(|s| crate::time::parse_stored(s).ok())
             .map(|t| *t.offset())
-            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("0 is a valid offset"));
+            .unwrap_or_else(|| chrono::Utc.fix());
         let suffix = DateTime::<FixedOffset>::from_naive_utc_and_offset(
             chrono::NaiveDateTime::default(),
             offset,
@@ -811,7 +811,7 @@ fn write_entry(o: &mut impl Write, text: &str, place: Place) -> std::io::Result<
             .max();
         if let Some(end) = end.filter(|&e| e > 1 && !text[..e].contains('\n')) {
             markdown::write_code_span_in(o, &text[1..end], place == Place::Cell)?;
-            return markdown::write_text(o, &text[end + 1..], Place::Cell).and(Ok(()));
+            return markdown::write_text(o, &text[end + 1..], Place::Cell);
         }
     }
     markdown::write_text(o, text, place)

@@ -337,13 +337,8 @@ pub struct IncidentEvent {
     pub mark: Option<crate::model::Mark>,
 }
 
-/// The first `limit` events by occurrence, or the last `limit` (returned oldest first), and
-/// how many events there are in all.
-pub fn incident_events(
-    conn: &Connection,
-    limit: u32,
-    last: bool,
-) -> Result<(Vec<IncidentEvent>, i64)> {
+/// The first `limit` events by occurrence, or the last `limit` (returned oldest first).
+pub fn incident_events(conn: &Connection, limit: u32, last: bool) -> Result<Vec<IncidentEvent>> {
     let order = if last { "DESC" } else { "" };
     let mut stmt = conn.prepare(&format!(
         "SELECT number, coalesce(occurred_at, recorded_at), at_ms, text, mark FROM entry
@@ -366,12 +361,16 @@ pub fn incident_events(
     if last {
         events.reverse();
     }
-    let total = conn.query_row(
+    Ok(events)
+}
+
+/// How many events the incident has.
+pub fn event_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
         "SELECT count(*) FROM entry WHERE kind = 'event' AND NOT retracted",
         [],
         |r| r.get(0),
-    )?;
-    Ok((events, total))
+    )?)
 }
 
 /// The fault's window from `event --good/--bad`: the last good moment and the first bad one
