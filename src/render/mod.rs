@@ -8,6 +8,7 @@ pub mod postmortem;
 pub mod search;
 pub mod status;
 pub mod tables;
+pub mod wrap;
 
 use anstyle::{AnsiColor, Style};
 

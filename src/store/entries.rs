@@ -481,7 +481,7 @@ pub struct Headline {
     pub number: i64,
     pub kind: Kind,
     pub state: Option<State>,
-    /// The first line of the text.
+    /// The text's telling line ([`crate::model::telling_line`]).
     pub text: String,
 }
 
@@ -490,7 +490,8 @@ pub struct Headline {
 pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<Headline>> {
     let rows = conn
         .prepare_cached(
-            "SELECT number, kind, state, substr(text, 1, 200) FROM entry ORDER BY number DESC LIMIT ?1",
+            // The whole text: a traceback's telling line is usually its last.
+            "SELECT number, kind, state, text FROM entry ORDER BY number DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
             Ok((
@@ -508,7 +509,7 @@ pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<Headline>> {
                 number,
                 kind: Kind::parse(&kind)?,
                 state: state.as_deref().and_then(State::parse),
-                text: text.lines().next().unwrap_or("").to_string(),
+                text: crate::model::telling_line(&text).to_string(),
             })
         })
         .collect())
