@@ -7,7 +7,7 @@
 //! off a full table scan. `--json` asks for whole lists (but `recent` is always bounded).
 
 use anyhow::Result;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
@@ -26,6 +26,42 @@ pub struct HypothesisView {
     pub refuted_count: i64,
 }
 
+/// Why a hypothesis was refuted: the entry that says so, and how it is linked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    /// `rules-out` (a dead end written with `dead --of`), `because` (`refute N --because M`)
+    /// or `refutes` (the newest evidence against it), in that order of preference.
+    pub via: LinkType,
+    pub number: i64,
+    pub kind: Kind,
+    pub text: String,
+}
+
+/// A dead end or refuted hypothesis, with the briefing's pairing: a refuted hypothesis has its
+/// reason; a dead end that rules out a hypothesis names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadEndView {
+    #[serde(flatten)]
+    pub entry: Entry,
+    /// For a refuted hypothesis: why (null when nothing in the case says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// For a dead end: the hypothesis it rules out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules_out: Option<i64>,
+}
+
+/// Someone who wrote in the case.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub author: String,
+    pub entries: i64,
+    /// When they last wrote (RFC 3339, UTC).
+    pub last_seen: Option<String>,
+    #[serde(skip)]
+    pub last_seen_ms: i64,
+}
+
 /// How many entries each list holds in all.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
@@ -34,16 +70,26 @@ pub struct Counts {
     pub confirmed: i64,
     pub dead_ends: i64,
     pub open_actions: i64,
+    pub events: i64,
+    pub evidence: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Briefing {
     pub case: CaseInfo,
     pub counts: Counts,
+    /// Who wrote, how much, last seen; the most active first.
+    pub people: Vec<Person>,
+    /// The first event by when it happened: when the incident began, as far as the case knows.
+    pub first_event: Option<Entry>,
     pub open_hypotheses: Vec<HypothesisView>,
     pub confirmed: Vec<HypothesisView>,
-    pub dead_ends: Vec<Entry>,
+    pub dead_ends: Vec<DeadEndView>,
+    /// The newest evidence linked to no hypothesis, oldest first.
+    pub unlinked_evidence: Vec<Entry>,
     pub open_actions: Vec<Entry>,
+    /// The latest events by when they happened, oldest first.
+    pub events: Vec<Entry>,
     pub recent: Vec<Entry>,
 }
 
@@ -56,16 +102,25 @@ pub struct Bounds {
     pub evidence: Option<u32>,
     /// The latest this many entries of the timeline.
     pub recent: u32,
+    /// The newest this many pieces of unlinked evidence.
+    pub unlinked: u32,
+    /// The latest this many events by occurrence.
+    pub events: u32,
     /// Load each entry whole (tags, links, attachments) and the evidence of confirmed
     /// hypotheses too; the text view needs only headlines.
     pub whole_entries: bool,
 }
 
+/// How far back (in evidence entries) unlinked evidence is looked for: the section is about
+/// what was seen lately, and the bound keeps `status` from walking every piece of evidence of
+/// a large case whose evidence is all linked.
+const UNLINKED_WINDOW: u32 = 200;
+
 /// Assemble the briefing. Lists come oldest first (of the newest ones loaded).
 pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
     let limit = |b: Option<u32>| b.map_or(-1, i64::from);
-    let counts = counts(conn)?;
+    let (counts, people) = counts(conn)?;
     let whole = bounds.whole_entries;
     let with_evidence = |state: State, evidence_limit: i64| -> Result<Vec<HypothesisView>> {
         newest(conn, Kind::Hypothesis, state, limit(bounds.per_list), whole)?
@@ -100,6 +155,21 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         whole,
     )?;
     dead_ends.reverse();
+    let dead_ends = dead_ends
+        .into_iter()
+        .map(|entry| {
+            let (reason, rules_out) = if entry.kind == Kind::Hypothesis {
+                (reason(conn, entry.number)?, None)
+            } else {
+                (None, rules_out(conn, entry.number)?)
+            };
+            Ok(DeadEndView {
+                entry,
+                reason,
+                rules_out,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let open_actions = newest(
         conn,
         Kind::Action,
@@ -107,6 +177,32 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         limit(bounds.per_list),
         whole,
     )?;
+    let unlinked_evidence = if counts.evidence > 0 && bounds.unlinked > 0 {
+        let mut list = entries::query_entries_with(
+            conn,
+            &unlinked_sql(columns(whole), bounds.unlinked),
+            [],
+            whole,
+        )?;
+        list.reverse();
+        list
+    } else {
+        Vec::new()
+    };
+    let (first_event, events) = if counts.events > 0 {
+        let first =
+            entries::query_entries_with(conn, &first_event_sql(columns(whole)), [], whole)?.pop();
+        let mut events = entries::query_entries_with(
+            conn,
+            &latest_events_sql(columns(whole), bounds.events),
+            [],
+            whole,
+        )?;
+        events.reverse();
+        (first, events)
+    } else {
+        (None, Vec::new())
+    };
     let recent = entries::timeline(
         conn,
         &entries::TimelineFilter {
@@ -118,10 +214,14 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     Ok(Briefing {
         case,
         counts,
+        people,
+        first_event,
         open_hypotheses,
         confirmed,
         dead_ends,
+        unlinked_evidence,
         open_actions,
+        events,
         recent,
     })
 }
@@ -133,6 +233,16 @@ const LINK_COUNT_SQL: &str = "SELECT count(*) FILTER (WHERE type = 'supports'), 
 const EVIDENCE_SQL: &str =
     "WHERE number IN (SELECT source FROM link WHERE target = +?1 AND type = +?2) \
      ORDER BY number DESC LIMIT";
+/// Why hypothesis ?1 was refuted: the dead end that rules it out, else its `because` entry,
+/// else the newest evidence against it (each kind newest first).
+const REASON_SQL: &str = "SELECT r.via, e.number, e.kind, e.text FROM ( \
+       SELECT source AS n, 'rules-out' AS via, 1 AS rank FROM link WHERE target = +?1 AND type = 'rules-out' \
+       UNION ALL SELECT target, 'because', 2 FROM link WHERE source = +?1 AND type = 'because' \
+       UNION ALL SELECT source, 'refutes', 3 FROM link WHERE target = +?1 AND type = 'refutes' \
+     ) AS r JOIN entry AS e ON e.number = r.n ORDER BY r.rank, r.n DESC LIMIT 1";
+/// The hypothesis dead end ?1 rules out.
+const RULES_OUT_SQL: &str =
+    "SELECT target FROM link WHERE source = +?1 AND type = 'rules-out' ORDER BY target LIMIT 1";
 
 /// The columns to read: whole entries, or (for the text view) what a headline shows, the
 /// rest left empty so that fewer values are copied out of SQLite.
@@ -155,35 +265,126 @@ fn dead_ends_sql(columns: &str, limit: i64) -> String {
     )
 }
 
-/// The counts kept with every write (schema v3): a few rows, whatever the case's size.
-fn counts(conn: &Connection) -> Result<Counts> {
+/// The newest `limit` pieces of evidence (among the newest [`UNLINKED_WINDOW`]) that support,
+/// refute and explain nothing, newest first.
+fn unlinked_sql(columns: &str, limit: u32) -> String {
+    format!(
+        "SELECT {columns} FROM entry WHERE number IN (\
+           SELECT number FROM entry WHERE kind = 'evidence' AND state IS NULL \
+           ORDER BY number DESC LIMIT {UNLINKED_WINDOW}) \
+         AND NOT EXISTS (SELECT 1 FROM link WHERE source = entry.number) \
+         AND NOT EXISTS (SELECT 1 FROM link WHERE target = entry.number AND type = 'because') \
+         ORDER BY number DESC LIMIT {limit}"
+    )
+}
+
+/// The first event by when it happened. `INDEXED BY` the partial index of events by
+/// occurrence: without statistics the planner prefers `entry_kind_state` and sorts every
+/// event.
+fn first_event_sql(columns: &str) -> String {
+    format!(
+        "SELECT {columns} FROM entry INDEXED BY entry_event_at WHERE kind = 'event' \
+         ORDER BY at_ms, number LIMIT 1"
+    )
+}
+
+/// The latest `limit` events by when they happened, latest first.
+fn latest_events_sql(columns: &str, limit: u32) -> String {
+    format!(
+        "SELECT {columns} FROM entry INDEXED BY entry_event_at WHERE kind = 'event' \
+         ORDER BY at_ms DESC, number DESC LIMIT {limit}"
+    )
+}
+
+/// The counts kept with every write (schema v3, per author since `entry_count_by_author`): a
+/// few rows, whatever the case's size. Also the people line.
+fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>)> {
     let mut counts = Counts {
         // Numbers are contiguous from 1 and entries are never deleted, so the highest number
         // is the count: one index probe instead of a scan of the whole table.
         entries: entries::last_number(conn)?,
         ..Counts::default()
     };
-    let mut stmt = conn.prepare_cached("SELECT kind, state, n FROM entry_count")?;
+    let mut people: Vec<Person> = Vec::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT kind, state, author, n, last_ms FROM entry_count")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let n: i64 = row.get(2)?;
+        let n: i64 = row.get(3)?;
+        let author = row.get_ref(2)?.as_str()?;
+        let last_ms: i64 = row.get(4)?;
+        match people.iter_mut().find(|p| p.author == author) {
+            Some(p) => {
+                p.entries += n;
+                p.last_seen_ms = p.last_seen_ms.max(last_ms);
+            }
+            None => people.push(Person {
+                author: author.to_string(),
+                entries: n,
+                last_seen: None,
+                last_seen_ms: last_ms,
+            }),
+        }
         let slot = match (row.get_ref(0)?.as_str()?, row.get_ref(1)?.as_str()?) {
             ("hypothesis", "open") => &mut counts.open_hypotheses,
             ("hypothesis", "confirmed") => &mut counts.confirmed,
             // A refuted hypothesis is a dead end in every view.
             ("hypothesis", "refuted") | ("dead-end", _) => &mut counts.dead_ends,
             ("action", "open") => &mut counts.open_actions,
+            ("event", _) => &mut counts.events,
+            ("evidence", _) => &mut counts.evidence,
             _ => continue,
         };
         *slot += n;
     }
-    Ok(counts)
+    people.retain(|p| p.entries > 0);
+    for p in &mut people {
+        p.last_seen = chrono::DateTime::from_timestamp_millis(p.last_seen_ms)
+            .filter(|_| p.last_seen_ms > 0)
+            .map(|t| crate::time::format_rfc3339(&t.fixed_offset()));
+    }
+    people.sort_by(|a, b| {
+        b.entries
+            .cmp(&a.entries)
+            .then(b.last_seen_ms.cmp(&a.last_seen_ms))
+            .then(a.author.cmp(&b.author))
+    });
+    Ok((counts, people))
 }
 
 fn count_links(conn: &Connection, target: i64) -> Result<(i64, i64)> {
     Ok(conn
         .prepare_cached(LINK_COUNT_SQL)?
         .query_row([target], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+fn reason(conn: &Connection, hypothesis: i64) -> Result<Option<Reason>> {
+    let row = conn
+        .prepare_cached(REASON_SQL)?
+        .query_row([hypothesis], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .optional()?;
+    Ok(row.and_then(|(via, number, kind, text)| {
+        Some(Reason {
+            via: LinkType::parse(&via)?,
+            number,
+            kind: Kind::parse(&kind)?,
+            text,
+        })
+    }))
+}
+
+fn rules_out(conn: &Connection, dead_end: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(RULES_OUT_SQL)?
+        .query_row([dead_end], |r| r.get(0))
+        .optional()?)
 }
 
 fn newest(
@@ -243,7 +444,12 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         crate::store::schema::migrate(&mut conn, "mem").unwrap();
         let queries = [
-            "SELECT kind, state, n FROM entry_count".to_string(),
+            "SELECT kind, state, author, n, last_ms FROM entry_count".to_string(),
+            REASON_SQL.to_string(),
+            RULES_OUT_SQL.to_string(),
+            unlinked_sql(ENTRY_COLUMNS, 3),
+            first_event_sql(ENTRY_COLUMNS),
+            latest_events_sql(entries::HEADLINE_COLUMNS, 5),
             LINK_COUNT_SQL.to_string(),
             format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} 5"),
             format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} 5"),

@@ -358,6 +358,62 @@ pub fn humanize_duration(d: chrono::Duration) -> String {
     }
 }
 
+/// The moment times are read against (`10m ago`, today, a syslog line's year, the future
+/// warning): now, or `CASEFILE_NOW` (RFC 3339) when set, so that tests and reproductions can
+/// fix it. Only reading a time calls this: a write without `--at` never does.
+pub fn reference_now() -> DateTime<Utc> {
+    std::env::var("CASEFILE_NOW")
+        .ok()
+        .and_then(|v| DateTime::parse_from_rfc3339(v.trim()).ok())
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+}
+
+/// A stored time for a compact list (`status`'s "Recent"): the written wall clock as
+/// `11-18 14:17`, with the year in front when it is not the year of `now`
+/// (`2025-11-18 14:17`), and the written offset after it when that is not the viewer's
+/// `zone` at that instant (`11-18 14:17 +01:00`). Unreadable values are shown as stored.
+pub fn format_compact(stored: &str, zone: &Zone, now: DateTime<Utc>) -> String {
+    let Ok(t) = parse_stored(stored) else {
+        return stored.to_string();
+    };
+    let this_year = zone.from_utc(now).year();
+    let mut out = if t.year() == this_year {
+        t.format("%m-%d %H:%M").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    };
+    if zone.from_utc(t.with_timezone(&Utc)).offset() != t.offset() {
+        out.push(' ');
+        out.push_str(&t.format("%:z").to_string());
+    }
+    out
+}
+
+/// A stored time with date, seconds and its written offset: `2026-11-18 09:12:04 -05:00`.
+pub fn format_full(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+}
+
+/// The span between two moments, for a window: `between 09:12:04 and 09:40:51 -05:00 (28m)`
+/// when both are on the same day in the same offset, else each in full.
+pub fn format_span(from: &DateTime<FixedOffset>, to: &DateTime<FixedOffset>) -> String {
+    let length = humanize_duration((*to - *from).abs());
+    if from.offset() == to.offset() && from.date_naive() == to.date_naive() {
+        format!(
+            "between {} and {} on {} ({length})",
+            from.format("%H:%M:%S"),
+            to.format("%H:%M:%S %:z"),
+            to.format("%Y-%m-%d")
+        )
+    } else {
+        format!(
+            "between {} and {} ({length})",
+            format_full(from),
+            format_full(to)
+        )
+    }
+}
+
 /// Unix milliseconds of the instant (for ordering in SQL).
 pub fn unix_ms(t: &DateTime<FixedOffset>) -> i64 {
     t.timestamp_millis()

@@ -1,53 +1,67 @@
 //! The `status` briefing as text: one screen for the next person.
+//!
+//! In the order a newcomer needs it: what the case is and who is on it, how long the incident
+//! has been going, what is suspected (with the newest evidence each way), what is confirmed,
+//! what is ruled out and why, evidence nobody has tied to a suspect yet, what was about to be
+//! done, when things happened, and the latest entries. Every section is bounded, ending with
+//! `… and N more (command)`; every item is word-wrapped to the width with a hanging indent and
+//! a line budget, past which it ends at a word with a pointer to `casefile show N`.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use super::{compact_time, fit, Palette};
-use crate::briefing::{Briefing, HypothesisView};
-use crate::model::{Entry, Kind};
+use chrono::{DateTime, Utc};
+
+use super::wrap::{self, Layout};
+use super::Palette;
+use crate::briefing::{Briefing, DeadEndView, HypothesisView};
+use crate::model::{Entry, Kind, LinkType};
+use crate::time::Zone;
 
 /// How many items of each list the text view loads; each section shows fewer.
 pub const SHOW_PER_LIST: u32 = 5;
-/// How many pieces of evidence are shown under each open hypothesis.
-pub const SHOW_EVIDENCE: u32 = 2;
-const SHOW_HYPOTHESES: usize = 5;
-const SHOW_CONFIRMED: usize = 3;
-const SHOW_DEAD_ENDS: usize = 4;
-const SHOW_ACTIONS: usize = 4;
+/// How many pieces of evidence for, and against, each open hypothesis are loaded and shown.
+pub const SHOW_EVIDENCE: u32 = 1;
+/// How many pieces of unlinked evidence are loaded (one more than shown, to know there are
+/// more).
+pub const LOAD_UNLINKED: u32 = SHOW_UNLINKED as u32 + 1;
+/// How many events by occurrence are loaded (one more than shown).
+pub const LOAD_EVENTS: u32 = SHOW_EVENTS as u32 + 1;
+const SHOW_HYPOTHESES: usize = 3;
+const SHOW_CONFIRMED: usize = 2;
+const SHOW_DEAD_ENDS: usize = 3;
+const SHOW_UNLINKED: usize = 2;
+const SHOW_ACTIONS: usize = 3;
+const SHOW_EVENTS: usize = 4;
+const SHOW_PEOPLE: usize = 4;
 
-/// Render the briefing; `now_ms` is used for the case's age.
-pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
+/// Line budgets of each kind of item.
+const LINES_HYPOTHESIS: usize = 3;
+const LINES_EVIDENCE: usize = 2;
+const LINES_RULED_OUT: usize = 2;
+const LINES_REASON: usize = 2;
+const LINES_ACTION: usize = 3;
+const LINES_ITEM: usize = 2;
+
+/// Where the entry number column ends: items start their text here and wrap back to it.
+const ITEM_INDENT: usize = 8;
+/// Under an item (evidence, reasons): the marker column and the text's hanging indent.
+const SUB_INDENT: usize = 8;
+
+/// What the screen is: its width, the viewer's zone, the time now and colour.
+#[derive(Debug, Clone)]
+pub struct Screen {
+    pub width: usize,
+    pub zone: Zone,
+    pub now: DateTime<Utc>,
+    pub palette: Palette,
+}
+
+/// Render the briefing.
+pub fn render(b: &Briefing, s: &Screen) -> String {
     let mut out = String::new();
-    let case = &b.case;
-    let _ = writeln!(out, "{}", p.heading(&fit(&case.title, width)));
-    let age = crate::time::parse_stored(&case.opened_at)
-        .map(|t| {
-            let ms = now_ms - crate::time::unix_ms(&t);
-            crate::time::humanize_duration(chrono::Duration::milliseconds(ms.max(0)))
-        })
-        .unwrap_or_default();
-    let state = match case.state {
-        crate::model::CaseState::Open => p.warn(case.state.as_str()),
-        crate::model::CaseState::Resolved => p.good(case.state.as_str()),
-        crate::model::CaseState::Abandoned => p.dim(case.state.as_str()),
-    };
-    let mut line = format!("{} · {state} · opened {age} ago", case.slug);
-    if let Some(closed) = &case.closed_at {
-        line.push_str(&format!(" · closed {}", compact_time(closed)));
-    }
-    line.push_str(&format!(" · {} entries", b.counts.entries));
-    let _ = writeln!(out, "{}", p.dim(&line));
-    let mut labels = Vec::new();
-    if !case.tickets.is_empty() {
-        labels.push(format!("tickets: {}", case.tickets.join(", ")));
-    }
-    if !case.tags.is_empty() {
-        labels.push(format!("tags: {}", case.tags.join(", ")));
-    }
-    if !labels.is_empty() {
-        let _ = writeln!(out, "{}", fit(&labels.join(" · "), width));
-    }
-
+    let p = s.palette;
+    header(&mut out, b, s);
     if b.counts.entries == 0 {
         let _ = writeln!(
             out,
@@ -55,142 +69,208 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
         );
         return out;
     }
-
     let c = &b.counts;
-    let hint_h = "casefile log --kind hypothesis";
-    section(&mut out, p, "Open hypotheses", c.open_hypotheses);
+
+    section(&mut out, p, "Open hypotheses", Some(c.open_hypotheses));
     for h in newest(&b.open_hypotheses, SHOW_HYPOTHESES) {
-        hypothesis(&mut out, h, width, p);
-    }
-    more(&mut out, p, c.open_hypotheses, SHOW_HYPOTHESES, hint_h);
-
-    section(&mut out, p, "Confirmed", c.confirmed);
-    for h in newest(&b.confirmed, SHOW_CONFIRMED) {
-        item(&mut out, &h.entry, "", width, p);
-    }
-    more(&mut out, p, c.confirmed, SHOW_CONFIRMED, hint_h);
-
-    section(&mut out, p, "Ruled out", c.dead_ends);
-    for e in newest(&b.dead_ends, SHOW_DEAD_ENDS) {
-        let note = if e.kind == Kind::Hypothesis {
-            "refuted: "
-        } else {
-            ""
-        };
-        item(&mut out, e, note, width, p);
+        hypothesis(&mut out, h, s);
     }
     more(
         &mut out,
         p,
-        c.dead_ends,
-        SHOW_DEAD_ENDS,
-        "casefile log --kind dead-end",
+        c.open_hypotheses - shown(&b.open_hypotheses, SHOW_HYPOTHESES),
+        "casefile log --kind hypothesis",
     );
 
-    section(&mut out, p, "Next (open actions)", c.open_actions);
-    for e in newest(&b.open_actions, SHOW_ACTIONS) {
-        item(&mut out, e, "", width, p);
+    section(&mut out, p, "Confirmed", Some(c.confirmed));
+    for h in newest(&b.confirmed, SHOW_CONFIRMED) {
+        entry_item(&mut out, &h.entry, "", LINES_ITEM, false, s);
     }
     more(
         &mut out,
         p,
-        c.open_actions,
-        SHOW_ACTIONS,
+        c.confirmed - shown(&b.confirmed, SHOW_CONFIRMED),
+        "casefile log --kind hypothesis",
+    );
+
+    ruled_out(&mut out, b, s);
+
+    if !b.unlinked_evidence.is_empty() {
+        section(&mut out, p, "Unlinked evidence", None);
+        for e in newest(&b.unlinked_evidence, SHOW_UNLINKED) {
+            entry_item(&mut out, e, "", LINES_EVIDENCE, false, s);
+        }
+        if b.unlinked_evidence.len() > SHOW_UNLINKED {
+            let _ = writeln!(
+                out,
+                "  {}",
+                p.dim("… and more (casefile log --kind evidence)")
+            );
+        }
+    }
+
+    section(&mut out, p, "Next (open actions)", Some(c.open_actions));
+    for e in newest(&b.open_actions, SHOW_ACTIONS) {
+        entry_item(&mut out, e, "", LINES_ACTION, false, s);
+    }
+    more(
+        &mut out,
+        p,
+        c.open_actions - shown(&b.open_actions, SHOW_ACTIONS),
         "casefile log --kind action",
     );
 
+    when(&mut out, b, s);
+
     if !b.recent.is_empty() {
-        let _ = writeln!(out, "\n{}", p.heading("Recent"));
+        section(&mut out, p, "Recent", None);
         for e in &b.recent {
-            let prefix = format!("  {} {} {} ", compact_time(e.when()), number(e), e.kind);
-            let room = width.saturating_sub(prefix.chars().count()).max(10);
-            let _ = writeln!(
-                out,
-                "  {} {} {} {}",
-                p.dim(&compact_time(e.when())),
-                p.number(&number(e)),
-                p.dim(e.kind.as_str()),
-                fit(e.headline(), room)
-            );
+            let time = crate::time::format_compact(e.when(), &s.zone, s.now);
+            let num = number(e);
+            let kind = e.kind.as_str();
+            let prefix = format!("  {time} {num} {kind} ");
+            let painted = format!("  {} {} {} ", p.dim(&time), p.number(&num), p.dim(kind));
+            one_line(&mut out, &prefix, &painted, e.headline(), s);
         }
     }
     out
 }
 
-/// The newest `n` items of an oldest-first list, still oldest first.
-fn newest<T>(list: &[T], n: usize) -> &[T] {
-    &list[list.len().saturating_sub(n)..]
-}
+/// Title, state, how long, labels, people.
+fn header(out: &mut String, b: &Briefing, s: &Screen) {
+    let p = s.palette;
+    let case = &b.case;
+    for line in wrap::wrap(&case.title, &plain(s.width, 0, 0, 3, "…")) {
+        let _ = writeln!(out, "{}", p.heading(&line));
+    }
+    let state = match case.state {
+        crate::model::CaseState::Open => p.warn(case.state.as_str()),
+        crate::model::CaseState::Resolved => p.good(case.state.as_str()),
+        crate::model::CaseState::Abandoned => p.dim(case.state.as_str()),
+    };
+    let entries = format!("{} entries", b.counts.entries);
+    let width = s.width;
+    if wrap::width(&case.slug) + wrap::width(case.state.as_str()) + entries.len() + 6 <= width {
+        let _ = writeln!(out, "{} · {state} · {}", p.dim(&case.slug), p.dim(&entries));
+    } else {
+        for line in wrap::wrap(&case.slug, &plain(width, 0, 0, 2, "…")) {
+            let _ = writeln!(out, "{}", p.dim(&line));
+        }
+        let _ = writeln!(out, "{state} · {}", p.dim(&entries));
+    }
 
-fn number(e: &Entry) -> String {
-    format!("#{}", e.number)
-}
+    let now_ms = s.now.timestamp_millis();
+    let ago = |stored: &str| -> Option<String> {
+        let t = crate::time::parse_stored(stored).ok()?;
+        let ms = now_ms - crate::time::unix_ms(&t);
+        Some(crate::time::humanize_duration(
+            chrono::Duration::milliseconds(ms.max(0)),
+        ))
+    };
+    let mut times = Vec::new();
+    if let Some(first) = &b.first_event {
+        if let Some(age) = ago(first.when()) {
+            let since = crate::time::parse_stored(first.when())
+                .map(|t| crate::time::format_short(&t))
+                .unwrap_or_default();
+            let going = if case.state.is_open() {
+                format!(
+                    "incident going {age} (first event #{} at {since})",
+                    first.number
+                )
+            } else {
+                format!("first event #{} at {since}", first.number)
+            };
+            times.push(going);
+        }
+    }
+    if let Some(age) = ago(&case.opened_at) {
+        times.push(format!("case opened {age} ago"));
+    }
+    if let Some(closed) = &case.closed_at {
+        times.push(format!(
+            "closed {}",
+            crate::time::format_compact(closed, &s.zone, s.now)
+        ));
+    }
+    labels(out, &times.join(" · "), p, width);
 
-fn section(out: &mut String, p: Palette, title: &str, count: i64) {
-    if count > 0 {
-        let _ = writeln!(out, "\n{}", p.heading(&format!("{title} ({count})")));
+    let mut tags = Vec::new();
+    if !case.tickets.is_empty() {
+        tags.push(format!("tickets: {}", case.tickets.join(", ")));
+    }
+    if !case.tags.is_empty() {
+        tags.push(format!("tags: {}", case.tags.join(", ")));
+    }
+    labels(out, &tags.join(" · "), p, width);
+
+    if !b.people.is_empty() {
+        let mut people: Vec<String> = b
+            .people
+            .iter()
+            .take(SHOW_PEOPLE)
+            .map(|person| {
+                let seen = person
+                    .last_seen
+                    .as_deref()
+                    .and_then(ago)
+                    .map(|a| format!(", last {a} ago"))
+                    .unwrap_or_default();
+                format!("{} ({}{seen})", person.author, person.entries)
+            })
+            .collect();
+        if b.people.len() > SHOW_PEOPLE {
+            people.push(format!("and {} more", b.people.len() - SHOW_PEOPLE));
+        }
+        labels(out, &format!("people: {}", people.join(", ")), p, width);
     }
 }
 
-fn more(out: &mut String, p: Palette, total: i64, shown: usize, hint: &str) {
-    let shown = shown as i64;
-    if total > shown {
-        let _ = writeln!(
-            out,
-            "  {}",
-            p.dim(&format!("… and {} more ({hint})", total - shown))
-        );
+/// A wrapped line of labels under the title (at most two lines).
+fn labels(out: &mut String, text: &str, p: Palette, width: usize) {
+    if text.is_empty() {
+        return;
+    }
+    for (i, line) in wrap::wrap(text, &plain(width, 0, 2, 2, "…"))
+        .iter()
+        .enumerate()
+    {
+        let indent = if i == 0 { "" } else { "  " };
+        let _ = writeln!(out, "{indent}{}", p.dim(line));
     }
 }
 
-fn item(out: &mut String, e: &Entry, note: &str, width: usize, p: Palette) {
-    let num = number(e);
-    let room = width.saturating_sub(num.len() + 4 + note.len()).max(10);
-    let _ = writeln!(
-        out,
-        "  {:<5} {note}{}",
-        p.number(&num),
-        fit(e.headline(), room)
-    );
-}
-
-fn hypothesis(out: &mut String, h: &HypothesisView, width: usize, p: Palette) {
+fn hypothesis(out: &mut String, h: &HypothesisView, s: &Screen) {
+    let p = s.palette;
     let counts = match (h.supported_count, h.refuted_count) {
         (0, 0) => String::new(),
-        (f, a) => format!("  [{f} for, {a} against]"),
+        (f, a) => format!("[{f} for, {a} against]"),
     };
-    let num = number(&h.entry);
-    let room = width.saturating_sub(num.len() + 4 + counts.len()).max(10);
-    let _ = writeln!(
-        out,
-        "  {:<5} {}{}",
-        p.number(&num),
-        fit(h.entry.headline(), room),
-        p.dim(&counts)
-    );
-    let evidence = h
-        .supported_by
-        .iter()
-        .map(|e| (p.good("+"), e))
-        .chain(h.refuted_by.iter().map(|e| (p.bad("-"), e)));
-    let mut evidence: Vec<_> = evidence.collect();
+    entry_item(out, &h.entry, &counts, LINES_HYPOTHESIS, false, s);
+    // The newest evidence each way, newest first.
+    let mut shown = 0;
+    let evidence = [
+        (p.good("+"), h.supported_by.last()),
+        (p.bad("-"), h.refuted_by.last()),
+    ];
+    let mut evidence: Vec<_> = evidence
+        .into_iter()
+        .filter_map(|(sign, e)| e.map(|e| (sign, e)))
+        .collect();
     evidence.sort_by_key(|(_, e)| std::cmp::Reverse(e.number));
-    let total = (h.supported_count + h.refuted_count) as usize;
-    let shown = SHOW_EVIDENCE as usize;
-    for (sign, e) in evidence.iter().take(shown) {
+    for (sign, e) in evidence {
         let num = number(e);
-        let room = width.saturating_sub(num.len() + 10).max(10);
-        let _ = writeln!(
-            out,
-            "        {sign} {} {}",
-            p.number(&num),
-            fit(e.headline(), room)
-        );
+        let plain_prefix = format!("{:SUB_INDENT$}+ {num} ", "");
+        let painted = format!("{:SUB_INDENT$}{sign} {} ", "", p.number(&num));
+        sub_item(out, &plain_prefix, &painted, e, LINES_EVIDENCE, s);
+        shown += 1;
     }
+    let total = h.supported_count + h.refuted_count;
     if total > shown {
         let _ = writeln!(
             out,
-            "        {}",
+            "{:SUB_INDENT$}{}",
+            "",
             p.dim(&format!(
                 "… {} more (casefile show {})",
                 total - shown,
@@ -198,4 +278,283 @@ fn hypothesis(out: &mut String, h: &HypothesisView, width: usize, p: Palette) {
             ))
         );
     }
+}
+
+/// "Ruled out": each refuted hypothesis once with why; dead ends of their own as they are.
+fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
+    let p = s.palette;
+    let refuted: HashSet<i64> = b
+        .dead_ends
+        .iter()
+        .filter(|d| d.entry.kind == Kind::Hypothesis)
+        .map(|d| d.entry.number)
+        .collect();
+    let reasons: HashSet<i64> = b
+        .dead_ends
+        .iter()
+        .filter_map(|d| d.reason.as_ref().map(|r| r.number))
+        .collect();
+    // A dead end that is the reason of a listed refutation is shown with it, not again.
+    let paired = |d: &DeadEndView| {
+        d.entry.kind == Kind::DeadEnd
+            && (d.rules_out.is_some_and(|h| refuted.contains(&h))
+                || reasons.contains(&d.entry.number))
+    };
+    let items: Vec<&DeadEndView> = b.dead_ends.iter().filter(|d| !paired(d)).collect();
+    let shown_items = newest(&items, SHOW_DEAD_ENDS);
+    section(out, p, "Ruled out", Some(b.counts.dead_ends));
+    let mut covered = 0;
+    for d in shown_items {
+        covered += 1;
+        let e = &d.entry;
+        entry_item(out, e, "", LINES_RULED_OUT, false, s);
+        if e.kind != Kind::Hypothesis {
+            continue;
+        }
+        match &d.reason {
+            Some(r) => {
+                // The reason is listed here; count it as shown when it is in the list.
+                if b.dead_ends.iter().any(|x| x.entry.number == r.number) {
+                    covered += 1;
+                }
+                let label = match r.via {
+                    LinkType::RulesOut => "ruled out by",
+                    LinkType::Because => "because",
+                    _ => "refuted by",
+                };
+                let num = format!("#{}", r.number);
+                let plain_prefix = format!("{:SUB_INDENT$}{label} {num}: ", "");
+                let painted = format!(
+                    "{:SUB_INDENT$}{} {}{} ",
+                    "",
+                    p.dim(label),
+                    p.number(&num),
+                    p.dim(":")
+                );
+                let text = crate::model::telling_line(&r.text);
+                let more = format!("… casefile show {}", r.number);
+                let shape = (SUB_INDENT + 2, LINES_REASON, false);
+                item_lines(out, &plain_prefix, &painted, text, shape, &more, s);
+            }
+            None => {
+                let _ = writeln!(out, "{:SUB_INDENT$}{}", "", p.dim("(no reason recorded)"));
+            }
+        }
+    }
+    more(
+        out,
+        p,
+        b.counts.dead_ends - covered,
+        "casefile log --kind dead-end --kind hypothesis",
+    );
+}
+
+/// "When": the latest events by when they happened, with the first one (the incident's
+/// start) kept in view.
+fn when(out: &mut String, b: &Briefing, s: &Screen) {
+    if b.events.is_empty() {
+        return;
+    }
+    let p = s.palette;
+    section(out, p, "When", None);
+    let shown = newest(&b.events, SHOW_EVENTS);
+    let mut lines: Vec<&Entry> = Vec::new();
+    let first_in_view = b
+        .first_event
+        .as_ref()
+        .is_some_and(|f| shown.iter().any(|e| e.number == f.number));
+    if let (Some(first), false) = (&b.first_event, first_in_view) {
+        lines.push(first);
+    }
+    let skipped = b.counts.events - shown.len() as i64 - lines.len() as i64;
+    for e in &lines {
+        event_line(out, e, s);
+    }
+    if skipped > 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            p.dim(&format!("… {skipped} more (casefile log --kind event)"))
+        );
+    }
+    for e in shown {
+        event_line(out, e, s);
+    }
+}
+
+fn event_line(out: &mut String, e: &Entry, s: &Screen) {
+    let p = s.palette;
+    let time = crate::time::parse_stored(e.when())
+        .map(|t| crate::time::format_short(&t))
+        .unwrap_or_else(|_| e.when().to_string());
+    let num = number(e);
+    let prefix = format!("  {time}  {num} ");
+    let painted = format!("  {}  {} ", p.dim(&time), p.number(&num));
+    one_line(out, &prefix, &painted, e.headline(), s);
+}
+
+/// An item of a list: `  #12   text` wrapped under the text, with `suffix` (dimmed) after it.
+fn entry_item(
+    out: &mut String,
+    e: &Entry,
+    suffix: &str,
+    budget: usize,
+    keep_breaks: bool,
+    s: &Screen,
+) {
+    let p = s.palette;
+    let num = number(e);
+    let pad = ITEM_INDENT.saturating_sub(num.len() + 2).max(1);
+    let plain_prefix = format!("  {num}{:pad$}", "");
+    let painted = format!("  {}{:pad$}", p.number(&num), "");
+    let text = super::item_text(e);
+    let more = format!("… casefile show {}", e.number);
+    let indent = wrap::width(&plain_prefix);
+    let start = out.len();
+    item_lines(
+        out,
+        &plain_prefix,
+        &painted,
+        text,
+        (indent, budget, keep_breaks),
+        &more,
+        s,
+    );
+    if !suffix.is_empty() {
+        // On the item's last line when it fits there, else on a line of its own.
+        let last_start = out[..out.len() - 1].rfind('\n').map_or(start, |i| i + 1);
+        let last = &out[last_start..out.len() - 1];
+        let last_width = wrap::width(&strip_ansi(last));
+        if last_width + 2 + wrap::width(suffix) <= s.width {
+            out.pop();
+            let _ = writeln!(out, "  {}", p.dim(suffix));
+        } else {
+            let _ = writeln!(out, "{:indent$}{}", "", p.dim(suffix));
+        }
+    }
+}
+
+/// Evidence or a reason under an item.
+fn sub_item(
+    out: &mut String,
+    plain_prefix: &str,
+    painted: &str,
+    e: &Entry,
+    budget: usize,
+    s: &Screen,
+) {
+    let more = format!("… casefile show {}", e.number);
+    item_lines(
+        out,
+        plain_prefix,
+        painted,
+        e.headline(),
+        (SUB_INDENT + 2, budget, false),
+        &more,
+        s,
+    );
+}
+
+/// Write `text` wrapped after a prefix (given plain, for its width, and painted); `shape` is
+/// the hanging indent, the line budget and whether line breaks are kept.
+fn item_lines(
+    out: &mut String,
+    plain_prefix: &str,
+    painted: &str,
+    text: &str,
+    shape: (usize, usize, bool),
+    more: &str,
+    s: &Screen,
+) {
+    let (indent, budget, keep_breaks) = shape;
+    let layout = Layout {
+        width: s.width,
+        first: wrap::width(plain_prefix),
+        indent,
+        max_lines: budget,
+        more,
+        keep_breaks,
+    };
+    for (i, line) in wrap::wrap(text, &layout).iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{painted}{line}");
+        } else {
+            let _ = writeln!(out, "{:indent$}{line}", "");
+        }
+    }
+}
+
+/// One line of a list where the number leads (events, recent): the text ends at a word with
+/// `…` when it does not fit.
+fn one_line(out: &mut String, plain_prefix: &str, painted: &str, text: &str, s: &Screen) {
+    let layout = Layout {
+        width: s.width,
+        first: wrap::width(plain_prefix),
+        indent: 0,
+        max_lines: 1,
+        more: "…",
+        keep_breaks: false,
+    };
+    let line = wrap::wrap(text, &layout).swap_remove(0);
+    let _ = writeln!(out, "{painted}{line}");
+}
+
+fn plain(width: usize, first: usize, indent: usize, max_lines: usize, more: &str) -> Layout<'_> {
+    Layout {
+        width,
+        first,
+        indent,
+        max_lines,
+        more,
+        keep_breaks: false,
+    }
+}
+
+/// The newest `n` items of an oldest-first list, still oldest first.
+fn newest<T>(list: &[T], n: usize) -> &[T] {
+    &list[list.len().saturating_sub(n)..]
+}
+
+fn shown<T>(list: &[T], n: usize) -> i64 {
+    list.len().min(n) as i64
+}
+
+fn number(e: &Entry) -> String {
+    format!("#{}", e.number)
+}
+
+fn section(out: &mut String, p: Palette, title: &str, count: Option<i64>) {
+    match count {
+        Some(0) => {}
+        Some(n) => {
+            let _ = writeln!(out, "\n{}", p.heading(&format!("{title} ({n})")));
+        }
+        None => {
+            let _ = writeln!(out, "\n{}", p.heading(title));
+        }
+    }
+}
+
+fn more(out: &mut String, p: Palette, hidden: i64, hint: &str) {
+    if hidden > 0 {
+        let _ = writeln!(out, "  {}", p.dim(&format!("… and {hidden} more ({hint})")));
+    }
+}
+
+/// `text` without ANSI colour sequences, for measuring a painted line.
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

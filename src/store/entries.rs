@@ -76,7 +76,11 @@ pub fn insert_entry_numbered(conn: &Connection, number: i64, e: &NewEntry<'_>) -
         e.command.map(|c| c.duration_ms as i64),
         e.output,
     ])?;
-    count_entry(conn, e.kind, e.state, 1)?;
+    // When it was written, for the people line's "last seen" (kept with the counts).
+    let recorded_ms = crate::time::parse_stored(e.recorded_at)
+        .map(|t| crate::time::unix_ms(&t))
+        .unwrap_or(e.at_ms);
+    count_entry(conn, e.kind, e.state, e.author, recorded_ms, 1)?;
     for tag in e.tags {
         let tag = tag.trim();
         if !tag.is_empty() {
@@ -146,33 +150,44 @@ pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
     let Some((kind, before)) = kind_and_state(conn, entry)? else {
         return Ok(());
     };
-    let after: Option<String> = conn
+    let (after, author): (Option<String>, String) = conn
         .prepare_cached(
             "UPDATE entry SET state = coalesce(
                  (SELECT state FROM state_change WHERE entry = +?1 ORDER BY at_ms DESC, uuid DESC LIMIT 1),
                  CASE kind WHEN 'hypothesis' THEN 'open' WHEN 'action' THEN 'open' END)
-             WHERE number = +?1 RETURNING state",
+             WHERE number = +?1 RETURNING state, author",
         )?
-        .query_row([entry], |r| r.get(0))?;
+        .query_row([entry], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let after = after.as_deref().and_then(State::parse);
     if after != before {
-        count_entry(conn, kind, before, -1)?;
-        count_entry(conn, kind, after, 1)?;
+        count_entry(conn, kind, before, &author, 0, -1)?;
+        count_entry(conn, kind, after, &author, 0, 1)?;
     }
     Ok(())
 }
 
-/// Add `delta` to the count of entries of `kind` in `state` (see schema v3): called in the
-/// same transaction as every statement that adds an entry or changes its state.
-fn count_entry(conn: &Connection, kind: Kind, state: Option<State>, delta: i64) -> Result<()> {
+/// Add `delta` to the count of entries of `kind` in `state` by `author` (see schema v3 and
+/// `entry_count_by_author`), and move the author's last write to `recorded_ms` if later:
+/// called in the same transaction as every statement that adds an entry or changes its state.
+fn count_entry(
+    conn: &Connection,
+    kind: Kind,
+    state: Option<State>,
+    author: &str,
+    recorded_ms: i64,
+    delta: i64,
+) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO entry_count (kind, state, n) VALUES (?1, ?2, ?3)
-             ON CONFLICT (kind, state) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO entry_count (kind, state, author, n, last_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, state, author)
+             DO UPDATE SET n = n + excluded.n, last_ms = max(last_ms, excluded.last_ms)",
     )?
     .execute(params![
         kind.as_str(),
         state.map_or("", State::as_str),
-        delta
+        author,
+        delta,
+        recorded_ms
     ])?;
     Ok(())
 }
@@ -473,6 +488,15 @@ pub fn incoming_links(conn: &Connection, target: i64) -> Result<Vec<(i64, LinkTy
         .into_iter()
         .filter_map(|(source, t)| LinkType::parse(&t).map(|t| (source, t)))
         .collect())
+}
+
+/// The telling line of entry `number` ([`crate::model::telling_line`]), if it exists.
+pub fn headline_of(conn: &Connection, number: i64) -> Result<Option<String>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT text FROM entry WHERE number = +?1")?
+        .query_row([number], |r| r.get(0))
+        .optional()?;
+    Ok(text.map(|t| crate::model::telling_line(&t).to_string()))
 }
 
 /// One line of an entry, for shell completion.
