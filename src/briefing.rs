@@ -74,12 +74,41 @@ pub struct Counts {
     pub evidence: i64,
 }
 
+/// The window in which the fault began, from events marked `--good` and `--bad`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Window {
+    /// The last moment known good before the first bad one (else the last good one).
+    pub last_good: Option<Entry>,
+    /// The first moment known bad.
+    pub first_bad: Option<Entry>,
+    /// Milliseconds between them, when both are known and in order.
+    pub span_ms: Option<i64>,
+    /// A moment marked good after the first bad one: one of the two marks is wrong.
+    pub contradiction: Option<Entry>,
+}
+
+/// Someone at work on a hypothesis or action now (`claim`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimView {
+    pub number: i64,
+    pub kind: Kind,
+    pub author: String,
+    pub since: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Briefing {
     pub case: CaseInfo,
     pub counts: Counts,
     /// Who wrote, how much, last seen; the most active first.
     pub people: Vec<Person>,
+    /// Pinned entries (the problem statement, a hand-over note), oldest first.
+    pub pinned: Vec<Entry>,
+    /// How many entries are pinned in all.
+    pub pinned_count: i64,
+    /// Open hypotheses and actions someone has claimed, from the lists below.
+    pub claims: Vec<ClaimView>,
+    pub window: Window,
     /// The first event by when it happened: when the incident began, as far as the case knows.
     pub first_event: Option<Entry>,
     pub open_hypotheses: Vec<HypothesisView>,
@@ -106,6 +135,9 @@ pub struct Bounds {
     pub unlinked: u32,
     /// The latest this many events by occurrence.
     pub events: u32,
+    /// How long a claim holds, and now (Unix ms): a lapsed claim is not shown.
+    pub claim_expiry: std::time::Duration,
+    pub now_ms: i64,
     /// Load each entry whole (tags, links, attachments) and the evidence of confirmed
     /// hypotheses too; the text view needs only headlines.
     pub whole_entries: bool,
@@ -211,10 +243,43 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
             ..Default::default()
         },
     )?;
+    let (pinned_count, pinned) = pinned(conn, limit(bounds.per_list), whole)?;
+    let window = if counts.events > 0 {
+        window(conn, whole)?
+    } else {
+        Window::default()
+    };
+    let mut open_hypotheses = open_hypotheses;
+    let mut open_actions = open_actions;
+    for e in open_hypotheses
+        .iter_mut()
+        .map(|h| &mut h.entry)
+        .chain(open_actions.iter_mut())
+    {
+        e.drop_lapsed_claim(bounds.now_ms, bounds.claim_expiry);
+    }
+    let claims = open_hypotheses
+        .iter()
+        .map(|h| &h.entry)
+        .chain(open_actions.iter())
+        .filter_map(|e| {
+            let c = e.claim.as_ref()?;
+            Some(ClaimView {
+                number: e.number,
+                kind: e.kind,
+                author: c.author.clone(),
+                since: c.since.clone(),
+            })
+        })
+        .collect();
     Ok(Briefing {
         case,
         counts,
         people,
+        pinned,
+        pinned_count,
+        claims,
+        window,
         first_event,
         open_hypotheses,
         confirmed,
@@ -226,20 +291,24 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     })
 }
 
-const NEWEST_SQL: &str = "WHERE kind = +?1 AND state = +?2 ORDER BY number DESC LIMIT";
+const NEWEST_SQL: &str =
+    "WHERE kind = +?1 AND state = +?2 AND NOT retracted ORDER BY number DESC LIMIT";
 /// How many entries support and refute one hypothesis.
 const LINK_COUNT_SQL: &str = "SELECT count(*) FILTER (WHERE type = 'supports'), \
-     count(*) FILTER (WHERE type = 'refutes') FROM link WHERE target = +?1";
+     count(*) FILTER (WHERE type = 'refutes') FROM link \
+     WHERE target = +?1 AND source NOT IN (SELECT number FROM entry WHERE retracted = 1)";
 const EVIDENCE_SQL: &str =
     "WHERE number IN (SELECT source FROM link WHERE target = +?1 AND type = +?2) \
-     ORDER BY number DESC LIMIT";
+     AND NOT retracted ORDER BY number DESC LIMIT";
 /// Why hypothesis ?1 was refuted: the dead end that rules it out, else its `because` entry,
-/// else the newest evidence against it (each kind newest first).
+/// else the newest evidence against it (each kind newest first). Retracted entries give no
+/// reason.
 const REASON_SQL: &str = "SELECT r.via, e.number, e.kind, e.text FROM ( \
        SELECT source AS n, 'rules-out' AS via, 1 AS rank FROM link WHERE target = +?1 AND type = 'rules-out' \
        UNION ALL SELECT target, 'because', 2 FROM link WHERE source = +?1 AND type = 'because' \
        UNION ALL SELECT source, 'refutes', 3 FROM link WHERE target = +?1 AND type = 'refutes' \
-     ) AS r JOIN entry AS e ON e.number = r.n ORDER BY r.rank, r.n DESC LIMIT 1";
+     ) AS r JOIN entry AS e ON e.number = r.n WHERE NOT e.retracted \
+     ORDER BY r.rank, r.n DESC LIMIT 1";
 /// The hypothesis dead end ?1 rules out.
 const RULES_OUT_SQL: &str =
     "SELECT target FROM link WHERE source = +?1 AND type = 'rules-out' ORDER BY target LIMIT 1";
@@ -260,7 +329,9 @@ fn columns(whole: bool) -> &'static str {
 fn dead_ends_sql(columns: &str, limit: i64) -> String {
     format!(
         "SELECT * FROM (SELECT {columns} FROM entry WHERE kind = 'dead-end' AND state IS NULL \
-         UNION ALL SELECT {columns} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
+         AND NOT retracted \
+         UNION ALL SELECT {columns} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted' \
+         AND NOT retracted) \
          ORDER BY number DESC LIMIT {limit}"
     )
 }
@@ -272,9 +343,30 @@ fn unlinked_sql(columns: &str, limit: u32) -> String {
         "SELECT {columns} FROM entry WHERE number IN (\
            SELECT number FROM entry WHERE kind = 'evidence' AND state IS NULL \
            ORDER BY number DESC LIMIT {UNLINKED_WINDOW}) \
+         AND NOT retracted \
          AND NOT EXISTS (SELECT 1 FROM link WHERE source = entry.number) \
          AND NOT EXISTS (SELECT 1 FROM link WHERE target = entry.number AND type = 'because') \
          ORDER BY number DESC LIMIT {limit}"
+    )
+}
+
+/// Pinned entries, newest first (the partial index `entry_pinned`).
+fn pinned_sql(columns: &str, limit: i64) -> String {
+    format!(
+        "SELECT {columns} FROM entry WHERE pinned = 1 AND NOT retracted \
+         ORDER BY number DESC LIMIT {limit}"
+    )
+}
+
+const PINNED_COUNT_SQL: &str = "SELECT count(*) FROM entry WHERE pinned = 1 AND NOT retracted";
+
+/// The moment marked `mark` that is first (`ASC`) or last (`DESC`) by occurrence, optionally
+/// before the instant `?1` (the partial index `entry_mark_at`).
+fn mark_sql(columns: &str, mark: &str, order: &str, before: bool) -> String {
+    let bound = if before { "AND at_ms < +?1" } else { "" };
+    format!(
+        "SELECT {columns} FROM entry WHERE mark = '{mark}' AND NOT retracted {bound} \
+         ORDER BY at_ms {order}, number {order} LIMIT 1"
     )
 }
 
@@ -283,16 +375,16 @@ fn unlinked_sql(columns: &str, limit: u32) -> String {
 /// event.
 fn first_event_sql(columns: &str) -> String {
     format!(
-        "SELECT {columns} FROM entry INDEXED BY entry_event_at WHERE kind = 'event' \
-         ORDER BY at_ms, number LIMIT 1"
+        "SELECT {columns} FROM entry INDEXED BY entry_event_at \
+         WHERE kind = 'event' AND NOT retracted ORDER BY at_ms, number LIMIT 1"
     )
 }
 
 /// The latest `limit` events by when they happened, latest first.
 fn latest_events_sql(columns: &str, limit: u32) -> String {
     format!(
-        "SELECT {columns} FROM entry INDEXED BY entry_event_at WHERE kind = 'event' \
-         ORDER BY at_ms DESC, number DESC LIMIT {limit}"
+        "SELECT {columns} FROM entry INDEXED BY entry_event_at \
+         WHERE kind = 'event' AND NOT retracted ORDER BY at_ms DESC, number DESC LIMIT {limit}"
     )
 }
 
@@ -350,6 +442,56 @@ fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>)> {
             .then(a.author.cmp(&b.author))
     });
     Ok((counts, people))
+}
+
+fn pinned(conn: &Connection, limit: i64, whole: bool) -> Result<(i64, Vec<Entry>)> {
+    let count: i64 = conn
+        .prepare_cached(PINNED_COUNT_SQL)?
+        .query_row([], |r| r.get(0))?;
+    if count == 0 {
+        return Ok((0, Vec::new()));
+    }
+    let mut list =
+        entries::query_entries_with(conn, &pinned_sql(columns(whole), limit), [], whole)?;
+    list.reverse();
+    Ok((count, list))
+}
+
+fn window(conn: &Connection, whole: bool) -> Result<Window> {
+    let one = |sql: String, before: Option<i64>| -> Result<Option<Entry>> {
+        Ok(match before {
+            Some(ms) => entries::query_entries_with(conn, &sql, [ms], whole)?,
+            None => entries::query_entries_with(conn, &sql, [], whole)?,
+        }
+        .pop())
+    };
+    let cols = columns(whole);
+    let first_bad = one(mark_sql(cols, "bad", "ASC", false), None)?;
+    let bad_ms = first_bad.as_ref().and_then(at_ms);
+    let last_good = one(mark_sql(cols, "good", "DESC", bad_ms.is_some()), bad_ms)?;
+    // A good moment after the first bad one contradicts it.
+    let contradiction = match bad_ms {
+        Some(_) => one(mark_sql(cols, "good", "DESC", false), None)?
+            .filter(|g| at_ms(g).zip(bad_ms).is_some_and(|(g, b)| g > b)),
+        None => None,
+    };
+    let span_ms = match (&last_good, bad_ms) {
+        (Some(g), Some(b)) => at_ms(g).map(|g| b - g),
+        _ => None,
+    };
+    Ok(Window {
+        last_good,
+        first_bad,
+        span_ms,
+        contradiction,
+    })
+}
+
+/// The instant an entry is about, in Unix ms.
+fn at_ms(e: &Entry) -> Option<i64> {
+    crate::time::parse_stored(e.when())
+        .ok()
+        .map(|t| crate::time::unix_ms(&t))
 }
 
 fn count_links(conn: &Connection, target: i64) -> Result<(i64, i64)> {
@@ -449,13 +591,17 @@ mod tests {
             RULES_OUT_SQL.to_string(),
             unlinked_sql(ENTRY_COLUMNS, 3),
             first_event_sql(ENTRY_COLUMNS),
+            pinned_sql(ENTRY_COLUMNS, 5),
+            PINNED_COUNT_SQL.to_string(),
+            mark_sql(ENTRY_COLUMNS, "good", "DESC", true),
+            mark_sql(ENTRY_COLUMNS, "bad", "ASC", false),
             latest_events_sql(entries::HEADLINE_COLUMNS, 5),
             LINK_COUNT_SQL.to_string(),
             format!("SELECT {ENTRY_COLUMNS} FROM entry {NEWEST_SQL} 5"),
             format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} 5"),
             dead_ends_sql(ENTRY_COLUMNS, 5),
             dead_ends_sql(entries::HEADLINE_COLUMNS, 5),
-            format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
+            format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry WHERE NOT retracted ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
         ];
         for sql in queries {
             let plan = plan(&conn, &sql);

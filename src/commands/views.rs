@@ -13,6 +13,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     let config = ctx.config()?;
     let recent = config.status_recent();
     let json = ctx.global.json;
+    let now = crate::time::reference_now();
     // The text view shows only the newest few of each list; JSON carries them whole.
     let bounds = crate::briefing::Bounds {
         per_list: (!json).then_some(render::status::SHOW_PER_LIST),
@@ -28,6 +29,8 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         } else {
             render::status::LOAD_EVENTS
         },
+        claim_expiry: config.claim_expiry(),
+        now_ms: now.timestamp_millis(),
         whole_entries: json,
     };
     let snapshot = store.snapshot()?;
@@ -40,7 +43,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     let screen = render::status::Screen {
         width: render::width(),
         zone: config.zone(),
-        now: crate::time::reference_now(),
+        now,
         palette: Palette::new(ctx.color()),
     };
     ctx.print(&render::status::render(&briefing, &screen))
@@ -63,6 +66,8 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
         limit: args.limit,
         // The text timeline is one line an entry: no tags, links or attachments needed.
         headlines_only: !ctx.global.json,
+        include_retracted: args.all,
+        authors: args.authors,
     };
     let snapshot = store.snapshot()?;
     let timeline = entries::timeline(store.conn(), &filter)?;
@@ -83,7 +88,9 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
 pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.open_case()?;
     let _snapshot = store.snapshot()?;
-    let entry = store.entry(args.number.0)?;
+    let mut entry = store.entry(args.number.0)?;
+    let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
+    entry.drop_lapsed_claim(now, ctx.config()?.claim_expiry());
     if ctx.global.json {
         return ctx.print_json(&entry);
     }

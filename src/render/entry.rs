@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::wrap::{self, Layout};
 use super::Palette;
-use crate::model::{Entry, Link, State};
+use crate::model::{ChangeOp, Entry, Link, Mark, State};
 
 /// How many lines an entry may take in `log` before it ends with a pointer to `show`.
 const LOG_LINES: usize = 2;
@@ -13,14 +13,18 @@ const LOG_LINES: usize = 2;
 const LOG_INDENT: usize = 6;
 /// Where `show`'s field values start (`    recorded: …`).
 const FIELD_INDENT: usize = 14;
+/// The author column of `log`, in display columns.
+const AUTHOR_WIDTH: usize = 12;
 
-/// One timeline item: `#7    2026-11-24 14:03 -05:00  hypothesis [open]  text`, the text
-/// word-wrapped under the time within [`LOG_LINES`].
+/// One timeline item: `#7    2026-11-24 14:03 -05:00  ken  hypothesis [open]  text`, the
+/// text word-wrapped under the time within [`LOG_LINES`].
 pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
     let when = short_time(e.when());
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
+    let retracted = if e.retracted { " (retracted)" } else { "" };
     let num = format!("#{}", e.number);
-    let head = format!("{num:<5} {when}  {}{state}  ", e.kind);
+    let author = wrap::pad(&wrap::cut(&e.author, AUTHOR_WIDTH), AUTHOR_WIDTH);
+    let head = format!("{num:<5} {when}  {author}  {}{state}{retracted}  ", e.kind);
     let more = format!("… casefile show {}", e.number);
     let layout = Layout {
         width,
@@ -31,11 +35,13 @@ pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
         keep_breaks: false,
     };
     let mut out = format!(
-        "{} {}  {}{}  ",
+        "{} {}  {}  {}{}{}  ",
         p.number(&format!("{num:<5}")),
         p.dim(&when),
+        author,
         e.kind,
         paint_state(e.state, &state, p),
+        p.dim(retracted),
     );
     for (i, line) in wrap::wrap(super::item_text(e), &layout).iter().enumerate() {
         if i > 0 {
@@ -76,12 +82,23 @@ pub fn show(
 ) -> String {
     let mut out = String::new();
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
+    let marks: String = [
+        (e.pinned, " [pinned]"),
+        (e.retracted, " [retracted]"),
+        (e.mark == Some(Mark::Good), " [good]"),
+        (e.mark == Some(Mark::Bad), " [bad]"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, label)| *label)
+    .collect();
     let _ = writeln!(
         out,
-        "{} {}{}",
+        "{} {}{}{}",
         p.number(&format!("#{}", e.number)),
         p.heading(e.kind.as_str()),
-        paint_state(e.state, &state, p)
+        paint_state(e.state, &state, p),
+        p.warn(&marks)
     );
     out.push('\n');
     for line in body_lines(&e.text, width) {
@@ -94,6 +111,23 @@ pub fn show(
         field(&mut out, "occurred", &short_time(at));
     }
     field(&mut out, "author", &e.author);
+    if let Some(claim) = &e.claim {
+        let since = short_time(&claim.since);
+        field(
+            &mut out,
+            "claimed by",
+            &format!("{} since {since}", claim.author),
+        );
+    }
+    if let Some(owner) = &e.owner {
+        field(&mut out, "owner", owner);
+    }
+    if let Some(due) = &e.due {
+        field(&mut out, "due", &short_time(due));
+    }
+    if let Some(ticket) = &e.ticket {
+        field(&mut out, "ticket", ticket);
+    }
     if !e.tags.is_empty() {
         field(&mut out, "tags", &e.tags.join(", "));
     }
@@ -169,6 +203,30 @@ pub fn show(
             }
         }
     }
+    if !e.changes.is_empty() {
+        let _ = writeln!(out, "\n{}", p.heading("changes (oldest first)"));
+        for c in &e.changes {
+            let what = match (c.op, &c.value, &c.previous) {
+                (ChangeOp::At, Some(new), Some(old)) => {
+                    format!(
+                        "time corrected to {} (was {})",
+                        short_time(new),
+                        short_time(old)
+                    )
+                }
+                (ChangeOp::At, Some(new), None) => {
+                    format!(
+                        "time corrected to {} (was its recording time)",
+                        short_time(new)
+                    )
+                }
+                (ChangeOp::Unlink, _, Some(link)) => format!("unlinked {link}"),
+                (ChangeOp::Retract, Some(why), _) => format!("retracted: {why}"),
+                (op, _, _) => past_tense(op).to_string(),
+            };
+            let _ = writeln!(out, "  {} {}  {what}", p.dim(&short_time(&c.at)), c.author);
+        }
+    }
     if !e.history.is_empty() {
         let _ = writeln!(out, "\n{}", p.heading("history (oldest first)"));
         for h in &e.history {
@@ -225,6 +283,19 @@ fn plain(width: usize, indent: usize) -> Layout<'static> {
         max_lines: usize::MAX,
         more: "",
         keep_breaks: false,
+    }
+}
+
+fn past_tense(op: ChangeOp) -> &'static str {
+    match op {
+        ChangeOp::Pin => "pinned",
+        ChangeOp::Unpin => "unpinned",
+        ChangeOp::Claim => "claimed",
+        ChangeOp::Unclaim => "unclaimed",
+        ChangeOp::Retract => "retracted",
+        ChangeOp::Unretract => "unretracted",
+        ChangeOp::At => "time corrected",
+        ChangeOp::Unlink => "unlinked",
     }
 }
 

@@ -34,6 +34,7 @@ const SHOW_UNLINKED: usize = 2;
 const SHOW_ACTIONS: usize = 3;
 const SHOW_EVENTS: usize = 4;
 const SHOW_PEOPLE: usize = 4;
+const SHOW_PINNED: usize = 3;
 
 /// Line budgets of each kind of item.
 const LINES_HYPOTHESIS: usize = 3;
@@ -42,6 +43,7 @@ const LINES_RULED_OUT: usize = 2;
 const LINES_REASON: usize = 2;
 const LINES_ACTION: usize = 3;
 const LINES_ITEM: usize = 2;
+const LINES_PINNED: usize = 8;
 
 /// Where the entry number column ends: items start their text here and wrap back to it.
 const ITEM_INDENT: usize = 8;
@@ -70,6 +72,19 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
         return out;
     }
     let c = &b.counts;
+
+    if !b.pinned.is_empty() {
+        section(&mut out, p, "Pinned", None);
+        for e in newest(&b.pinned, SHOW_PINNED) {
+            entry_item(&mut out, e, "", LINES_PINNED, true, s);
+        }
+        more(
+            &mut out,
+            p,
+            b.pinned_count - shown(&b.pinned, SHOW_PINNED),
+            "casefile status --json",
+        );
+    }
 
     section(&mut out, p, "Open hypotheses", Some(c.open_hypotheses));
     for h in newest(&b.open_hypotheses, SHOW_HYPOTHESES) {
@@ -111,7 +126,7 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
 
     section(&mut out, p, "Next (open actions)", Some(c.open_actions));
     for e in newest(&b.open_actions, SHOW_ACTIONS) {
-        entry_item(&mut out, e, "", LINES_ACTION, false, s);
+        entry_item(&mut out, e, &action_facts(e, s), LINES_ACTION, false, s);
     }
     more(
         &mut out,
@@ -242,11 +257,22 @@ fn labels(out: &mut String, text: &str, p: Palette, width: usize) {
 
 fn hypothesis(out: &mut String, h: &HypothesisView, s: &Screen) {
     let p = s.palette;
-    let counts = match (h.supported_count, h.refuted_count) {
-        (0, 0) => String::new(),
-        (f, a) => format!("[{f} for, {a} against]"),
-    };
-    entry_item(out, &h.entry, &counts, LINES_HYPOTHESIS, false, s);
+    let mut facts = Vec::new();
+    if (h.supported_count, h.refuted_count) != (0, 0) {
+        facts.push(format!(
+            "[{} for, {} against]",
+            h.supported_count, h.refuted_count
+        ));
+    }
+    facts.extend(claim(&h.entry, s));
+    entry_item(
+        out,
+        &h.entry,
+        &facts.join(" · "),
+        LINES_HYPOTHESIS,
+        false,
+        s,
+    );
     // The newest evidence each way, newest first.
     let mut shown = 0;
     let evidence = [
@@ -349,14 +375,109 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
     );
 }
 
-/// "When": the latest events by when they happened, with the first one (the incident's
-/// start) kept in view.
+/// `Ken on it since 11-18 14:20` for a claimed entry.
+fn claim(e: &Entry, s: &Screen) -> Option<String> {
+    let c = e.claim.as_ref()?;
+    Some(format!(
+        "{} on it since {}",
+        c.author,
+        crate::time::format_compact(&c.since, &s.zone, s.now)
+    ))
+}
+
+/// An action's owner, due time (marked when overdue), ticket and claim.
+fn action_facts(e: &Entry, s: &Screen) -> String {
+    let mut facts = Vec::new();
+    if let Some(owner) = &e.owner {
+        facts.push(format!("owner {owner}"));
+    }
+    if let Some(due) = &e.due {
+        let overdue = crate::time::parse_stored(due).is_ok_and(|t| t.with_timezone(&Utc) < s.now);
+        let when = crate::time::format_compact(due, &s.zone, s.now);
+        facts.push(if overdue {
+            format!("due {when}, OVERDUE")
+        } else {
+            format!("due {when}")
+        });
+    }
+    if let Some(ticket) = &e.ticket {
+        facts.push(format!("ticket {ticket}"));
+    }
+    facts.extend(claim(e, s));
+    facts.join(" · ")
+}
+
+/// The window between the last good and the first bad moment (`event --good/--bad`).
+fn window(out: &mut String, b: &Briefing, s: &Screen) {
+    let p = s.palette;
+    let w = &b.window;
+    let parse = |e: &Entry| crate::time::parse_stored(e.when()).ok();
+    let full = |e: &Entry| {
+        parse(e)
+            .map(|t| crate::time::format_full(&t))
+            .unwrap_or_else(|| e.when().to_string())
+    };
+    let line = match (&w.last_good, &w.first_bad) {
+        (Some(g), Some(bad)) => match (parse(g), parse(bad)) {
+            (Some(gt), Some(bt)) => {
+                format!("the fault began {}", crate::time::format_span(&gt, &bt))
+            }
+            _ => return,
+        },
+        (None, Some(bad)) => format!(
+            "first known bad {} (no good moment marked before it)",
+            full(bad)
+        ),
+        (Some(g), None) => format!("last known good {} (no bad moment marked yet)", full(g)),
+        (None, None) => return,
+    };
+    labels_at(out, &line, p, s.width, 2);
+    for (label, e) in [("last good", &w.last_good), ("first bad", &w.first_bad)] {
+        if let Some(e) = e {
+            let num = number(e);
+            let prefix = format!("    {label} {num} ");
+            let painted = format!("    {} {} ", p.dim(label), p.number(&num));
+            one_line(out, &prefix, &painted, e.headline(), s);
+        }
+    }
+    if let (Some(g), Some(bad)) = (&w.contradiction, &w.first_bad) {
+        let text = format!(
+            "contradiction: #{} is marked good at {}, after the first bad #{} at {}: one of \
+             the marks is wrong",
+            g.number,
+            full(g),
+            bad.number,
+            full(bad)
+        );
+        for (i, line) in wrap::wrap(&text, &plain(s.width, 2, 4, 3, "…"))
+            .iter()
+            .enumerate()
+        {
+            let indent = if i == 0 { "  " } else { "    " };
+            let _ = writeln!(out, "{indent}{}", p.bad(line));
+        }
+    }
+}
+
+/// A wrapped dim line at `indent`, continuing two columns further in.
+fn labels_at(out: &mut String, text: &str, p: Palette, width: usize, indent: usize) {
+    let layout = plain(width, indent, indent + 2, 3, "…");
+    for (i, line) in wrap::wrap(text, &layout).iter().enumerate() {
+        let pad = if i == 0 { indent } else { indent + 2 };
+        let _ = writeln!(out, "{:pad$}{}", "", p.dim(line));
+    }
+}
+
+/// "When": the window, then the latest events by when they happened, with the first one
+/// (the incident's start) kept in view.
 fn when(out: &mut String, b: &Briefing, s: &Screen) {
-    if b.events.is_empty() {
+    let has_window = b.window.last_good.is_some() || b.window.first_bad.is_some();
+    if b.events.is_empty() && !has_window {
         return;
     }
     let p = s.palette;
     section(out, p, "When", None);
+    window(out, b, s);
     let shown = newest(&b.events, SHOW_EVENTS);
     let mut lines: Vec<&Entry> = Vec::new();
     let first_in_view = b
@@ -388,8 +509,18 @@ fn event_line(out: &mut String, e: &Entry, s: &Screen) {
         .map(|t| crate::time::format_short(&t))
         .unwrap_or_else(|_| e.when().to_string());
     let num = number(e);
-    let prefix = format!("  {time}  {num} ");
-    let painted = format!("  {}  {} ", p.dim(&time), p.number(&num));
+    let mark = match e.mark {
+        Some(crate::model::Mark::Good) => "good ",
+        Some(crate::model::Mark::Bad) => "bad ",
+        None => "",
+    };
+    let prefix = format!("  {time}  {num} {mark}");
+    let painted_mark = match e.mark {
+        Some(crate::model::Mark::Good) => format!("{} ", p.good("good")),
+        Some(crate::model::Mark::Bad) => format!("{} ", p.bad("bad")),
+        None => String::new(),
+    };
+    let painted = format!("  {}  {} {painted_mark}", p.dim(&time), p.number(&num));
     one_line(out, &prefix, &painted, e.headline(), s);
 }
 

@@ -183,6 +183,23 @@ fn split_at_width(s: &str, room: usize) -> (&str, &str, usize) {
     (s, "", width(s))
 }
 
+/// `s` cut to at most `max` columns, ending with `…` when cut (for a column such as `log`'s
+/// author), control characters dropped.
+pub fn cut(s: &str, max: usize) -> String {
+    let clean: String = s.chars().filter(|c| !c.is_control()).collect();
+    if width(&clean) <= max {
+        return clean;
+    }
+    let (head, _, _) = split_at_width(&clean, max.saturating_sub(1));
+    format!("{head}…")
+}
+
+/// `s` padded with spaces to `columns` display columns.
+pub fn pad(s: &str, columns: usize) -> String {
+    let w = width(s);
+    format!("{s}{:1$}", "", columns.saturating_sub(w))
+}
+
 /// Break one line of preformatted text (command output) at the width, keeping its spacing:
 /// tabs expand to stops every 8 columns, other control characters are dropped.
 pub fn hard_wrap(line: &str, max: usize) -> Vec<String> {
@@ -314,6 +331,15 @@ mod tests {
             ["one", "two", "", "three"]
         );
         assert_eq!(wrap("one\ntwo", &layout(40, 10)), ["one two"]);
+    }
+
+    #[test]
+    fn cut_and_pad_count_display_columns() {
+        assert_eq!(cut("Dana Whitfield", 12), "Dana Whitfi…");
+        assert_eq!(cut("山田太郎さん", 6), "山田…");
+        assert_eq!(width(&cut("山田太郎さん", 6)), 5);
+        assert_eq!(pad("山田", 6), "山田  ");
+        assert_eq!(cut("ok", 12), "ok");
     }
 
     #[test]

@@ -12,10 +12,11 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::bundle::{
-    encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
+    encode, BundleAttachment, BundleChange, BundleEntry, BundleHistory, BundleLink,
+    BundleStateChange,
 };
-use crate::model::{first_line_cut, Entry, Kind, LinkType, State};
-use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, HEADLINE_COLUMNS};
+use crate::model::{first_line_cut, ChangeOp, Entry, Kind, LinkType, State};
+use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT, HEADLINE_COLUMNS};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
 struct Grouped<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> {
@@ -109,6 +110,24 @@ pub fn each_bundle_entry(
             },
         ))
     })?);
+    let mut changes_stmt = conn.prepare(
+        "SELECT entry, uuid, op, value, previous, at, at_ms, author FROM entry_change
+         ORDER BY entry, at_ms, uuid",
+    )?;
+    let mut changes = Grouped::new(changes_stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            (
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, String>(7)?,
+            ),
+        ))
+    })?);
     let mut attachments_stmt = conn.prepare(
         "SELECT entry, name, size, sha256, content FROM attachment ORDER BY entry, name",
     )?;
@@ -131,7 +150,7 @@ pub fn each_bundle_entry(
     let mut rows = main.query([])?;
     while let Some(row) = rows.next()? {
         let e = entry_from_row(row)?;
-        let at_ms: i64 = row.get(17)?;
+        let at_ms: i64 = row.get(ENTRY_COLUMN_COUNT)?;
         let n = e.number;
         let entry = BundleEntry {
             number: n,
@@ -174,6 +193,25 @@ pub fn each_bundle_entry(
                     })
                 })
                 .collect(),
+            owner: e.owner,
+            due: e.due,
+            ticket: e.ticket,
+            mark: e.mark,
+            changes: changes
+                .take(n)?
+                .into_iter()
+                .filter_map(|(uuid, op, value, previous, at, at_ms, author)| {
+                    Some(BundleChange {
+                        uuid,
+                        op: ChangeOp::parse(&op)?,
+                        value,
+                        previous,
+                        at,
+                        at_ms: Some(at_ms),
+                        author,
+                    })
+                })
+                .collect(),
         };
         visit(&entry)?;
     }
@@ -194,9 +232,11 @@ impl Selection {
     /// is no temporary sort, whose memory would grow with the case.
     fn filter(self) -> &'static str {
         match self {
-            Selection::Timeline => "",
+            Selection::Timeline => "WHERE NOT retracted",
             // `+kind`: walk `entry_at` in instant order and stop at the limit.
-            Selection::Story => "WHERE +kind IN ('event', 'hypothesis', 'dead-end')",
+            Selection::Story => {
+                "WHERE +kind IN ('event', 'hypothesis', 'dead-end') AND NOT retracted"
+            }
         }
     }
 }
@@ -272,7 +312,7 @@ pub fn each_timeline_row(
     let mut stmt = conn.prepare(
         "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, command_argv,
                 exit_code, duration_ms, output
-         FROM entry ORDER BY at_ms, number",
+         FROM entry WHERE NOT retracted ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -340,8 +380,12 @@ impl PackedLink {
 
 impl LinkTable {
     pub fn load(conn: &Connection) -> Result<LinkTable> {
-        let mut stmt =
-            conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
+        let mut stmt = conn.prepare(
+            "SELECT source, type, target FROM link
+                 WHERE source NOT IN (SELECT number FROM entry WHERE retracted = 1)
+                   AND target NOT IN (SELECT number FROM entry WHERE retracted = 1)
+                 ORDER BY source, type, target",
+        )?;
         let number = |n: i64| {
             u32::try_from(n)
                 .map_err(|_| anyhow::anyhow!("entry number {n} is out of range in a link"))

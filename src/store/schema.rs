@@ -16,6 +16,7 @@ const MIGRATIONS: &[Migration] = &[
     v1_initial,
     v2_case_events,
     v3_entry_counts,
+    v4_entry_changes,
     entry_count_by_author,
     event_occurrence_index,
 ];
@@ -164,9 +165,47 @@ fn v3_entry_counts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     )
 }
 
+/// v4: changes to an entry after it was written, each with a UUID of its own so that they
+/// merge and sync like state changes: pin/unpin, claim/unclaim, retract/unretract, `at`
+/// (`edit N --at`: `value` is the new occurred time, `previous` the one before) and unlink
+/// (`value` is the link's UUID, `previous` describes it; the link row is deleted and this row is
+/// its tombstone, so a merge does not bring it back). The entry's columns cache the latest
+/// change of each pair (by instant, then UUID), as `state` caches `state_change`.
+/// Also the facts an action or event is written with: `owner`, `due`, `ticket`, `mark`
+/// (`good`/`bad`: a moment known to be before or after the fault).
+fn v4_entry_changes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE entry ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entry ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entry ADD COLUMN claimed_by TEXT;
+        ALTER TABLE entry ADD COLUMN claimed_at TEXT;
+        ALTER TABLE entry ADD COLUMN owner TEXT;
+        ALTER TABLE entry ADD COLUMN due TEXT;
+        ALTER TABLE entry ADD COLUMN ticket TEXT;
+        ALTER TABLE entry ADD COLUMN mark TEXT;
+        CREATE TABLE entry_change (
+            uuid      TEXT PRIMARY KEY,
+            entry     INTEGER NOT NULL REFERENCES entry(number),
+            op        TEXT NOT NULL,
+            value     TEXT,
+            previous  TEXT,
+            at        TEXT NOT NULL,
+            at_ms     INTEGER NOT NULL,
+            author    TEXT NOT NULL
+        );
+        CREATE INDEX entry_change_entry ON entry_change(entry, at_ms);
+        -- Pinned and retracted entries are few: found without a scan.
+        CREATE INDEX entry_pinned ON entry(number) WHERE pinned = 1;
+        CREATE INDEX entry_retracted ON entry(number) WHERE retracted = 1;
+        ",
+    )
+}
+
 /// The entry counts of v3 kept per author too, with the author's last write (Unix ms of
 /// `recorded_at`): the briefing's people line (who wrote, how much, last seen) reads a few
 /// rows instead of grouping every entry, and the write path keeps its one counting statement.
+/// Retracted entries are in no count, as since v4.
 fn entry_count_by_author(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "
@@ -181,7 +220,7 @@ fn entry_count_by_author(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         INSERT INTO entry_count_new (kind, state, author, n, last_ms)
             SELECT kind, coalesce(state, ''), author, count(*),
                    coalesce(max(CAST(unixepoch(recorded_at, 'subsec') * 1000 AS INTEGER)), 0)
-            FROM entry GROUP BY 1, 2, 3;
+            FROM entry WHERE NOT retracted GROUP BY 1, 2, 3;
         DROP TABLE entry_count;
         ALTER TABLE entry_count_new RENAME TO entry_count;
         ",
@@ -189,10 +228,12 @@ fn entry_count_by_author(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
 }
 
 /// Events by when they happened, for the briefing's "When" (the first event, the latest
-/// ones): a partial index, so writes of other kinds do not maintain it.
+/// ones), and marked moments (`event --good/--bad`) by mark and time, for its window: partial
+/// indexes, so writes of other kinds do not maintain them.
 fn event_occurrence_index(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
-        "CREATE INDEX IF NOT EXISTS entry_event_at ON entry(at_ms, number) WHERE kind = 'event';",
+        "CREATE INDEX IF NOT EXISTS entry_event_at ON entry(at_ms, number) WHERE kind = 'event';
+         CREATE INDEX IF NOT EXISTS entry_mark_at ON entry(mark, at_ms) WHERE mark IS NOT NULL;",
     )
 }
 
