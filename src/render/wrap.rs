@@ -101,7 +101,9 @@ pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
                 line.width += gap + w;
                 continue;
             }
-            if w <= layout.room(i + 1) && !line.words.is_empty() {
+            // Onto the next line when it fits there (leaving a short first line empty
+            // rather than breaking a word that a whole line holds).
+            if w <= layout.room(i + 1) {
                 lines.push(Line::default());
                 if full(&lines) {
                     break 'paragraphs;
@@ -304,6 +306,17 @@ mod tests {
             "{lines:#?}"
         );
         assert_eq!(lines.concat(), text);
+    }
+
+    #[test]
+    fn a_word_that_a_whole_line_holds_is_not_broken() {
+        let l = Layout {
+            first: 60,
+            ..layout(80, 3)
+        };
+        let word = "sqlalchemy.exc.TimeoutError:";
+        let lines = wrap(&format!("{word} QueuePool limit"), &l);
+        assert_eq!(lines, ["", "sqlalchemy.exc.TimeoutError: QueuePool limit"]);
     }
 
     #[test]
