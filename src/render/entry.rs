@@ -13,6 +13,8 @@ const LOG_LINES: usize = 2;
 const LOG_INDENT: usize = 6;
 /// Where `show`'s field values start (`    recorded: …`).
 const FIELD_INDENT: usize = 14;
+/// The least room `log`'s head must leave for text on its line.
+const LOG_MIN_ROOM: usize = 12;
 /// The author column of `log`, in display columns.
 const AUTHOR_WIDTH: usize = 12;
 
@@ -43,9 +45,27 @@ pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
         paint_state(e.state, &state, p),
         p.dim(retracted),
     );
+    let mut layout = layout;
+    if layout.first + LOG_MIN_ROOM > width {
+        // A narrow screen: the head wrapped on its own lines, the text under it.
+        out.clear();
+        let head_layout = Layout {
+            first: 0,
+            indent: LOG_INDENT.min(width / 4),
+            max_lines: usize::MAX,
+            ..layout
+        };
+        for (i, line) in wrap::wrap(&head, &head_layout).iter().enumerate() {
+            let pad = if i == 0 { 0 } else { head_layout.indent };
+            let _ = writeln!(out, "{:pad$}{}", "", p.dim(line));
+        }
+        layout.first = head_layout.indent;
+        layout.indent = head_layout.indent;
+        let _ = write!(out, "{:1$}", "", layout.first);
+    }
     for (i, line) in wrap::wrap(super::item_text(e), &layout).iter().enumerate() {
         if i > 0 {
-            let _ = write!(out, "{:LOG_INDENT$}", "");
+            let _ = write!(out, "{:1$}", "", layout.indent);
         }
         out.push_str(line);
         out.push('\n');

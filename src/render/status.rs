@@ -47,6 +47,8 @@ const LINES_PINNED: usize = 8;
 
 /// Where the entry number column ends: items start their text here and wrap back to it.
 const ITEM_INDENT: usize = 8;
+/// The least room a prefix must leave for text on its line (else it takes a line of its own).
+const MIN_ROOM: usize = 12;
 /// Under an item (evidence, reasons): the marker column and the text's hanging indent.
 const SUB_INDENT: usize = 8;
 
@@ -65,45 +67,47 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
     let p = s.palette;
     header(&mut out, b, s);
     if b.counts.entries == 0 {
-        let _ = writeln!(
-            out,
-            "\nNo entries yet. Start with `casefile hypo <what you suspect>` or `casefile note <text>`."
-        );
+        out.push('\n');
+        let hint = "No entries yet. Start with `casefile hypo <what you suspect>` or \
+                    `casefile note <text>`.";
+        for line in wrap::wrap(hint, &plain(s.width, 0, 0, 4, "…")) {
+            let _ = writeln!(out, "{line}");
+        }
         return out;
     }
     let c = &b.counts;
 
     if !b.pinned.is_empty() {
-        section(&mut out, p, "Pinned", None);
+        section(&mut out, s, "Pinned", None);
         for e in newest(&b.pinned, SHOW_PINNED) {
-            entry_item(&mut out, e, "", LINES_PINNED, true, s);
+            entry_item(&mut out, e, "", "", LINES_PINNED, true, s);
         }
         more(
             &mut out,
-            p,
+            s,
             b.pinned_count - shown(&b.pinned, SHOW_PINNED),
             "casefile status --json",
         );
     }
 
-    section(&mut out, p, "Open hypotheses", Some(c.open_hypotheses));
+    section(&mut out, s, "Open hypotheses", Some(c.open_hypotheses));
     for h in newest(&b.open_hypotheses, SHOW_HYPOTHESES) {
         hypothesis(&mut out, h, s);
     }
     more(
         &mut out,
-        p,
+        s,
         c.open_hypotheses - shown(&b.open_hypotheses, SHOW_HYPOTHESES),
         "casefile log --kind hypothesis",
     );
 
-    section(&mut out, p, "Confirmed", Some(c.confirmed));
+    section(&mut out, s, "Confirmed", Some(c.confirmed));
     for h in newest(&b.confirmed, SHOW_CONFIRMED) {
-        entry_item(&mut out, &h.entry, "", LINES_ITEM, false, s);
+        entry_item(&mut out, &h.entry, "", "", LINES_ITEM, false, s);
     }
     more(
         &mut out,
-        p,
+        s,
         c.confirmed - shown(&b.confirmed, SHOW_CONFIRMED),
         "casefile log --kind hypothesis",
     );
@@ -111,26 +115,23 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
     ruled_out(&mut out, b, s);
 
     if !b.unlinked_evidence.is_empty() {
-        section(&mut out, p, "Unlinked evidence", None);
+        section(&mut out, s, "Unlinked evidence", None);
         for e in newest(&b.unlinked_evidence, SHOW_UNLINKED) {
-            entry_item(&mut out, e, "", LINES_EVIDENCE, false, s);
+            entry_item(&mut out, e, "", "", LINES_EVIDENCE, false, s);
         }
         if b.unlinked_evidence.len() > SHOW_UNLINKED {
-            let _ = writeln!(
-                out,
-                "  {}",
-                p.dim("… and more (casefile log --kind evidence)")
-            );
+            let hint = "… and more (casefile log --kind evidence)";
+            labels_at(&mut out, hint, p, s.width, 2);
         }
     }
 
-    section(&mut out, p, "Next (open actions)", Some(c.open_actions));
+    section(&mut out, s, "Next (open actions)", Some(c.open_actions));
     for e in newest(&b.open_actions, SHOW_ACTIONS) {
-        entry_item(&mut out, e, &action_facts(e, s), LINES_ACTION, false, s);
+        entry_item(&mut out, e, &action_facts(e, s), "", LINES_ACTION, false, s);
     }
     more(
         &mut out,
-        p,
+        s,
         c.open_actions - shown(&b.open_actions, SHOW_ACTIONS),
         "casefile log --kind action",
     );
@@ -138,8 +139,12 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
     when(&mut out, b, s);
 
     if !b.recent.is_empty() {
-        section(&mut out, p, "Recent", None);
-        for e in &b.recent {
+        section(&mut out, s, "Recent", None);
+        // Entries shown above are named, not repeated.
+        let above = shown_above(b);
+        let (repeated, new): (Vec<&Entry>, Vec<&Entry>) =
+            b.recent.iter().partition(|e| above.contains(&e.number));
+        for e in new {
             let time = crate::time::format_compact(e.when(), &s.zone, s.now);
             let num = number(e);
             let kind = e.kind.as_str();
@@ -147,8 +152,51 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
             let painted = format!("  {} {} {} ", p.dim(&time), p.number(&num), p.dim(kind));
             one_line(&mut out, &prefix, &painted, e.headline(), s);
         }
+        if !repeated.is_empty() {
+            let numbers: Vec<String> = repeated.iter().map(|e| number(e)).collect();
+            labels_at(
+                &mut out,
+                &format!("also recent, shown above: {}", numbers.join(", ")),
+                p,
+                s.width,
+                2,
+            );
+        }
     }
     out
+}
+
+/// The numbers of the entries the sections above "Recent" show (as they choose them).
+fn shown_above(b: &Briefing) -> HashSet<i64> {
+    let mut above = HashSet::new();
+    above.extend(newest(&b.pinned, SHOW_PINNED).iter().map(|e| e.number));
+    for h in newest(&b.open_hypotheses, SHOW_HYPOTHESES) {
+        above.insert(h.entry.number);
+        above.extend(h.supported_by.last().map(|e| e.number));
+        above.extend(h.refuted_by.last().map(|e| e.number));
+    }
+    above.extend(
+        newest(&b.confirmed, SHOW_CONFIRMED)
+            .iter()
+            .map(|h| h.entry.number),
+    );
+    for d in &b.dead_ends {
+        above.insert(d.entry.number);
+        above.extend(d.reason.as_ref().map(|r| r.number));
+    }
+    above.extend(
+        newest(&b.unlinked_evidence, SHOW_UNLINKED)
+            .iter()
+            .map(|e| e.number),
+    );
+    above.extend(
+        newest(&b.open_actions, SHOW_ACTIONS)
+            .iter()
+            .map(|e| e.number),
+    );
+    above.extend(newest(&b.events, SHOW_EVENTS).iter().map(|e| e.number));
+    above.extend(b.first_event.as_ref().map(|e| e.number));
+    above
 }
 
 /// Title, state, how long, labels, people.
@@ -166,12 +214,18 @@ fn header(out: &mut String, b: &Briefing, s: &Screen) {
     let entries = format!("{} entries", b.counts.entries);
     let width = s.width;
     if wrap::width(&case.slug) + wrap::width(case.state.as_str()) + entries.len() + 6 <= width {
+        // `slug · state · N entries` on one line when it fits.
         let _ = writeln!(out, "{} · {state} · {}", p.dim(&case.slug), p.dim(&entries));
     } else {
         for line in wrap::wrap(&case.slug, &plain(width, 0, 0, 2, "…")) {
             let _ = writeln!(out, "{}", p.dim(&line));
         }
-        let _ = writeln!(out, "{state} · {}", p.dim(&entries));
+        if wrap::width(case.state.as_str()) + 3 + entries.len() <= width {
+            let _ = writeln!(out, "{state} · {}", p.dim(&entries));
+        } else {
+            let _ = writeln!(out, "{state}");
+            let _ = writeln!(out, "{}", p.dim(&entries));
+        }
     }
 
     let now_ms = s.now.timestamp_millis();
@@ -185,9 +239,7 @@ fn header(out: &mut String, b: &Briefing, s: &Screen) {
     let mut times = Vec::new();
     if let Some(first) = &b.first_event {
         if let Some(age) = ago(first.when()) {
-            let since = crate::time::parse_stored(first.when())
-                .map(|t| crate::time::format_short(&t))
-                .unwrap_or_default();
+            let since = crate::time::format_compact(first.when(), &s.zone, s.now);
             let going = if case.state.is_open() {
                 format!(
                     "incident going {age} (first event #{} at {since})",
@@ -257,22 +309,12 @@ fn labels(out: &mut String, text: &str, p: Palette, width: usize) {
 
 fn hypothesis(out: &mut String, h: &HypothesisView, s: &Screen) {
     let p = s.palette;
-    let mut facts = Vec::new();
-    if (h.supported_count, h.refuted_count) != (0, 0) {
-        facts.push(format!(
-            "[{} for, {} against]",
-            h.supported_count, h.refuted_count
-        ));
-    }
-    facts.extend(claim(&h.entry, s));
-    entry_item(
-        out,
-        &h.entry,
-        &facts.join(" · "),
-        LINES_HYPOTHESIS,
-        false,
-        s,
-    );
+    let counts = match (h.supported_count, h.refuted_count) {
+        (0, 0) => String::new(),
+        (f, a) => format!("[{f} for, {a} against]"),
+    };
+    let claim = claim(&h.entry, s).unwrap_or_default();
+    entry_item(out, &h.entry, &claim, &counts, LINES_HYPOTHESIS, false, s);
     // The newest evidence each way, newest first.
     let mut shown = 0;
     let evidence = [
@@ -293,16 +335,12 @@ fn hypothesis(out: &mut String, h: &HypothesisView, s: &Screen) {
     }
     let total = h.supported_count + h.refuted_count;
     if total > shown {
-        let _ = writeln!(
-            out,
-            "{:SUB_INDENT$}{}",
-            "",
-            p.dim(&format!(
-                "… {} more (casefile show {})",
-                total - shown,
-                h.entry.number
-            ))
+        let hint = format!(
+            "… {} more (casefile show {})",
+            total - shown,
+            h.entry.number
         );
+        labels_at(out, &hint, p, s.width, SUB_INDENT);
     }
 }
 
@@ -328,12 +366,12 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
     };
     let items: Vec<&DeadEndView> = b.dead_ends.iter().filter(|d| !paired(d)).collect();
     let shown_items = newest(&items, SHOW_DEAD_ENDS);
-    section(out, p, "Ruled out", Some(b.counts.dead_ends));
+    section(out, s, "Ruled out", Some(b.counts.dead_ends));
     let mut covered = 0;
     for d in shown_items {
         covered += 1;
         let e = &d.entry;
-        entry_item(out, e, "", LINES_RULED_OUT, false, s);
+        entry_item(out, e, "", "", LINES_RULED_OUT, false, s);
         if e.kind != Kind::Hypothesis {
             continue;
         }
@@ -363,13 +401,13 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
                 item_lines(out, &plain_prefix, &painted, text, shape, &more, s);
             }
             None => {
-                let _ = writeln!(out, "{:SUB_INDENT$}{}", "", p.dim("(no reason recorded)"));
+                labels_at(out, "(no reason recorded)", p, s.width, SUB_INDENT);
             }
         }
     }
     more(
         out,
-        p,
+        s,
         b.counts.dead_ends - covered,
         "casefile log --kind dead-end --kind hypothesis",
     );
@@ -407,7 +445,8 @@ fn action_facts(e: &Entry, s: &Screen) -> String {
     facts.join(" · ")
 }
 
-/// The window between the last good and the first bad moment (`event --good/--bad`).
+/// The window between the last good and the first bad moment (`event --good/--bad`): when
+/// the fault began, as far as the case knows.
 fn window(out: &mut String, b: &Briefing, s: &Screen) {
     let p = s.palette;
     let w = &b.window;
@@ -419,27 +458,27 @@ fn window(out: &mut String, b: &Briefing, s: &Screen) {
     };
     let line = match (&w.last_good, &w.first_bad) {
         (Some(g), Some(bad)) => match (parse(g), parse(bad)) {
-            (Some(gt), Some(bt)) => {
-                format!("the fault began {}", crate::time::format_span(&gt, &bt))
-            }
+            (Some(gt), Some(bt)) => format!(
+                "good #{}, bad #{}: {}",
+                g.number,
+                bad.number,
+                crate::time::format_span(&gt, &bt)
+            ),
             _ => return,
         },
         (None, Some(bad)) => format!(
-            "first known bad {} (no good moment marked before it)",
+            "first known bad #{} at {} (no good moment marked before it)",
+            bad.number,
             full(bad)
         ),
-        (Some(g), None) => format!("last known good {} (no bad moment marked yet)", full(g)),
+        (Some(g), None) => format!(
+            "last known good #{} at {} (no bad moment marked yet)",
+            g.number,
+            full(g)
+        ),
         (None, None) => return,
     };
     labels_at(out, &line, p, s.width, 2);
-    for (label, e) in [("last good", &w.last_good), ("first bad", &w.first_bad)] {
-        if let Some(e) = e {
-            let num = number(e);
-            let prefix = format!("    {label} {num} ");
-            let painted = format!("    {} {} ", p.dim(label), p.number(&num));
-            one_line(out, &prefix, &painted, e.headline(), s);
-        }
-    }
     if let (Some(g), Some(bad)) = (&w.contradiction, &w.first_bad) {
         let text = format!(
             "contradiction: #{} is marked good at {}, after the first bad #{} at {}: one of \
@@ -476,7 +515,7 @@ fn when(out: &mut String, b: &Briefing, s: &Screen) {
         return;
     }
     let p = s.palette;
-    section(out, p, "When", None);
+    section(out, s, "When", None);
     window(out, b, s);
     let shown = newest(&b.events, SHOW_EVENTS);
     let mut lines: Vec<&Entry> = Vec::new();
@@ -492,11 +531,8 @@ fn when(out: &mut String, b: &Briefing, s: &Screen) {
         event_line(out, e, s);
     }
     if skipped > 0 {
-        let _ = writeln!(
-            out,
-            "  {}",
-            p.dim(&format!("… {skipped} more (casefile log --kind event)"))
-        );
+        let hint = format!("… {skipped} more (casefile log --kind event)");
+        labels_at(out, &hint, p, s.width, 2);
     }
     for e in shown {
         event_line(out, e, s);
@@ -525,9 +561,11 @@ fn event_line(out: &mut String, e: &Entry, s: &Screen) {
 }
 
 /// An item of a list: `  #12   text` wrapped under the text, with `suffix` (dimmed) after it.
+#[allow(clippy::too_many_arguments)]
 fn entry_item(
     out: &mut String,
     e: &Entry,
+    lead: &str,
     suffix: &str,
     budget: usize,
     keep_breaks: bool,
@@ -538,7 +576,16 @@ fn entry_item(
     let pad = ITEM_INDENT.saturating_sub(num.len() + 2).max(1);
     let plain_prefix = format!("  {num}{:pad$}", "");
     let painted = format!("  {}{:pad$}", p.number(&num), "");
-    let text = super::item_text(e);
+    // Facts (who, when due) lead the text, so that a cut never drops them.
+    let lead = if lead.is_empty() {
+        String::new()
+    } else {
+        format!("({lead})")
+    };
+    let text = match lead.as_str() {
+        "" => std::borrow::Cow::Borrowed(super::item_text(e)),
+        lead => std::borrow::Cow::Owned(format!("{lead} {}", super::item_text(e))),
+    };
     let more = format!("… casefile show {}", e.number);
     let indent = wrap::width(&plain_prefix);
     let start = out.len();
@@ -546,11 +593,18 @@ fn entry_item(
         out,
         &plain_prefix,
         &painted,
-        text,
+        &text,
         (indent, budget, keep_breaks),
         &more,
         s,
     );
+    if !lead.is_empty() {
+        // Painted when it stayed whole on one line.
+        if let Some(at) = out[start..].find(&lead) {
+            let at = start + at;
+            out.replace_range(at..at + lead.len(), &p.warn(&lead));
+        }
+    }
     if !suffix.is_empty() {
         // On the item's last line when it fits there, else on a line of its own.
         let last_start = out[..out.len() - 1].rfind('\n').map_or(start, |i| i + 1);
@@ -560,7 +614,7 @@ fn entry_item(
             out.pop();
             let _ = writeln!(out, "  {}", p.dim(suffix));
         } else {
-            let _ = writeln!(out, "{:indent$}{}", "", p.dim(suffix));
+            labels_at(out, suffix, p, s.width, indent);
         }
     }
 }
@@ -598,9 +652,25 @@ fn item_lines(
     s: &Screen,
 ) {
     let (indent, budget, keep_breaks) = shape;
+    // On a narrow screen, keep room for the text: indents shrink, and a prefix that leaves
+    // too little room goes on its own line(s), unpainted.
+    let indent = indent.min(s.width / 4);
+    let (first, painted) = if wrap::width(plain_prefix) + MIN_ROOM > s.width {
+        let lead = plain_prefix.len() - plain_prefix.trim_start().len();
+        labels_at(
+            out,
+            plain_prefix.trim(),
+            s.palette,
+            s.width,
+            lead.min(indent),
+        );
+        (indent, " ".repeat(indent))
+    } else {
+        (wrap::width(plain_prefix), painted.to_string())
+    };
     let layout = Layout {
         width: s.width,
-        first: wrap::width(plain_prefix),
+        first,
         indent,
         max_lines: budget,
         more,
@@ -618,16 +688,7 @@ fn item_lines(
 /// One line of a list where the number leads (events, recent): the text ends at a word with
 /// `…` when it does not fit.
 fn one_line(out: &mut String, plain_prefix: &str, painted: &str, text: &str, s: &Screen) {
-    let layout = Layout {
-        width: s.width,
-        first: wrap::width(plain_prefix),
-        indent: 0,
-        max_lines: 1,
-        more: "…",
-        keep_breaks: false,
-    };
-    let line = wrap::wrap(text, &layout).swap_remove(0);
-    let _ = writeln!(out, "{painted}{line}");
+    item_lines(out, plain_prefix, painted, text, (4, 1, false), "…", s);
 }
 
 fn plain(width: usize, first: usize, indent: usize, max_lines: usize, more: &str) -> Layout<'_> {
@@ -654,21 +715,22 @@ fn number(e: &Entry) -> String {
     format!("#{}", e.number)
 }
 
-fn section(out: &mut String, p: Palette, title: &str, count: Option<i64>) {
-    match count {
-        Some(0) => {}
-        Some(n) => {
-            let _ = writeln!(out, "\n{}", p.heading(&format!("{title} ({n})")));
-        }
-        None => {
-            let _ = writeln!(out, "\n{}", p.heading(title));
-        }
+fn section(out: &mut String, s: &Screen, title: &str, count: Option<i64>) {
+    let title = match count {
+        Some(0) => return,
+        Some(n) => format!("{title} ({n})"),
+        None => title.to_string(),
+    };
+    out.push('\n');
+    for line in wrap::wrap(&title, &plain(s.width, 0, 0, 2, "…")) {
+        let _ = writeln!(out, "{}", s.palette.heading(&line));
     }
 }
 
-fn more(out: &mut String, p: Palette, hidden: i64, hint: &str) {
+fn more(out: &mut String, s: &Screen, hidden: i64, hint: &str) {
     if hidden > 0 {
-        let _ = writeln!(out, "  {}", p.dim(&format!("… and {hidden} more ({hint})")));
+        let text = format!("… and {hidden} more ({hint})");
+        labels_at(out, &text, s.palette, s.width, 2);
     }
 }
 
@@ -688,4 +750,161 @@ fn strip_ansi(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::{ClaimView, Counts, Person, Reason, Window};
+    use crate::model::{CaseInfo, CaseState};
+
+    fn entry(number: i64, kind: Kind, text: &str) -> Entry {
+        let mut e: Entry = serde_json::from_value(serde_json::json!({
+            "number": number, "uuid": "u", "kind": kind.as_str(), "text": text,
+            "author": text, "recorded_at": "2026-11-18T14:12:00-05:00",
+            "occurred_at": "2025-11-18T14:12:00+05:30", "state": null, "tags": [],
+            "links": [], "context": {}, "attachments": [],
+        }))
+        .unwrap();
+        e.owner = Some(text.to_string());
+        e.due = Some("2026-11-18T15:00:00-05:00".into());
+        e.ticket = Some(text.to_string());
+        e.claim = Some(crate::model::Claim {
+            author: text.to_string(),
+            since: "2026-11-18T14:12:00-05:00".into(),
+        });
+        e
+    }
+
+    /// A briefing with `text` in every place a user's text can be.
+    fn briefing(text: &str) -> Briefing {
+        let h = |n| HypothesisView {
+            entry: entry(n, Kind::Hypothesis, text),
+            supported_by: vec![entry(n + 100, Kind::Evidence, text)],
+            refuted_by: vec![entry(n + 200, Kind::Evidence, text)],
+            supported_count: 3,
+            refuted_count: 1,
+        };
+        let dead = |n, kind| DeadEndView {
+            entry: entry(n, kind, text),
+            reason: (kind == Kind::Hypothesis).then(|| Reason {
+                via: LinkType::RulesOut,
+                number: n + 1,
+                kind: Kind::DeadEnd,
+                text: text.to_string(),
+            }),
+            rules_out: None,
+        };
+        let e = |n, kind| entry(n, kind, text);
+        Briefing {
+            case: CaseInfo {
+                uuid: "u".into(),
+                slug: "a".repeat(64),
+                title: text.to_string(),
+                state: CaseState::Open,
+                opened_at: "2026-11-18T14:12:00-05:00".into(),
+                closed_at: None,
+                tickets: vec![text.to_string()],
+                tags: vec![text.to_string()],
+                summary: None,
+                impact: None,
+                root_cause: None,
+                fix: None,
+                lessons: None,
+            },
+            counts: Counts {
+                entries: 99_999,
+                open_hypotheses: 9,
+                confirmed: 9,
+                dead_ends: 9,
+                open_actions: 9,
+                events: 9,
+                evidence: 9,
+            },
+            people: vec![Person {
+                author: text.to_string(),
+                entries: 3,
+                last_seen: Some("2026-11-18T19:12:00+00:00".into()),
+                last_seen_ms: 0,
+            }],
+            pinned: vec![e(1, Kind::Note)],
+            pinned_count: 9,
+            claims: vec![ClaimView {
+                number: 2,
+                kind: Kind::Hypothesis,
+                author: text.to_string(),
+                since: "2026-11-18T14:12:00-05:00".into(),
+            }],
+            window: Window {
+                last_good: Some(e(3, Kind::Event)),
+                first_bad: Some(e(4, Kind::Event)),
+                span_ms: Some(1),
+                contradiction: Some(e(5, Kind::Event)),
+            },
+            first_event: Some(e(3, Kind::Event)),
+            open_hypotheses: vec![h(10), h(11)],
+            confirmed: vec![h(12)],
+            dead_ends: vec![dead(20, Kind::Hypothesis), dead(22, Kind::DeadEnd)],
+            unlinked_evidence: vec![e(30, Kind::Evidence), e(31, Kind::Evidence)],
+            open_actions: vec![e(40, Kind::Action)],
+            events: vec![e(50, Kind::Event), e(10_000, Kind::Event)],
+            recent: vec![e(60, Kind::Note), e(99_999, Kind::Evidence)],
+        }
+    }
+
+    fn screen(width: usize, color: bool) -> Screen {
+        Screen {
+            width,
+            zone: Zone::parse("America/New_York").unwrap(),
+            now: "2026-11-18T20:05:00Z".parse().unwrap(),
+            palette: Palette::new(color),
+        }
+    }
+
+    #[test]
+    fn every_section_renders_and_fits() {
+        let text = "a request path does not return its connection to the pool";
+        let out = render(&briefing(text), &screen(80, false));
+        for heading in [
+            "Pinned",
+            "Open hypotheses (9)",
+            "Confirmed (9)",
+            "Ruled out (9)",
+            "Unlinked evidence",
+            "Next (open actions) (9)",
+            "When",
+            "Recent",
+            "contradiction: #5",
+        ] {
+            assert!(out.contains(heading), "{heading}:\n{out}");
+        }
+        assert!(out.lines().all(|l| wrap::width(l) <= 80), "{out}");
+    }
+
+    proptest::proptest! {
+        /// No line of status, log or show is wider than the screen, whatever the text: ASCII,
+        /// CJK, emoji, combining marks, tabs, line breaks, control characters, very long words.
+        #[test]
+        fn no_line_is_wider_than_the_screen(
+            text in "([a-z]{1,12}|[日本語の中文한국어]{1,8}|🦀|👩‍👩‍👧|❤\u{fe0f}|e\u{301}|\t|\n| {1,3}|[\u{0}-\u{1f}\u{7f}]|[a-z0-9/._-]{50,130}){1,30}",
+            width in 20usize..140,
+            color: bool,
+        ) {
+            let b = briefing(&text);
+            let s = screen(width, color);
+            let mut all = render(&b, &s);
+            for e in b.recent.iter().chain(&b.unlinked_evidence) {
+                all.push_str(&crate::render::entry::log_line(e, width, s.palette));
+                let headlines = std::collections::HashMap::from([(1, text.clone())]);
+                let mut e = e.clone();
+                e.links = vec![crate::model::Link { link_type: LinkType::Supports, target: 1 }];
+                e.output = Some(text.clone());
+                all.push_str(&crate::render::entry::show(&e, &[(1, LinkType::Refutes)], &headlines, width, s.palette));
+            }
+            for line in strip_ansi(&all).lines() {
+                proptest::prop_assert!(wrap::width(line) <= width, "{} > {width}: {:?}", wrap::width(line), line);
+                proptest::prop_assert!(!line.chars().any(|c| c.is_control() && c != '\u{1b}'), "{:?}", line);
+            }
+        }
+    }
 }

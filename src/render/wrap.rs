@@ -170,17 +170,28 @@ pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
 
 /// The longest head of `s` at most `room` columns wide (a character wider than the room is
 /// not split; zero-width characters stay with the one before them), the tail, and the head's
-/// width.
+/// width. Heads are measured as strings, not as sums of characters: a few sequences (an emoji
+/// with its variation selector, `❤\u{fe0f}`) are wider than their characters' sum.
 fn split_at_width(s: &str, room: usize) -> (&str, &str, usize) {
     let mut used = 0;
     for (i, c) in s.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room && (w > 0 || i == 0) {
-            // Measured as a string (a few sequences are narrower than their characters'
-            // sum); never wider than the sum, so the head fits.
-            return (&s[..i], &s[i..], width(&s[..i]));
+        let end = i + c.len_utf8();
+        let w = if c.is_ascii() {
+            used + usize::from(!c.is_ascii_control())
+        } else {
+            width(&s[..end])
+        };
+        let joins = c.width().unwrap_or(0) == 0 && i > 0;
+        if w > room && !joins {
+            return (&s[..i], &s[i..], used);
         }
-        used += w;
+        if w > room {
+            // A zero-width character that widens what it follows: the head ends before the
+            // character it belongs to.
+            let start = s[..i].char_indices().last().map_or(0, |(j, _)| j);
+            return (&s[..start], &s[start..], width(&s[..start]));
+        }
+        used = w;
     }
     (s, "", width(s))
 }
@@ -227,17 +238,27 @@ pub fn hard_wrap(line: &str, max: usize) -> Vec<String> {
         if c.is_control() {
             continue;
         }
-        let w = c.width().unwrap_or(0);
-        if used + w > max && w > 0 {
-            out.push(std::mem::take(&mut current));
-            used = 0;
-        }
         current.push(c);
-        used += w;
-        column += w;
+        // Measured as a string: a variation selector can widen the character before it.
+        let now = if c.is_ascii() {
+            used + 1
+        } else {
+            width(&current)
+        };
+        if now > max && current.chars().count() > 1 {
+            current.pop();
+            let zero = c.width().unwrap_or(0) == 0;
+            let carry = if zero { current.pop() } else { None };
+            out.push(std::mem::take(&mut current));
+            current.extend(carry);
+            current.push(c);
+            used = width(&current);
+        } else {
+            used = now;
+        }
+        column = used;
     }
     out.push(current);
-    // A line of sequences narrower as a whole than their characters is still within `max`.
     out
 }
 
