@@ -636,3 +636,351 @@ fn the_telling_line_is_shown_wherever_a_headline_is() {
     );
     assert!(!completions.contains("Traceback"), "{completions}");
 }
+
+#[test]
+fn when_shows_the_window_the_key_events_and_how_long_the_incident_has_been_going() {
+    let env = TestEnv::new();
+    env.write_config("timezone = \"America/New_York\"\n");
+    env.new_case("when");
+    env.ok(&[
+        "event",
+        "--at",
+        "2026-11-16 09:10 -05:00",
+        "provider status page: timeouts up",
+    ]); // 1
+    env.ok(&[
+        "event",
+        "--good",
+        "--at",
+        "2026-11-18 09:12:04 -05:00",
+        "probe passes",
+    ]); // 2
+    env.ok(&[
+        "event",
+        "--bad",
+        "--at",
+        "2026-11-18 09:40:51 -05:00",
+        "first 502",
+    ]); // 3
+    env.ok(&[
+        "event",
+        "--at",
+        "2025-12-31 23:00 +01:00",
+        "last year's deploy in Berlin",
+    ]); // 4
+    let now = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("CASEFILE_NOW", "2026-11-18T20:00:00Z")
+            .env("TZ", "America/New_York")
+            .env("COLUMNS", "100")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = now(&["status"]);
+    assert!(
+        text.contains("good #2, bad #3: between 09:12:04 and 09:40:51 -05:00 on 2026-11-18 (28m)"),
+        "{text}"
+    );
+    // Key events by occurrence, with date, time and offset; the first is kept in view.
+    let when = &text[text.find("\nWhen").unwrap()..];
+    let events: Vec<&str> = when.lines().filter(|l| l.contains("  #")).collect();
+    assert!(events[0].contains("2025-12-31 23:00 +01:00  #4"), "{when}");
+    assert!(events[1].contains("2026-11-16 09:10 -05:00  #1"), "{when}");
+    assert!(events[3].contains("#3 bad first 502"), "{when}");
+    // The incident began with its first event, a year before the case was opened.
+    assert!(
+        text.contains("incident going 45w 6d (first event #4 at 2025-12-31 23:00 +01:00)"),
+        "{text}"
+    );
+    assert!(text.contains("case opened"), "{text}");
+    // A good moment after the first bad one is a contradiction.
+    env.ok(&[
+        "event",
+        "--good",
+        "--at",
+        "2026-11-18 10:05 -05:00",
+        "probe passes again",
+    ]); // 6
+    let text = now(&["status"]);
+    assert!(text.contains("contradiction: #5 is marked good"), "{text}");
+    assert!(text.contains("after the first bad #3"), "{text}");
+    let json = env.json(&["status"]);
+    assert_eq!(json["window"]["last_good"]["number"], 2);
+    assert_eq!(json["window"]["first_bad"]["number"], 3);
+    assert_eq!(json["window"]["span_ms"], 1_727_000);
+    assert_eq!(json["window"]["contradiction"]["number"], 5);
+    assert_eq!(json["first_event"]["number"], 4);
+    assert_eq!(json["events"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn recent_shows_the_year_and_offsets_that_are_not_the_viewers() {
+    let env = TestEnv::new();
+    env.write_config("timezone = \"America/New_York\"\n");
+    env.new_case("recent");
+    env.ok(&[
+        "note",
+        "--at",
+        "2025-06-01 10:00 -04:00",
+        "last summer, here",
+    ]);
+    env.ok(&[
+        "note",
+        "--at",
+        "2026-11-18 16:00 +01:00",
+        "this year, in Berlin",
+    ]);
+    env.ok(&["note", "--at", "2026-11-18 09:00 -05:00", "this year, here"]);
+    let out = env
+        .cmd()
+        .env("CASEFILE_NOW", "2026-11-18T20:00:00Z")
+        .env("TZ", "America/New_York")
+        .arg("status")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let recent = &text[text.find("Recent").unwrap()..];
+    assert!(recent.contains("2025-06-01 10:00 #1"), "{recent}");
+    assert!(recent.contains("11-18 16:00 +01:00 #2"), "{recent}");
+    assert!(recent.contains("11-18 09:00 #3"), "{recent}");
+}
+
+#[test]
+fn people_and_the_actions_owner_due_time_and_claims() {
+    let env = TestEnv::new();
+    env.new_case("people");
+    let as_author = |author: &str, args: &[&str]| {
+        env.cmd()
+            .env("CASEFILE_AUTHOR", author)
+            .args(args)
+            .assert()
+            .success();
+    };
+    as_author("Dana", &["hypo", "the pool runs dry"]); // 1
+    as_author("Dana", &["note", "one"]);
+    as_author(
+        "Ken",
+        &[
+            "todo",
+            "--owner",
+            "Ken",
+            "--due",
+            "2020-01-01 10:00 +00:00",
+            "--ticket",
+            "OPS-7",
+            "add a finally block",
+        ],
+    ); // 3
+    as_author(
+        "Ken",
+        &[
+            "todo",
+            "--owner",
+            "Ana",
+            "--due",
+            "2099-01-01 10:00 +00:00",
+            "add an alert",
+        ],
+    ); // 4
+    as_author("Ken", &["claim", "1"]);
+    as_author("Ana", &["claim", "4"]);
+    let text = status_at(&env, 100);
+    assert!(text.contains("people: Dana (2, last"), "{text}");
+    assert!(text.contains("Ken (2, last"), "{text}");
+    assert!(
+        text.contains(
+            "#3    (owner Ken · due 2020-01-01 10:00, OVERDUE · ticket OPS-7) add a finally block"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("(owner Ana · due 2099-01-01 10:00"), "{text}");
+    assert!(!text.contains("2099-01-01 10:00, OVERDUE"), "{text}");
+    assert!(text.contains("#1    (Ken on it since"), "{text}");
+    assert!(text.contains("Ana on it since"), "{text}");
+    let json = env.json(&["status"]);
+    let people: Vec<(String, i64)> = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["author"].as_str().unwrap().to_string(),
+                p["entries"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(people, [("Dana".to_string(), 2), ("Ken".to_string(), 2)]);
+    assert!(json["people"][0]["last_seen"]
+        .as_str()
+        .unwrap()
+        .ends_with("+00:00"));
+    let claims: Vec<(i64, String)> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["number"].as_i64().unwrap(),
+                c["author"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(claims, [(1, "Ken".to_string()), (4, "Ana".to_string())]);
+    // A claim ends when the hypothesis is settled.
+    env.ok(&["confirm", "1"]);
+    assert!(!status_at(&env, 100).contains("Ken on it"));
+}
+
+#[test]
+fn one_screen_with_every_section_bounded_and_json_with_all_of_it() {
+    let env = TestEnv::new();
+    env.ok(&["new", "Bounded", "-d", "what was reported"]);
+    for i in 0..8 {
+        env.ok(&["-q", "hypo", &format!("suspect {i} with a sentence long enough to need two lines at eighty columns, or nearly")]);
+        env.ok(&["-q", "todo", &format!("step {i} with a sentence long enough to need two lines at eighty columns, or nearly")]);
+        env.ok(&["-q", "ev", &format!("clue {i} linked to nothing")]);
+        env.ok(&[
+            "-q",
+            "event",
+            "--at",
+            &format!("2026-11-1{i} 10:00 +00:00"),
+            &format!("event {i}"),
+        ]);
+        env.ok(&["-q", "dead", &format!("dead end {i}")]);
+        env.ok(&["-q", "note", "--pin", &format!("pinned note {i}")]);
+    }
+    let text = status_at(&env, 80);
+    assert!(
+        text.lines().count() <= 60,
+        "{} lines:\n{text}",
+        text.lines().count()
+    );
+    assert!(widest(&text) <= 80, "{text}");
+    for bound in [
+        "… and 6 more (casefile status --json)",
+        "… and 5 more (casefile log --kind hypothesis)",
+        "… and 5 more (casefile log --kind action)",
+        "… and 5 more (casefile log --kind dead-end --kind hypothesis)",
+        "… and more (casefile log --kind evidence)",
+        "more (casefile log --kind event)",
+    ] {
+        assert!(text.contains(bound), "{bound}:\n{text}");
+    }
+    // Newcomer-first order.
+    let order: Vec<usize> = [
+        "Pinned",
+        "Open hypotheses",
+        "Ruled out",
+        "Unlinked evidence",
+        "Next",
+        "When",
+        "Recent",
+    ]
+    .iter()
+    .map(|h| {
+        text.find(&format!("\n{h}"))
+            .unwrap_or_else(|| panic!("{h}:\n{text}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
+    let json = env.json(&["status"]);
+    for key in [
+        "case",
+        "counts",
+        "people",
+        "pinned",
+        "pinned_count",
+        "claims",
+        "window",
+        "first_event",
+        "open_hypotheses",
+        "confirmed",
+        "dead_ends",
+        "unlinked_evidence",
+        "open_actions",
+        "events",
+        "recent",
+    ] {
+        assert!(json.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(json["open_hypotheses"].as_array().unwrap().len(), 8);
+    assert_eq!(json["pinned"].as_array().unwrap().len(), 9);
+    assert_eq!(json["dead_ends"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn an_empty_case_flag_is_an_error_for_every_command() {
+    let env = TestEnv::new();
+    env.new_case("one");
+    for args in [
+        &["-C", "", "status"][..],
+        &["-C", "", "list"],
+        &["-C", " ", "search", "x", "--all"],
+        &["-C", "", "note", "x"],
+    ] {
+        let err = env.fails(args, 1);
+        assert_one_error_line(&err);
+        assert!(err.contains("-C/--case needs a slug"), "{err}");
+    }
+    // Nothing was written.
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn pins_marks_and_the_window_travel_through_export_and_import() {
+    let env = TestEnv::new();
+    env.ok(&["new", "Travels", "-d", "the problem statement"]);
+    env.ok(&[
+        "event",
+        "--good",
+        "--at",
+        "2026-11-18 09:12:04 -05:00",
+        "probe passes",
+    ]);
+    env.ok(&[
+        "event",
+        "--bad",
+        "--at",
+        "2026-11-18 09:40:51 -05:00",
+        "first 502",
+    ]);
+    env.ok(&["hypo", "the pool runs dry"]);
+    env.ok(&["claim", "4"]);
+    env.ok(&["note", "--pin", "handing over"]);
+    env.ok(&[
+        "todo",
+        "--owner",
+        "Ken",
+        "--due",
+        "2026-11-19 10:00 -05:00",
+        "deploy the tracking build",
+    ]);
+    let bundle = env.dir.path().join("case.json");
+    env.ok(&["export", "--format", "json", "-o", bundle.to_str().unwrap()]);
+    let other = TestEnv::new();
+    other.ok(&["import", bundle.to_str().unwrap()]);
+    let (a, b) = (env.json(&["status"]), other.json(&["status"]));
+    for key in [
+        "pinned",
+        "window",
+        "claims",
+        "people",
+        "open_actions",
+        "first_event",
+    ] {
+        assert_eq!(a[key], b[key], "{key}");
+    }
+    assert_eq!(b["pinned"].as_array().unwrap().len(), 2);
+    assert_eq!(b["window"]["span_ms"], 1_727_000);
+    let text = status_at(&other, 100);
+    assert!(
+        text.contains("good #2, bad #3: between 09:12:04 and 09:40:51 -05:00"),
+        "{text}"
+    );
+    assert!(text.contains("#5    handing over"), "{text}");
+    assert!(text.contains("owner Ken"), "{text}");
+}
