@@ -688,12 +688,13 @@ fn when_shows_the_window_the_key_events_and_how_long_the_incident_has_been_going
     // Key events by occurrence, with date, time and offset; the first is kept in view.
     let when = &text[text.find("\nWhen").unwrap()..];
     let events: Vec<&str> = when.lines().filter(|l| l.contains("  #")).collect();
-    assert!(events[0].contains("2025-12-31 23:00 +01:00  #4"), "{when}");
+    // In the viewer's zone, marked `*` when written at another offset.
+    assert!(events[0].contains("2025-12-31 17:00 -05:00*  #4"), "{when}");
     assert!(events[1].contains("2026-11-16 09:10 -05:00  #1"), "{when}");
     assert!(events[3].contains("#3 bad first 502"), "{when}");
     // The incident began with its first event, a year before the case was opened.
     assert!(
-        text.contains("incident going 45w 6d (first event #4 at 2025-12-31 23:00 +01:00)"),
+        text.contains("incident going 45w 6d (first event #4 at 2025-12-31 17:00*)"),
         "{text}"
     );
     assert!(text.contains("case opened"), "{text}");
@@ -718,7 +719,7 @@ fn when_shows_the_window_the_key_events_and_how_long_the_incident_has_been_going
 }
 
 #[test]
-fn recent_shows_the_year_and_offsets_that_are_not_the_viewers() {
+fn recent_shows_the_year_and_marks_times_written_at_another_offset() {
     let env = TestEnv::new();
     env.write_config("timezone = \"America/New_York\"\n");
     env.new_case("recent");
@@ -745,7 +746,7 @@ fn recent_shows_the_year_and_offsets_that_are_not_the_viewers() {
     let text = String::from_utf8(out.stdout).unwrap();
     let recent = &text[text.find("Recent").unwrap()..];
     assert!(recent.contains("2025-06-01 10:00 #1"), "{recent}");
-    assert!(recent.contains("11-18 16:00 +01:00 #2"), "{recent}");
+    assert!(recent.contains("11-18 10:00* #2"), "{recent}");
     assert!(recent.contains("11-18 09:00 #3"), "{recent}");
 }
 
@@ -977,8 +978,9 @@ fn pins_marks_and_the_window_travel_through_export_and_import() {
     assert_eq!(b["pinned"].as_array().unwrap().len(), 2);
     assert_eq!(b["window"]["span_ms"], 1_727_000);
     let text = status_at(&other, 100);
+    // Shown in the viewer's zone (UTC here).
     assert!(
-        text.contains("good #2, bad #3: between 09:12:04 and 09:40:51 -05:00"),
+        text.contains("good #2, bad #3: between 14:12:04 and 14:40:51 +00:00 on 2026-11-18 (28m)"),
         "{text}"
     );
     assert!(text.contains("#5    handing over"), "{text}");

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::wrap::{self, Layout};
 use super::Palette;
 use crate::model::{ChangeOp, Entry, Link, Mark, State};
+use crate::time::view::ViewZone;
 
 /// How many lines an entry may take in `log` before it ends with a pointer to `show`.
 const LOG_LINES: usize = 2;
@@ -18,10 +19,11 @@ const LOG_MIN_ROOM: usize = 12;
 /// The author column of `log`, in display columns.
 const AUTHOR_WIDTH: usize = 12;
 
-/// One timeline item: `#7    2026-11-24 14:03 -05:00  ken  hypothesis [open]  text`, the
-/// text word-wrapped under the time within [`LOG_LINES`].
-pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
-    let when = short_time(e.when());
+/// One timeline item: `#7    2026-11-24 14:03 -05:00  ken  hypothesis [open]  text`, the time
+/// in the view's zone (`*` after it: written at another offset), the text word-wrapped under
+/// the time within [`LOG_LINES`].
+pub fn log_line(e: &Entry, view: &ViewZone, width: usize, p: Palette) -> String {
+    let when = view.format_instant(e.when());
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
     let retracted = if e.retracted { " (retracted)" } else { "" };
     let num = format!("#{}", e.number);

@@ -16,7 +16,7 @@ use super::wrap::{self, Layout};
 use super::Palette;
 use crate::briefing::{Briefing, DeadEndView, HypothesisView};
 use crate::model::{Entry, Kind, LinkType};
-use crate::time::Zone;
+use crate::time::view::ViewZone;
 
 /// How many items of each list the text view loads; each section shows fewer.
 pub const SHOW_PER_LIST: u32 = 5;
@@ -56,7 +56,8 @@ const SUB_INDENT: usize = 8;
 #[derive(Debug, Clone)]
 pub struct Screen {
     pub width: usize,
-    pub zone: Zone,
+    /// The viewer's zone (`--utc`, `--tz`, config): every time shown goes through it.
+    pub view: ViewZone,
     pub now: DateTime<Utc>,
     pub palette: Palette,
 }
@@ -145,7 +146,7 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
         let (repeated, new): (Vec<&Entry>, Vec<&Entry>) =
             b.recent.iter().partition(|e| above.contains(&e.number));
         for e in new {
-            let time = crate::time::format_compact(e.when(), &s.zone, s.now);
+            let time = s.view.format_recent(e.when(), s.now);
             let num = number(e);
             let kind = e.kind.as_str();
             let prefix = format!("  {time} {num} {kind} ");
@@ -239,7 +240,7 @@ fn header(out: &mut String, b: &Briefing, s: &Screen) {
     let mut times = Vec::new();
     if let Some(first) = &b.first_event {
         if let Some(age) = ago(first.when()) {
-            let since = crate::time::format_compact(first.when(), &s.zone, s.now);
+            let since = s.view.format_recent(first.when(), s.now);
             let going = if case.state.is_open() {
                 format!(
                     "incident going {age} (first event #{} at {since})",
@@ -255,10 +256,7 @@ fn header(out: &mut String, b: &Briefing, s: &Screen) {
         times.push(format!("case opened {age} ago"));
     }
     if let Some(closed) = &case.closed_at {
-        times.push(format!(
-            "closed {}",
-            crate::time::format_compact(closed, &s.zone, s.now)
-        ));
+        times.push(format!("closed {}", s.view.format_recent(closed, s.now)));
     }
     labels(out, &times.join(" · "), p, width);
 
@@ -419,7 +417,7 @@ fn claim(e: &Entry, s: &Screen) -> Option<String> {
     Some(format!(
         "{} on it since {}",
         c.author,
-        crate::time::format_compact(&c.since, &s.zone, s.now)
+        s.view.format_recent(&c.since, s.now)
     ))
 }
 
@@ -431,7 +429,7 @@ fn action_facts(e: &Entry, s: &Screen) -> String {
     }
     if let Some(due) = &e.due {
         let overdue = crate::time::parse_stored(due).is_ok_and(|t| t.with_timezone(&Utc) < s.now);
-        let when = crate::time::format_compact(due, &s.zone, s.now);
+        let when = s.view.format_recent(due, s.now);
         facts.push(if overdue {
             format!("due {when}, OVERDUE")
         } else {
@@ -450,7 +448,8 @@ fn action_facts(e: &Entry, s: &Screen) -> String {
 fn window(out: &mut String, b: &Briefing, s: &Screen) {
     let p = s.palette;
     let w = &b.window;
-    let parse = |e: &Entry| crate::time::parse_stored(e.when()).ok();
+    // In the viewer's zone, like every time a view shows.
+    let parse = |e: &Entry| s.view.convert(e.when()).map(|(t, _)| t);
     let full = |e: &Entry| {
         parse(e)
             .map(|t| crate::time::format_full(&t))
@@ -541,9 +540,7 @@ fn when(out: &mut String, b: &Briefing, s: &Screen) {
 
 fn event_line(out: &mut String, e: &Entry, s: &Screen) {
     let p = s.palette;
-    let time = crate::time::parse_stored(e.when())
-        .map(|t| crate::time::format_short(&t))
-        .unwrap_or_else(|_| e.when().to_string());
+    let time = s.view.format_instant(e.when());
     let num = number(e);
     let mark = match e.mark {
         Some(crate::model::Mark::Good) => "good ",
@@ -855,7 +852,7 @@ mod tests {
     fn screen(width: usize, color: bool) -> Screen {
         Screen {
             width,
-            zone: Zone::parse("America/New_York").unwrap(),
+            view: ViewZone::new(crate::time::Zone::parse("America/New_York").unwrap()),
             now: "2026-11-18T20:05:00Z".parse().unwrap(),
             palette: Palette::new(color),
         }
@@ -894,7 +891,7 @@ mod tests {
             let s = screen(width, color);
             let mut all = render(&b, &s);
             for e in b.recent.iter().chain(&b.unlinked_evidence) {
-                all.push_str(&crate::render::entry::log_line(e, width, s.palette));
+                all.push_str(&crate::render::entry::log_line(e, &s.view, width, s.palette));
                 let headlines = std::collections::HashMap::from([(1, text.clone())]);
                 let mut e = e.clone();
                 e.links = vec![crate::model::Link { link_type: LinkType::Supports, target: 1 }];
