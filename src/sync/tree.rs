@@ -425,6 +425,7 @@ mod tests {
                 root_cause: None,
                 fix: None,
                 lessons: None,
+                review: Default::default(),
             },
             events: vec![CaseEvent {
                 uuid: "0190a5e4-0000-7000-8000-0000000000e1".into(),
@@ -437,6 +438,7 @@ mod tests {
                 root_cause: None,
                 fix: None,
                 lessons: None,
+                review: Default::default(),
             }],
         }
     }
