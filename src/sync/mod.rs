@@ -189,6 +189,10 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
             )));
         }
         pending = Some(moved);
+        // Back off before the next round: the other writer (or a push killed a moment ago
+        // whose `receive-pack` still holds the remote's ref lock) needs time to finish, and two
+        // racing syncs retrying in lockstep would collide again. 100, 200, 400, 800 ms.
+        std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(5)));
     }
     debug_assert!(pending.is_none());
     if dirty {
