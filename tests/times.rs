@@ -499,14 +499,16 @@ fn views_show_one_zone_and_mark_times_written_at_another_offset() {
             "2016-04-06 20:00 +00:00*"
         ]
     );
-    // status: the recent list, compact, in the same zone.
+    // status: the events under "When" (the briefing lists them there, not again under
+    // "Recent"), in the same zone, marked the same way.
     let status = env.ok(&["status"]);
-    assert!(status.contains("04-06 15:01* #1 event"), "{status}");
-    assert!(status.contains("04-06 15:30 #2 event"), "{status}");
-    assert!(status.contains("04-06 16:00* #3 event"), "{status}");
+    assert!(status.contains("2016-04-06 15:01 -04:00*  #1 "), "{status}");
+    assert!(status.contains("2016-04-06 15:30 -04:00  #2 "), "{status}");
+    assert!(status.contains("2016-04-06 16:00 -04:00*  #3 "), "{status}");
+    assert!(status.contains("(first event #1 at 2016-04-06 15:01*)"), "{status}");
     let status = env.ok(&["status", "--tz", "Europe/London"]);
-    assert!(status.contains("04-06 20:01* #1 event"), "{status}");
-    assert!(status.contains("04-06 21:00* #3 event"), "{status}");
+    assert!(status.contains("2016-04-06 20:01 +01:00*  #1 "), "{status}");
+    assert!(status.contains("2016-04-06 21:00 +01:00*  #3 "), "{status}");
     // list: last activity was recorded in New York; marked only in another zone.
     let activity = |args: &[&str]| {
         let out = env.ok(args);
