@@ -79,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install, remove or inspect the git post-commit hook')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the configuration file''s path or the effective configuration')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Exchange cases with a git remote: fetch every case there, send the shared ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -644,11 +645,14 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--supports', '--supports', [CompletionResultType]::ParameterName, 'The hypothesis this run supports')
             [CompletionResult]::new('--refutes', '--refutes', [CompletionResultType]::ParameterName, 'The hypothesis this run refutes')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'A caption for the run, shown as its headline (the command and its status follow)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A caption for the run, shown as its headline (the command and its status follow)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
             [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the output as it is, without secret redaction')
+            [CompletionResult]::new('--pty', '--pty', [CompletionResultType]::ParameterName, 'Run the command on a pseudo-terminal, for programs that buffer or drop colour when piped (its stdout and stderr are then one stream, recorded together)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1037,6 +1041,20 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
         'casefile;config;help;help' {
             break
         }
+        'casefile;sync' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone (an IANA name such as America/New_York) in status, log and list')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Share every local case (else the current one, or `-C`, joins the shared ones)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'casefile;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a case and make it current')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List cases: slug, title, state, open hypotheses, entries, last activity')
@@ -1073,6 +1091,7 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install, remove or inspect the git post-commit hook')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the configuration file''s path or the effective configuration')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Exchange cases with a git remote: fetch every case there, send the shared ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1179,6 +1198,9 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;help;config' {
+            break
+        }
+        'casefile;help;sync' {
             break
         }
         'casefile;help;help' {

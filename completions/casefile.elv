@@ -76,6 +76,7 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand hook 'Install, remove or inspect the git post-commit hook'
             cand completions 'Print a shell completion script'
             cand config 'Show the configuration file''s path or the effective configuration'
+            cand sync 'Exchange cases with a git remote: fetch every case there, send the shared ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'casefile;new'= {
@@ -609,11 +610,14 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --supports 'The hypothesis this run supports'
             cand --refutes 'The hypothesis this run refutes'
             cand --tag 'A tag (repeatable)'
+            cand -m 'A caption for the run, shown as its headline (the command and its status follow)'
+            cand --message 'A caption for the run, shown as its headline (the command and its status follow)'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
             cand --utc 'Show times in UTC in status, log and list'
             cand --no-redact 'Store the output as it is, without secret redaction'
+            cand --pty 'Run the command on a pseudo-terminal, for programs that buffer or drop colour when piped (its stdout and stderr are then one stream, recorded together)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -967,6 +971,19 @@ set edit:completion:arg-completer[casefile] = {|@words|
         }
         &'casefile;config;help;help'= {
         }
+        &'casefile;sync'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --tz 'Show times in this zone (an IANA name such as America/New_York) in status, log and list'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand --utc 'Show times in UTC in status, log and list'
+            cand --all 'Share every local case (else the current one, or `-C`, joins the shared ones)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'casefile;help'= {
             cand new 'Create a case and make it current'
             cand list 'List cases: slug, title, state, open hypotheses, entries, last activity'
@@ -1003,6 +1020,7 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand hook 'Install, remove or inspect the git post-commit hook'
             cand completions 'Print a shell completion script'
             cand config 'Show the configuration file''s path or the effective configuration'
+            cand sync 'Exchange cases with a git remote: fetch every case there, send the shared ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'casefile;help;new'= {
@@ -1074,6 +1092,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
         &'casefile;help;completions'= {
         }
         &'casefile;help;config'= {
+        }
+        &'casefile;help;sync'= {
         }
         &'casefile;help;help'= {
         }

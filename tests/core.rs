@@ -902,13 +902,6 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
         env.ok(&["confirm", "1"]);
         env.ok(&["note", "before"]);
         let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
-        // Undo the close review (the incident's clock and the SRE / after-action texts).
-        for table in ["case_event", "case_meta"] {
-            for column in casefile::model::REVIEW_COLUMNS {
-                conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
-                    .unwrap();
-            }
-        }
         // Undo v4 (changes after writing, action and event facts).
         conn.execute_batch(
             "DROP INDEX entry_pinned; DROP INDEX entry_retracted; DROP TABLE entry_change;
@@ -918,6 +911,13 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
              ALTER TABLE entry DROP COLUMN ticket; ALTER TABLE entry DROP COLUMN mark;",
         )
         .unwrap();
+        // Undo v5 (the close review).
+        for table in ["case_event", "case_meta"] {
+            for column in casefile::model::REVIEW_COLUMNS {
+                conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+                    .unwrap();
+            }
+        }
         if version < 3 {
             conn.execute_batch("DROP TABLE entry_count").unwrap();
         }

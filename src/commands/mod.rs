@@ -18,6 +18,7 @@ mod minutes;
 mod run;
 mod search;
 mod state;
+mod sync;
 mod views;
 mod write;
 
@@ -79,6 +80,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Hook(args) => hook::hook(&ctx, args),
         Command::Completions(args) => completions::completions(&ctx, args),
         Command::Config(args) => config::config(&ctx, args),
+        Command::Sync(args) => sync::sync(&ctx, args),
     }
 }
 

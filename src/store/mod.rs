@@ -11,6 +11,7 @@ pub mod changes;
 pub mod dump;
 pub mod entries;
 pub mod lifecycle;
+pub mod marks;
 pub mod merge;
 pub mod schema;
 pub mod search_index;

@@ -17,7 +17,7 @@ const MIGRATIONS: &[Migration] = &[
     v2_case_events,
     v3_entry_counts,
     v4_entry_changes,
-    close_review,
+    v5_close_review,
 ];
 
 /// The schema version this build writes.
@@ -205,9 +205,23 @@ fn v4_entry_changes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
 /// started, was detected, mitigated and resolved: RFC 3339 with the written offset) and the
 /// SRE / after-action texts (trigger, detection, mitigation, what went well, what went wrong,
 /// where we got lucky). On `case_event` like the other fields, and cached on `case_meta`.
-fn close_review(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+fn v5_close_review(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    // Written out rather than taken from `model::REVIEW_COLUMNS`: a shipped migration must not
+    // change when the model does.
+    const COLUMNS: [&str; 10] = [
+        "started_at",
+        "detected_at",
+        "mitigated_at",
+        "resolved_at",
+        "incident_trigger",
+        "detection",
+        "mitigation",
+        "went_well",
+        "went_wrong",
+        "lucky",
+    ];
     for table in ["case_event", "case_meta"] {
-        for column in crate::model::REVIEW_COLUMNS {
+        for column in COLUMNS {
             tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
         }
     }
