@@ -622,8 +622,6 @@ fn snapshot_settings() -> insta::Settings {
     // wrote it (0s or 1s under load): the worked case sets no times for its state changes.
     settings.add_filter(r"_open \d+[smhdwy]( \d+[smhdwy])?;", "_open [DURATION];");
     settings.add_filter(r"after \d+ ms", "after [N] ms");
-    // How long a hypothesis stayed open: written and settled now, in the test.
-    settings.add_filter(r"_open \d+[smhdwy]( \d+[smhdwy])?;", "_open [DURATION];");
     settings.add_filter(r"\*\*Duration:\*\* \d+ ms", "**Duration:** [N] ms");
     settings
 }
