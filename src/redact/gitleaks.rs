@@ -256,23 +256,27 @@ fn gate_of(id: &str) -> Gate {
 
 /// Which rules' keywords occur in `text` (with their gate), as a bit set over rule indices:
 /// one Aho–Corasick pass.
+#[cfg(test)]
 pub(super) fn candidates(text: &[u8]) -> Vec<u64> {
+    candidates_with_hits(text).0
+}
+
+/// Most keyword occurrences kept per rule; past it the rule searches the whole text.
+const MAX_HITS: usize = 4096;
+
+/// As `candidates`, with where each rule's (open) keywords occur, so that a rule searches
+/// only the text around them ([`find_near`]).
+pub(super) fn candidates_with_hits(text: &[u8]) -> (Vec<u64>, Vec<Vec<usize>>) {
     let mut set = vec![0u64; RULES.len().div_ceil(64)];
+    let mut hits: Vec<Vec<usize>> = vec![Vec::new(); RULES.len()];
     let kw = keywords();
     let Some(ac) = &kw.ac else {
-        return set;
+        return (set, hits);
     };
-    // Patterns all of whose rules are set already.
-    let mut done = vec![false; kw.rules_of.len()];
-    let mut left = kw.rules_of.len();
     for m in ac.find_overlapping_iter(text) {
         let p = m.pattern().as_usize();
-        if done[p] {
-            continue;
-        }
-        let mut all = true;
         for (n, &r) in kw.rules_of[p].iter().enumerate() {
-            if is_candidate(&set, r) {
+            if hits[r].len() > MAX_HITS {
                 continue;
             }
             let literal_ok = kw.literal_of[p][n]
@@ -286,19 +290,50 @@ pub(super) fn candidates(text: &[u8]) -> Vec<u64> {
                 };
             if open {
                 set[r / 64] |= 1 << (r % 64);
-            } else {
-                all = false;
-            }
-        }
-        if all {
-            done[p] = true;
-            left -= 1;
-            if left == 0 {
-                break;
+                hits[r].push(m.start());
             }
         }
     }
-    set
+    (set, hits)
+}
+
+/// The text around keyword occurrences `hits` that a match containing one can span: from the
+/// line 512 bytes before to the line end 2 KiB after (gitleaks' multi-line rules reach a few
+/// lines; `kubernetes-secret-yaml` looks 300 bytes back). Whole lines, merged.
+fn windows(text: &[u8], hits: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &h in hits {
+        let lo = h.saturating_sub(512);
+        let start = text[..lo]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let hi = (h + 2048).min(text.len());
+        let end = text[hi..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |p| hi + p);
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
+/// As [`find`], searching only around the rule's keyword occurrences (`hits`, ascending);
+/// past [`MAX_HITS`] the whole text.
+pub(super) fn find_near(rule: usize, text: &[u8], hits: &[usize], out: &mut Vec<Range<usize>>) {
+    if hits.is_empty() || hits.len() > MAX_HITS {
+        find(rule, text, out);
+        return;
+    }
+    let mut both = Vec::new();
+    for w in windows(text, hits) {
+        both.clear();
+        find_with_matches(rule, &text[w.clone()], &mut both);
+        out.extend(both.iter().map(|(_, s)| s.start + w.start..s.end + w.start));
+    }
 }
 
 /// Whether literal `l` is spelled as in the regex at `at` (and starts a word if it must).
@@ -371,6 +406,26 @@ fn allow_regex(allow: &'static Allow) -> Option<&'static Regex> {
     entry.as_ref()
 }
 
+/// One allowlist's stop words as one case-insensitive automaton (gitleaks' generic rule has
+/// 1,446: one `contains` each per finding was most of a secret-laden log's time).
+fn stopword_automaton(allow: &'static Allow) -> Option<&'static AhoCorasick> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Option<AhoCorasick>>>> = OnceLock::new();
+    let key = allow as *const Allow as usize;
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
+    let entry = guard.entry(key).or_insert_with(|| {
+        Box::leak(Box::new(
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(allow.stopwords)
+                .ok(),
+        ))
+    });
+    entry.as_ref()
+}
+
 /// Shannon entropy of the bytes, in bits per byte (gitleaks' `shannonEntropy` counts runes;
 /// secrets are ASCII, where the two agree).
 pub(super) fn entropy(s: &[u8]) -> f64 {
@@ -416,10 +471,15 @@ fn allowed(allows: &'static [Allow], text: &[u8], whole: &Range<usize>, secret: 
             allow_regex(a).is_some_and(|re| re.is_match(target))
         });
         let stop_hit = (!a.stopwords.is_empty()).then(|| {
-            let lower = secret.to_ascii_lowercase();
-            a.stopwords
-                .iter()
-                .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
+            stopword_automaton(a).map_or_else(
+                || {
+                    let lower = secret.to_ascii_lowercase();
+                    a.stopwords
+                        .iter()
+                        .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
+                },
+                |ac| ac.is_match(secret),
+            )
         });
         let checks = [regex_hit, stop_hit];
         let mut present = checks.iter().flatten().peekable();

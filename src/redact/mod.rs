@@ -228,10 +228,10 @@ impl Redactor {
         } else {
             pre_check(&out)
         };
-        let gl = if force_all {
-            vec![u64::MAX; gitleaks::len().div_ceil(64)]
+        let (gl, hits) = if force_all {
+            (vec![u64::MAX; gitleaks::len().div_ceil(64)], Vec::new())
         } else {
-            gitleaks::candidates(out.as_bytes())
+            gitleaks::candidates_with_hits(out.as_bytes())
         };
         if active == 0 && gl.iter().all(|&w| w == 0) {
             return out;
@@ -244,7 +244,10 @@ impl Redactor {
             if gitleaks::is_candidate(&gl, g) {
                 self.builtin_runs.fetch_add(1, Ordering::Relaxed);
                 found.clear();
-                gitleaks::find(g, base.as_bytes(), &mut found);
+                match hits.get(g) {
+                    Some(h) => gitleaks::find_near(g, base.as_bytes(), h, &mut found),
+                    None => gitleaks::find(g, base.as_bytes(), &mut found),
+                }
                 for r in &found {
                     let span = snap_to_chars(base, r.clone());
                     if has_markers && overlaps_marker(base, &span) {
