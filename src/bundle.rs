@@ -60,6 +60,10 @@ pub struct CaseEvent {
 pub struct BundleEntry {
     pub number: i64,
     pub uuid: String,
+    /// The entry's ordering key (numbers are ranks by `(seq, uuid)`: `store::numbering`).
+    /// Bundles from before keys existed have none; their entries are keyed by `number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq: Option<i64>,
     pub kind: Kind,
     pub text: String,
     pub author: String,
@@ -87,6 +91,18 @@ pub struct BundleEntry {
     /// State changes (confirm, refute, reopen, done), oldest first.
     #[serde(default)]
     pub states: Vec<BundleStateChange>,
+    /// The `#N` in `text` that name entries, by UUID (the numbers in `text` are the exporting
+    /// home's; the importing home writes its own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<BundleMention>,
+}
+
+/// A mention: the `#N` at byte `start` (`len` bytes) of a text names entry `target` (UUID).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleMention {
+    pub start: usize,
+    pub len: usize,
+    pub target: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,6 +134,9 @@ pub struct BundleHistory {
     #[serde(default)]
     pub edited_ms: Option<i64>,
     pub author: String,
+    /// The mentions in this earlier text (see [`BundleEntry::mentions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<BundleMention>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -435,6 +454,8 @@ mod tests {
             output: None,
             history: vec![],
             states: vec![],
+            seq: Some(7),
+            mentions: vec![],
         };
         w.entry(&entry).unwrap();
         w.entry(&BundleEntry {

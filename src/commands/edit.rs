@@ -12,7 +12,7 @@ use crate::store::entries;
 pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
-    let n = args.number;
+    let n = store.resolve(&args.number)?;
     let entry = store.entry(n.0)?;
     let edited = crate::editor::amend(
         &entry.text,

@@ -41,8 +41,17 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         }
     };
 
+    if let Some(notice) = report.renumber_notice() {
+        eprintln!("{notice}");
+    }
     if ctx.global.json {
+        let renumbered: Vec<_> = report
+            .renumbered
+            .iter()
+            .map(|(from, to)| serde_json::json!({"from": from, "to": to}))
+            .collect();
         return ctx.print_json(&serde_json::json!({
+            "renumbered": renumbered,
             "case": slug,
             "created": created,
             "entries_added": report.entries_added,

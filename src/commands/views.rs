@@ -71,7 +71,7 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
 pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.open_case()?;
     let _snapshot = store.snapshot()?;
-    let entry = store.entry(args.number.0)?;
+    let entry = store.entry(store.resolve(&args.number)?.0)?;
     if ctx.global.json {
         return ctx.print_json(&entry);
     }

@@ -11,44 +11,54 @@ use super::Ctx;
 use crate::cli::{CommonWriteArgs, DeadArgs, EvidenceArgs, WriteArgs};
 use crate::context::{self, DirtyCheck};
 use crate::error::{invalid, CaseFileError};
-use crate::model::{EntryNumber, Kind, LinkType, State};
+use crate::model::{EntryNumber, EntryRef, Kind, LinkType, State};
 use crate::store::entries::{self, NewEntry};
 use crate::store::CaseStore;
 
 pub fn simple(ctx: &Ctx, kind: Kind, args: WriteArgs) -> Result<()> {
-    write(ctx, kind, args.common, &[], None)
+    write(ctx, kind, args.common, &[], false)
 }
 
 pub fn evidence(ctx: &Ctx, args: EvidenceArgs) -> Result<()> {
     let mut links = Vec::new();
-    if let Some(n) = args.supports {
-        links.push((LinkType::Supports, n));
+    if let Some(r) = args.supports {
+        links.push((LinkType::Supports, r));
     }
-    if let Some(n) = args.refutes {
-        links.push((LinkType::Refutes, n));
+    if let Some(r) = args.refutes {
+        links.push((LinkType::Refutes, r));
     }
-    write(ctx, Kind::Evidence, args.common, &links, None)
+    write(ctx, Kind::Evidence, args.common, &links, false)
 }
 
 pub fn dead_end(ctx: &Ctx, args: DeadArgs) -> Result<()> {
     let links: Vec<_> = args
         .of
-        .map(|n| (LinkType::RulesOut, n))
+        .map(|r| (LinkType::RulesOut, r))
         .into_iter()
         .collect();
-    write(ctx, Kind::DeadEnd, args.common, &links, args.of)
+    write(ctx, Kind::DeadEnd, args.common, &links, true)
 }
 
-/// Write one entry of `kind` with links to existing hypotheses; `refutes` becomes refuted.
+/// Write one entry of `kind` with links to existing hypotheses; with `refutes`, the linked
+/// hypothesis becomes refuted.
 fn write(
     ctx: &Ctx,
     kind: Kind,
     args: CommonWriteArgs,
-    links: &[(LinkType, EntryNumber)],
-    refutes: Option<EntryNumber>,
+    named: &[(LinkType, EntryRef)],
+    refutes: bool,
 ) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
+    let mut links: Vec<(LinkType, EntryNumber)> = Vec::with_capacity(named.len());
+    for (link_type, r) in named {
+        links.push((*link_type, store.resolve(r)?));
+    }
+    let refutes = if refutes {
+        links.first().map(|(_, n)| *n)
+    } else {
+        None
+    };
     let redactor = Redaction::for_write(ctx, args.no_redact)?;
     // Attachments before the body: a missing file fails before the editor takes the user's time.
     let attachments = crate::attach::prepare(&args.files, redactor.redactor())?;
@@ -71,7 +81,7 @@ fn write(
     let slug = store.slug().to_string();
 
     let number = store.write(|tx| {
-        for (_, target) in links {
+        for (_, target) in &links {
             require_kind(tx, slug.clone(), *target, Kind::Hypothesis, "a hypothesis")?;
         }
         let number = entries::insert_entry(
@@ -91,7 +101,7 @@ fn write(
                 output: None,
             },
         )?;
-        for (link_type, target) in links {
+        for (link_type, target) in &links {
             entries::insert_link(tx, &new_uuid(), number, *link_type, target.0)?;
         }
         if let Some(target) = refutes {

@@ -57,6 +57,9 @@ pub fn show(e: &Entry, incoming: &Incoming, p: Palette) -> String {
         field(&mut out, p, "occurred", &short_time(at));
     }
     field(&mut out, p, "author", &e.author);
+    if !e.short_id.is_empty() {
+        field(&mut out, p, "id", &e.short_id);
+    }
     if !e.tags.is_empty() {
         field(&mut out, p, "tags", &e.tags.join(", "));
     }

@@ -12,7 +12,8 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::bundle::{
-    encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleStateChange,
+    encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleMention,
+    BundleStateChange,
 };
 use crate::model::{first_line_cut, Entry, Kind, LinkType, State};
 use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, HEADLINE_COLUMNS};
@@ -106,6 +107,7 @@ pub fn each_bundle_entry(
                 edited_at: r.get(3)?,
                 edited_ms: r.get(4)?,
                 author: r.get(5)?,
+                mentions: Vec::new(),
             },
         ))
     })?);
@@ -126,15 +128,24 @@ pub fn each_bundle_entry(
     })?);
 
     let mut main = conn.prepare(&format!(
-        "SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY number"
+        "SELECT {ENTRY_COLUMNS}, at_ms, seq FROM entry ORDER BY number"
     ))?;
     let mut rows = main.query([])?;
     while let Some(row) = rows.next()? {
         let e = entry_from_row(row)?;
         let at_ms: i64 = row.get(17)?;
+        let seq: i64 = row.get(18)?;
         let n = e.number;
+        // Only a text with `#` can hold a mention: the rest cost no lookup.
+        let mentions = bundle_mentions(conn, &e.uuid, &e.text)?;
+        let mut history = history.take(n)?;
+        for h in &mut history {
+            h.mentions = bundle_mentions(conn, &h.uuid, &h.text)?;
+        }
         let entry = BundleEntry {
             number: n,
+            seq: Some(seq),
+            mentions,
             uuid: e.uuid,
             kind: e.kind,
             text: e.text,
@@ -160,7 +171,7 @@ pub fn each_bundle_entry(
             attachments: attachments.take(n)?,
             command: e.command,
             output: e.output,
-            history: history.take(n)?,
+            history,
             states: states
                 .take(n)?
                 .into_iter()
@@ -178,6 +189,21 @@ pub fn each_bundle_entry(
         visit(&entry)?;
     }
     Ok(())
+}
+
+/// The mentions in the text of `source`, for a bundle (none without a `#`).
+fn bundle_mentions(conn: &Connection, source: &str, text: &str) -> Result<Vec<BundleMention>> {
+    if memchr::memchr(b'#', text.as_bytes()).is_none() {
+        return Ok(Vec::new());
+    }
+    Ok(crate::store::mentions::of(conn, source)?
+        .into_iter()
+        .map(|m| BundleMention {
+            start: m.start,
+            len: m.len,
+            target: m.target,
+        })
+        .collect())
 }
 
 /// Which entries [`each_entry`] visits, and in what order.

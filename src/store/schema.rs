@@ -12,7 +12,12 @@ use crate::error::CaseFileError;
 type Migration = fn(&rusqlite::Transaction) -> rusqlite::Result<()>;
 
 /// Migrations in order; the file's `user_version` is the number of them applied.
-const MIGRATIONS: &[Migration] = &[v1_initial, v2_case_events, v3_entry_counts];
+const MIGRATIONS: &[Migration] = &[
+    v1_initial,
+    v2_case_events,
+    v3_entry_counts,
+    numbering_keys_and_mentions,
+];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -154,6 +159,35 @@ fn v3_entry_counts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         ) WITHOUT ROWID;
         INSERT INTO entry_count (kind, state, n)
             SELECT kind, coalesce(state, ''), count(*) FROM entry GROUP BY 1, 2;
+        ",
+    )
+}
+
+/// Numbers that agree across homes, and mentions kept by UUID.
+///
+/// `entry.seq` is each entry's immutable ordering key, written once (a Lamport-like clock:
+/// the wall clock in ms, but always above every key already in the case) and carried in
+/// bundles; an entry's number is its rank by `(seq, uuid)`, so two homes holding the same
+/// entries number them alike. Existing entries take `seq = number`, which keeps every number.
+///
+/// `mention` records each `#N` written in a text that named an entry when it was written:
+/// `source` is the UUID of the entry (or `entry_history` row) whose text holds it, `start` and
+/// `len` its byte span there, `target` the UUID of the entry it names. Texts are stored with
+/// the local numbers, so no renderer changes; when numbers change (a merge renumbers, or a
+/// text arrives from another home) the spans are rewritten from this table.
+fn numbering_keys_and_mentions(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE entry ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE entry SET seq = number;
+        CREATE TABLE mention (
+            source  TEXT NOT NULL,
+            start   INTEGER NOT NULL,
+            len     INTEGER NOT NULL,
+            target  TEXT NOT NULL,
+            PRIMARY KEY (source, start)
+        ) WITHOUT ROWID;
+        CREATE INDEX mention_target ON mention(target);
         ",
     )
 }
