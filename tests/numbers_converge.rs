@@ -14,6 +14,12 @@ use proptest::prelude::*;
 const CASE_UUID: &str = "0190a5e4-0000-7000-8000-00000000c0de";
 const SLUG: &str = "converge";
 
+/// Links as (source uuid, type, target uuid), and each entry's state by UUID.
+type Graph = (
+    Vec<(String, String, String)>,
+    BTreeMap<String, Option<String>>,
+);
+
 #[derive(Debug, Clone)]
 enum Op {
     /// Home `home` writes an entry (a hypothesis when `hypo`), mentioning the `mention`-th
@@ -189,13 +195,7 @@ impl World {
     }
 
     /// Links as (source uuid, type, target uuid) and states by uuid.
-    fn links_and_states(
-        &self,
-        home: usize,
-    ) -> (
-        Vec<(String, String, String)>,
-        BTreeMap<String, Option<String>>,
-    ) {
+    fn links_and_states(&self, home: usize) -> Graph {
         let conn = self.stores[home].conn();
         let mut links: Vec<(String, String, String)> = conn
             .prepare(
