@@ -309,6 +309,33 @@ fn short_ids_are_accepted_wherever_a_number_is() {
     let dead = env.json(&["dead", "--of", &short, "not the cache"]);
     assert_eq!(dead["links"][0]["target"], 1);
 
+    // `run --supports` and `edit` too.
+    env.ok(&["run", "--supports", &short, "--", "true"]);
+    let log = env.json(&["log"]);
+    let run = log.as_array().unwrap().last().unwrap();
+    assert_eq!(run["command"]["argv"][0], "true");
+    assert_eq!(run["links"][0]["target"], 1);
+    let editor = env.dir.path().join("ed.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'the cache is very stale' > \"$1\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = env
+        .cmd()
+        .env("EDITOR", &editor)
+        .args(["edit", &short])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(env.json(&["show", "1"])["text"], "the cache is very stale");
+
     // Attachments by short id.
     let file = env.work().join("trace.txt");
     std::fs::write(&file, "line one\n").unwrap();
