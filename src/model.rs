@@ -544,6 +544,39 @@ mod tests {
     }
 
     #[test]
+    fn entry_refs_are_numbers_or_uuid_prefixes() {
+        assert_eq!(
+            "#7".parse::<EntryRef>().unwrap(),
+            EntryRef::Number(EntryNumber(7))
+        );
+        // All digits is a number, even when it could be a UUID prefix.
+        assert_eq!(
+            "0193".parse::<EntryRef>().unwrap(),
+            EntryRef::Number(EntryNumber(193))
+        );
+        assert_eq!(
+            "#0193A4F2-3b".parse::<EntryRef>().unwrap(),
+            EntryRef::Short("0193a4f23b".into())
+        );
+        assert_eq!(
+            "01a2".parse::<EntryRef>().unwrap(),
+            EntryRef::Short("01a2".into())
+        );
+        for bad in [
+            "abc",
+            "zz-top",
+            "-abcd",
+            "",
+            "#",
+            "0",
+            "g123",
+            &"a".repeat(33),
+        ] {
+            assert!(bad.parse::<EntryRef>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn kinds_round_trip_through_their_names() {
         for kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));

@@ -411,6 +411,13 @@ fn a_file_from_schema_v3_opens_and_keeps_its_numbers() {
         .collect();
     assert_eq!(keys, [(1, 1), (2, 2), (3, 3)]);
     drop(conn);
+    // The `#1` written before mentions existed is kept by UUID from now on.
+    let bundle: Value = serde_json::from_str(&env.ok(&["export", "--format", "json"])).unwrap();
+    let entries = bundle["entries"].as_array().unwrap();
+    assert_eq!(
+        entries[1]["mentions"],
+        serde_json::json!([{"start": 10, "len": 2, "target": entries[0]["uuid"]}])
+    );
     // New writes follow, and a bundle from the upgraded file imports with the same numbers.
     assert_eq!(env.json(&["note", "four"])["number"], 4);
     let path = env.work().join("old.json");

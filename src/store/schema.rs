@@ -189,7 +189,20 @@ fn numbering_keys_and_mentions(tx: &rusqlite::Transaction) -> rusqlite::Result<(
         ) WITHOUT ROWID;
         CREATE INDEX mention_target ON mention(target);
         ",
-    )
+    )?;
+    // The `#N` already written name the entries those numbers name here, from now on.
+    let texts: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT uuid, text FROM entry WHERE instr(text, '#') > 0
+             UNION ALL SELECT uuid, text FROM entry_history WHERE instr(text, '#') > 0",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (source, text) in texts {
+        crate::store::mentions::record(tx, &source, &text)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+    }
+    Ok(())
 }
 
 /// Bring the file to [`CURRENT_VERSION`], or refuse a newer one.
