@@ -490,3 +490,43 @@ fn search_and_postmortem_show_the_new_numbers() {
         "{log}"
     );
 }
+
+#[test]
+fn homes_whose_numbers_diverged_before_keys_existed_converge() {
+    // Two homes as an older casefile left them: the same two entries under swapped numbers
+    // (its import appended unknown entries), migrated to keys equal to their numbers.
+    let a = Home::start("a", "diverged");
+    a.ok(&["note", "base"]);
+    let b = Home::from("b", &a);
+    a.ok(&["note", "x from a"]);
+    b.ok(&["note", "y from b"]);
+    let pin = |home: &Home, swap: bool| {
+        let conn = rusqlite::Connection::open(home.env.case_file(&home.slug)).unwrap();
+        if swap {
+            conn.execute_batch(
+                "UPDATE entry SET number = -number WHERE number IN (2, 3);
+                 UPDATE entry SET number = 5 + number WHERE number < 0;",
+            )
+            .unwrap();
+        }
+        conn.execute_batch("UPDATE entry SET seq = number").unwrap();
+    };
+    a.import_from(&b);
+    b.import_from(&a);
+    // a: x=#2, y=#3; b (as if by an old import): y=#2, x=#3.
+    pin(&a, false);
+    pin(&b, true);
+    let (ax, bx) = (a.number_of("x from a"), b.number_of("x from a"));
+    assert_ne!(ax, bx, "the set-up should have diverged numbers");
+
+    // Exchanging once each way makes them agree, and says which moved.
+    let notice_b = b.import_from(&a);
+    let notice_a = a.import_from(&b);
+    assert_eq!(a.entries(), b.entries());
+    assert_eq!(
+        notice_b.trim(),
+        "renumbered: #2→#3, #3→#2 (merged entries written concurrently)"
+    );
+    assert_eq!(notice_a.trim(), "");
+    assert_eq!(b.number_of("x from a"), 2);
+}
