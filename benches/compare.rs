@@ -752,6 +752,7 @@ fn make_case(home_dir: &Path, slug: &str, n: usize) -> Result<(), String> {
                         tags: &[],
                         command: command.as_ref(),
                         output: output.as_deref(),
+                        facts: None,
                     },
                 )?;
                 match kind {
@@ -908,6 +909,7 @@ fn search_figures(work: &Path, rounds: usize) -> Result<Vec<Figure>, String> {
                             tags: &[],
                             command: None,
                             output: None,
+                            facts: None,
                         },
                     )?;
                 }

@@ -55,6 +55,13 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('refute', 'refute', [CompletionResultType]::ParameterValue, 'Mark a hypothesis refuted (it becomes a dead end)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a confirmed or refuted hypothesis, or a done action')
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Pin an entry: pinned entries head `casefile status` in full')
+            [CompletionResult]::new('unpin', 'unpin', [CompletionResultType]::ParameterValue, 'Unpin an entry')
+            [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Say you are on a hypothesis or action now (shown in status; ends when it is settled)')
+            [CompletionResult]::new('unclaim', 'unclaim', [CompletionResultType]::ParameterValue, 'Let go of a claim')
+            [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Withdraw an entry written by mistake: it leaves status, log, search and the postmortem')
+            [CompletionResult]::new('unretract', 'unretract', [CompletionResultType]::ParameterValue, 'Bring back a retracted entry')
+            [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link between two entries (either direction)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command, show its output live, and record it as evidence')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The hand-over briefing of the current case')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The timeline, oldest first')
@@ -79,6 +86,8 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Use this slug instead of deriving one from the title')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'A ticket reference (repeatable)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The problem statement (what was reported, how to reproduce, when it is worse), written as the case''s first note and pinned; `-d -` reads it from stdin')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The problem statement (what was reported, how to reproduce, when it is worse), written as the case''s first note and pinned; `-d -` reads it from stdin')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -138,6 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Pin the note: pinned entries head `casefile status` in full (a hand-over note)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -155,6 +165,7 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Pin the note: pinned entries head `casefile status` in full (a hand-over note)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -334,6 +345,8 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--good', '--good', [CompletionResultType]::ParameterName, 'A moment known to be before the fault (the last known good), like `git bisect good`')
+            [CompletionResult]::new('--bad', '--bad', [CompletionResultType]::ParameterName, 'A moment known to be after the fault (the first known bad), like `git bisect bad`')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -351,6 +364,8 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL/$EDITOR')
             [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Store the text and attachments as they are, without secret redaction')
+            [CompletionResult]::new('--good', '--good', [CompletionResultType]::ParameterName, 'A moment known to be before the fault (the last known good), like `git bisect good`')
+            [CompletionResult]::new('--bad', '--bad', [CompletionResultType]::ParameterName, 'A moment known to be after the fault (the first known bad), like `git bisect bad`')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -362,6 +377,9 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who will do it')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The ticket that tracks it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -379,6 +397,9 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who will do it')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The ticket that tracks it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -396,6 +417,9 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file (repeatable)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who will do it')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The ticket that tracks it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -453,6 +477,84 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'casefile;pin' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;unpin' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;claim' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;unclaim' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;retract' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why it is withdrawn (kept with the change, shown by `show`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;unretract' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;unlink' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'casefile;run' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
@@ -486,9 +588,11 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Keep only the latest N entries')
+            [CompletionResult]::new('--author', '--author', [CompletionResultType]::ParameterName, 'Only entries written by this author (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also show retracted entries')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -508,6 +612,7 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Correct when it happened instead of editing the text (the earlier time is kept in its history; same forms as `--at` of a write)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -707,6 +812,8 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective configuration and where each value came from')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the effective value of one setting (e.g. `author`, `claims.expire`)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Write one setting into the config file, keeping its comments and order')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -732,9 +839,33 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'casefile;config;get' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;config;set' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'casefile;config;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective configuration and where each value came from')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the effective value of one setting (e.g. `author`, `claims.expire`)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Write one setting into the config file, keeping its comments and order')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -742,6 +873,12 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;config;help;show' {
+            break
+        }
+        'casefile;config;help;get' {
+            break
+        }
+        'casefile;config;help;set' {
             break
         }
         'casefile;config;help;help' {
@@ -761,6 +898,13 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('refute', 'refute', [CompletionResultType]::ParameterValue, 'Mark a hypothesis refuted (it becomes a dead end)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a confirmed or refuted hypothesis, or a done action')
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Pin an entry: pinned entries head `casefile status` in full')
+            [CompletionResult]::new('unpin', 'unpin', [CompletionResultType]::ParameterValue, 'Unpin an entry')
+            [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Say you are on a hypothesis or action now (shown in status; ends when it is settled)')
+            [CompletionResult]::new('unclaim', 'unclaim', [CompletionResultType]::ParameterValue, 'Let go of a claim')
+            [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Withdraw an entry written by mistake: it leaves status, log, search and the postmortem')
+            [CompletionResult]::new('unretract', 'unretract', [CompletionResultType]::ParameterValue, 'Bring back a retracted entry')
+            [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link between two entries (either direction)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command, show its output live, and record it as evidence')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The hand-over briefing of the current case')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The timeline, oldest first')
@@ -815,6 +959,27 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;help;done' {
+            break
+        }
+        'casefile;help;pin' {
+            break
+        }
+        'casefile;help;unpin' {
+            break
+        }
+        'casefile;help;claim' {
+            break
+        }
+        'casefile;help;unclaim' {
+            break
+        }
+        'casefile;help;retract' {
+            break
+        }
+        'casefile;help;unretract' {
+            break
+        }
+        'casefile;help;unlink' {
             break
         }
         'casefile;help;run' {

@@ -28,6 +28,9 @@ _casefile() {
             casefile,attachment)
                 cmd="casefile__subcmd__attachment"
                 ;;
+            casefile,claim)
+                cmd="casefile__subcmd__claim"
+                ;;
             casefile,close)
                 cmd="casefile__subcmd__close"
                 ;;
@@ -106,6 +109,9 @@ _casefile() {
             casefile,note)
                 cmd="casefile__subcmd__note"
                 ;;
+            casefile,pin)
+                cmd="casefile__subcmd__pin"
+                ;;
             casefile,refute)
                 cmd="casefile__subcmd__refute"
                 ;;
@@ -114,6 +120,9 @@ _casefile() {
                 ;;
             casefile,reopen-case)
                 cmd="casefile__subcmd__reopen__subcmd__case"
+                ;;
+            casefile,retract)
+                cmd="casefile__subcmd__retract"
                 ;;
             casefile,run)
                 cmd="casefile__subcmd__run"
@@ -130,8 +139,23 @@ _casefile() {
             casefile,todo)
                 cmd="casefile__subcmd__todo"
                 ;;
+            casefile,unclaim)
+                cmd="casefile__subcmd__unclaim"
+                ;;
+            casefile,unlink)
+                cmd="casefile__subcmd__unlink"
+                ;;
+            casefile,unpin)
+                cmd="casefile__subcmd__unpin"
+                ;;
+            casefile,unretract)
+                cmd="casefile__subcmd__unretract"
+                ;;
             casefile,use)
                 cmd="casefile__subcmd__use"
+                ;;
+            casefile__subcmd__config,get)
+                cmd="casefile__subcmd__config__subcmd__get"
                 ;;
             casefile__subcmd__config,help)
                 cmd="casefile__subcmd__config__subcmd__help"
@@ -139,8 +163,14 @@ _casefile() {
             casefile__subcmd__config,path)
                 cmd="casefile__subcmd__config__subcmd__path"
                 ;;
+            casefile__subcmd__config,set)
+                cmd="casefile__subcmd__config__subcmd__set"
+                ;;
             casefile__subcmd__config,show)
                 cmd="casefile__subcmd__config__subcmd__show"
+                ;;
+            casefile__subcmd__config__subcmd__help,get)
+                cmd="casefile__subcmd__config__subcmd__help__subcmd__get"
                 ;;
             casefile__subcmd__config__subcmd__help,help)
                 cmd="casefile__subcmd__config__subcmd__help__subcmd__help"
@@ -148,11 +178,17 @@ _casefile() {
             casefile__subcmd__config__subcmd__help,path)
                 cmd="casefile__subcmd__config__subcmd__help__subcmd__path"
                 ;;
+            casefile__subcmd__config__subcmd__help,set)
+                cmd="casefile__subcmd__config__subcmd__help__subcmd__set"
+                ;;
             casefile__subcmd__config__subcmd__help,show)
                 cmd="casefile__subcmd__config__subcmd__help__subcmd__show"
                 ;;
             casefile__subcmd__help,attachment)
                 cmd="casefile__subcmd__help__subcmd__attachment"
+                ;;
+            casefile__subcmd__help,claim)
+                cmd="casefile__subcmd__help__subcmd__claim"
                 ;;
             casefile__subcmd__help,close)
                 cmd="casefile__subcmd__help__subcmd__close"
@@ -208,6 +244,9 @@ _casefile() {
             casefile__subcmd__help,note)
                 cmd="casefile__subcmd__help__subcmd__note"
                 ;;
+            casefile__subcmd__help,pin)
+                cmd="casefile__subcmd__help__subcmd__pin"
+                ;;
             casefile__subcmd__help,refute)
                 cmd="casefile__subcmd__help__subcmd__refute"
                 ;;
@@ -216,6 +255,9 @@ _casefile() {
                 ;;
             casefile__subcmd__help,reopen-case)
                 cmd="casefile__subcmd__help__subcmd__reopen__subcmd__case"
+                ;;
+            casefile__subcmd__help,retract)
+                cmd="casefile__subcmd__help__subcmd__retract"
                 ;;
             casefile__subcmd__help,run)
                 cmd="casefile__subcmd__help__subcmd__run"
@@ -231,6 +273,18 @@ _casefile() {
                 ;;
             casefile__subcmd__help,todo)
                 cmd="casefile__subcmd__help__subcmd__todo"
+                ;;
+            casefile__subcmd__help,unclaim)
+                cmd="casefile__subcmd__help__subcmd__unclaim"
+                ;;
+            casefile__subcmd__help,unlink)
+                cmd="casefile__subcmd__help__subcmd__unlink"
+                ;;
+            casefile__subcmd__help,unpin)
+                cmd="casefile__subcmd__help__subcmd__unpin"
+                ;;
+            casefile__subcmd__help,unretract)
+                cmd="casefile__subcmd__help__subcmd__unretract"
                 ;;
             casefile__subcmd__help,use)
                 cmd="casefile__subcmd__help__subcmd__use"
@@ -272,7 +326,7 @@ _casefile() {
 
     case "${cmd}" in
         casefile)
-            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,6 +376,32 @@ _casefile() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__claim)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -404,7 +484,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config)
-            opts="-C -q -h --case --json --color --quiet --help path show help"
+            opts="-C -q -h --case --json --color --quiet --help path show get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,9 +509,49 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        casefile__subcmd__config__subcmd__help)
-            opts="path show help"
+        casefile__subcmd__config__subcmd__get)
+            opts="-C -q -h --case --json --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__config__subcmd__help)
+            opts="path show get set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -471,6 +591,20 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        casefile__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         casefile__subcmd__config__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -486,6 +620,32 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__path)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__config__subcmd__set)
             opts="-C -q -h --case --json --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -636,7 +796,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__edit)
-            opts="-C -q -h --case --json --color --quiet --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --at --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +812,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -708,7 +872,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__event)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --good --bad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -788,7 +952,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help)
-            opts="new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +966,20 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__attachment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__claim)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1067,6 +1245,20 @@ _casefile() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        casefile__subcmd__help__subcmd__pin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         casefile__subcmd__help__subcmd__refute)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1096,6 +1288,20 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__reopen__subcmd__case)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__retract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1166,6 +1372,62 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__help__subcmd__todo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unclaim)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unpin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__help__subcmd__unretract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1518,7 +1780,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__log)
-            opts="-C -q -h --case --json --color --quiet --kind --since --limit --help"
+            opts="-C -q -h --case --json --color --quiet --kind --since --limit --author --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,6 +1810,10 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1556,7 +1822,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__new)
-            opts="-C -q -h --case --json --color --quiet --slug --ticket --tag --help"
+            opts="-C -q -d -h --case --json --color --quiet --slug --ticket --tag --description --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,6 +1852,14 @@ _casefile() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1594,7 +1868,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__note)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,6 +1896,32 @@ _casefile() {
                     ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__pin)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1708,6 +2008,36 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__retract)
+            opts="-C -q -h --case --json --color --quiet --because --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --because)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1838,7 +2168,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__todo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --owner --due --ticket --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1866,6 +2196,122 @@ _casefile() {
                     ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unclaim)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unlink)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unpin)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        casefile__subcmd__unretract)
+            opts="-C -q -h --case --json --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --case)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -52,6 +52,13 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand refute 'Mark a hypothesis refuted (it becomes a dead end)'
             cand reopen 'Reopen a confirmed or refuted hypothesis, or a done action'
             cand done 'Mark an action done'
+            cand pin 'Pin an entry: pinned entries head `casefile status` in full'
+            cand unpin 'Unpin an entry'
+            cand claim 'Say you are on a hypothesis or action now (shown in status; ends when it is settled)'
+            cand unclaim 'Let go of a claim'
+            cand retract 'Withdraw an entry written by mistake: it leaves status, log, search and the postmortem'
+            cand unretract 'Bring back a retracted entry'
+            cand unlink 'Remove the link between two entries (either direction)'
             cand run 'Run a command, show its output live, and record it as evidence'
             cand status 'The hand-over briefing of the current case'
             cand log 'The timeline, oldest first'
@@ -75,6 +82,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --slug 'Use this slug instead of deriving one from the title'
             cand --ticket 'A ticket reference (repeatable)'
             cand --tag 'A tag (repeatable)'
+            cand -d 'The problem statement (what was reported, how to reproduce, when it is worse), written as the case''s first note and pinned; `-d -` reads it from stdin'
+            cand --description 'The problem statement (what was reported, how to reproduce, when it is worse), written as the case''s first note and pinned; `-d -` reads it from stdin'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
@@ -130,6 +139,7 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -e 'Write the text in $VISUAL/$EDITOR'
             cand --edit 'Write the text in $VISUAL/$EDITOR'
             cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --pin 'Pin the note: pinned entries head `casefile status` in full (a hand-over note)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -146,6 +156,7 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -e 'Write the text in $VISUAL/$EDITOR'
             cand --edit 'Write the text in $VISUAL/$EDITOR'
             cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --pin 'Pin the note: pinned entries head `casefile status` in full (a hand-over note)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -315,6 +326,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -e 'Write the text in $VISUAL/$EDITOR'
             cand --edit 'Write the text in $VISUAL/$EDITOR'
             cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --good 'A moment known to be before the fault (the last known good), like `git bisect good`'
+            cand --bad 'A moment known to be after the fault (the first known bad), like `git bisect bad`'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -331,6 +344,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -e 'Write the text in $VISUAL/$EDITOR'
             cand --edit 'Write the text in $VISUAL/$EDITOR'
             cand --no-redact 'Store the text and attachments as they are, without secret redaction'
+            cand --good 'A moment known to be before the fault (the last known good), like `git bisect good`'
+            cand --bad 'A moment known to be after the fault (the first known bad), like `git bisect bad`'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -341,6 +356,9 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
             cand --tag 'A tag (repeatable)'
             cand --file 'Attach a file (repeatable)'
+            cand --owner 'Who will do it'
+            cand --due 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)'
+            cand --ticket 'The ticket that tracks it'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
@@ -357,6 +375,9 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
             cand --tag 'A tag (repeatable)'
             cand --file 'Attach a file (repeatable)'
+            cand --owner 'Who will do it'
+            cand --due 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)'
+            cand --ticket 'The ticket that tracks it'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
@@ -373,6 +394,9 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --at 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`'
             cand --tag 'A tag (repeatable)'
             cand --file 'Attach a file (repeatable)'
+            cand --owner 'Who will do it'
+            cand --due 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)'
+            cand --ticket 'The ticket that tracks it'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
@@ -425,6 +449,77 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'casefile;pin'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;unpin'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;claim'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;unclaim'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;retract'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --because 'Why it is withdrawn (kept with the change, shown by `show`)'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;unretract'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;unlink'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'casefile;run'= {
             cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
             cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
@@ -456,9 +551,11 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --kind 'Only entries of this kind (repeatable): note, hypothesis, evidence, dead-end, event, action'
             cand --since 'Only entries at or after this time'
             cand --limit 'Keep only the latest N entries'
+            cand --author 'Only entries written by this author (repeatable)'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
+            cand --all 'Also show retracted entries'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -476,6 +573,7 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
             cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
             cand --color 'When to use colour'
+            cand --at 'Correct when it happened instead of editing the text (the earlier time is kept in its history; same forms as `--at` of a write)'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
@@ -656,6 +754,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --help 'Print help'
             cand path 'Print the path of the configuration file'
             cand show 'Print the effective configuration and where each value came from'
+            cand get 'Print the effective value of one setting (e.g. `author`, `claims.expire`)'
+            cand set 'Write one setting into the config file, keeping its comments and order'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'casefile;config;path'= {
@@ -678,14 +778,40 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'casefile;config;get'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;config;set'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'casefile;config;help'= {
             cand path 'Print the path of the configuration file'
             cand show 'Print the effective configuration and where each value came from'
+            cand get 'Print the effective value of one setting (e.g. `author`, `claims.expire`)'
+            cand set 'Write one setting into the config file, keeping its comments and order'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'casefile;config;help;path'= {
         }
         &'casefile;config;help;show'= {
+        }
+        &'casefile;config;help;get'= {
+        }
+        &'casefile;config;help;set'= {
         }
         &'casefile;config;help;help'= {
         }
@@ -703,6 +829,13 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand refute 'Mark a hypothesis refuted (it becomes a dead end)'
             cand reopen 'Reopen a confirmed or refuted hypothesis, or a done action'
             cand done 'Mark an action done'
+            cand pin 'Pin an entry: pinned entries head `casefile status` in full'
+            cand unpin 'Unpin an entry'
+            cand claim 'Say you are on a hypothesis or action now (shown in status; ends when it is settled)'
+            cand unclaim 'Let go of a claim'
+            cand retract 'Withdraw an entry written by mistake: it leaves status, log, search and the postmortem'
+            cand unretract 'Bring back a retracted entry'
+            cand unlink 'Remove the link between two entries (either direction)'
             cand run 'Run a command, show its output live, and record it as evidence'
             cand status 'The hand-over briefing of the current case'
             cand log 'The timeline, oldest first'
@@ -744,6 +877,20 @@ set edit:completion:arg-completer[casefile] = {|@words|
         &'casefile;help;reopen'= {
         }
         &'casefile;help;done'= {
+        }
+        &'casefile;help;pin'= {
+        }
+        &'casefile;help;unpin'= {
+        }
+        &'casefile;help;claim'= {
+        }
+        &'casefile;help;unclaim'= {
+        }
+        &'casefile;help;retract'= {
+        }
+        &'casefile;help;unretract'= {
+        }
+        &'casefile;help;unlink'= {
         }
         &'casefile;help;run'= {
         }

@@ -56,6 +56,13 @@ complete -c casefile -n "__fish_casefile_needs_command" -f -a "confirm" -d 'Mark
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "refute" -d 'Mark a hypothesis refuted (it becomes a dead end)'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "reopen" -d 'Reopen a confirmed or refuted hypothesis, or a done action'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "done" -d 'Mark an action done'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "pin" -d 'Pin an entry: pinned entries head `casefile status` in full'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "unpin" -d 'Unpin an entry'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "claim" -d 'Say you are on a hypothesis or action now (shown in status; ends when it is settled)'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "unclaim" -d 'Let go of a claim'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "retract" -d 'Withdraw an entry written by mistake: it leaves status, log, search and the postmortem'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "unretract" -d 'Bring back a retracted entry'
+complete -c casefile -n "__fish_casefile_needs_command" -f -a "unlink" -d 'Remove the link between two entries (either direction)'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "run" -d 'Run a command, show its output live, and record it as evidence'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "status" -d 'The hand-over briefing of the current case'
 complete -c casefile -n "__fish_casefile_needs_command" -f -a "log" -d 'The timeline, oldest first'
@@ -78,6 +85,7 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand new" -l slug -d 'Use this slug instead of deriving one from the title' -r
 complete -c casefile -n "__fish_casefile_using_subcommand new" -l ticket -d 'A ticket reference (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand new" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand new" -s d -l description -d 'The problem statement (what was reported, how to reproduce, when it is worse), written as the case\'s first note and pinned; `-d -` reads it from stdin' -r
 complete -c casefile -n "__fish_casefile_using_subcommand new" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand new" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand new" -s h -l help -d 'Print help'
@@ -119,6 +127,7 @@ complete -c casefile -n "__fish_casefile_using_subcommand note" -l json -d 'Prin
 complete -c casefile -n "__fish_casefile_using_subcommand note" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand note" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
 complete -c casefile -n "__fish_casefile_using_subcommand note" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand note" -l pin -d 'Pin the note: pinned entries head `casefile status` in full (a hand-over note)'
 complete -c casefile -n "__fish_casefile_using_subcommand note" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand n" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -131,6 +140,7 @@ complete -c casefile -n "__fish_casefile_using_subcommand n" -l json -d 'Print J
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
 complete -c casefile -n "__fish_casefile_using_subcommand n" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand n" -l pin -d 'Pin the note: pinned entries head `casefile status` in full (a hand-over note)'
 complete -c casefile -n "__fish_casefile_using_subcommand n" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand hypo" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -260,6 +270,8 @@ complete -c casefile -n "__fish_casefile_using_subcommand event" -l json -d 'Pri
 complete -c casefile -n "__fish_casefile_using_subcommand event" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand event" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
 complete -c casefile -n "__fish_casefile_using_subcommand event" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l good -d 'A moment known to be before the fault (the last known good), like `git bisect good`'
+complete -c casefile -n "__fish_casefile_using_subcommand event" -l bad -d 'A moment known to be after the fault (the first known bad), like `git bisect bad`'
 complete -c casefile -n "__fish_casefile_using_subcommand event" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand at" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -272,6 +284,8 @@ complete -c casefile -n "__fish_casefile_using_subcommand at" -l json -d 'Print 
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
 complete -c casefile -n "__fish_casefile_using_subcommand at" -l no-redact -d 'Store the text and attachments as they are, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l good -d 'A moment known to be before the fault (the last known good), like `git bisect good`'
+complete -c casefile -n "__fish_casefile_using_subcommand at" -l bad -d 'A moment known to be after the fault (the first known bad), like `git bisect bad`'
 complete -c casefile -n "__fish_casefile_using_subcommand at" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -280,6 +294,9 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l owner -d 'Who will do it' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l due -d 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand todo" -l ticket -d 'The ticket that tracks it' -r
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand todo" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
@@ -292,6 +309,9 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand action" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
 complete -c casefile -n "__fish_casefile_using_subcommand action" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand action" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l owner -d 'Who will do it' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l due -d 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand action" -l ticket -d 'The ticket that tracks it' -r
 complete -c casefile -n "__fish_casefile_using_subcommand action" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand action" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand action" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
@@ -304,6 +324,9 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand a" -l at -d 'When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`' -r
 complete -c casefile -n "__fish_casefile_using_subcommand a" -l tag -d 'A tag (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand a" -l file -d 'Attach a file (repeatable)' -r -F
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l owner -d 'Who will do it' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l due -d 'When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand a" -l ticket -d 'The ticket that tracks it' -r
 complete -c casefile -n "__fish_casefile_using_subcommand a" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand a" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand a" -s e -l edit -d 'Write the text in $VISUAL/$EDITOR'
@@ -340,6 +363,56 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand done" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand done" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand done" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand pin" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand pin" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand pin" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand pin" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand pin" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand unpin" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand unpin" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand unpin" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand unpin" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand unpin" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand claim" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand claim" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand claim" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand claim" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand claim" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand unclaim" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand unclaim" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand unclaim" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand unclaim" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand unclaim" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand retract" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand retract" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand retract" -l because -d 'Why it is withdrawn (kept with the change, shown by `show`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand retract" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand retract" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand retract" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand unretract" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand unretract" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand unretract" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand unretract" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand unretract" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand unlink" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand unlink" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand unlink" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand unlink" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand unlink" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -370,8 +443,10 @@ event\t''
 action\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l since -d 'Only entries at or after this time' -r
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l limit -d 'Keep only the latest N entries' -r
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l author -d 'Only entries written by this author (repeatable)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand log" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand log" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand log" -l all -d 'Also show retracted entries'
 complete -c casefile -n "__fish_casefile_using_subcommand log" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand show" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -384,6 +459,7 @@ complete -c casefile -n "__fish_casefile_using_subcommand edit" -s C -l case -d 
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand edit" -l at -d 'Correct when it happened instead of editing the text (the earlier time is kept in its history; same forms as `--at` of a write)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand edit" -l no-redact -d 'Store the new text as it is, without secret redaction'
@@ -501,16 +577,18 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand completions" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand completions" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l json -d 'Print JSON instead of text (writes print the entry)'
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s q -l quiet -d 'Print nothing on success'
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help'
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "path" -d 'Print the path of the configuration file'
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "show" -d 'Print the effective configuration and where each value came from'
-complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -f -a "path" -d 'Print the path of the configuration file'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -f -a "show" -d 'Print the effective configuration and where each value came from'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -f -a "get" -d 'Print the effective value of one setting (e.g. `author`, `claims.expire`)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -f -a "set" -d 'Write one setting into the config file, keeping its comments and order'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and not __fish_seen_subcommand_from path show get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -525,34 +603,57 @@ never\t''"
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from get" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from set" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of text (writes print the entry)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the configuration file'
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective configuration and where each value came from'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print the effective value of one setting (e.g. `author`, `claims.expire`)'
+complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Write one setting into the config file, keeping its comments and order'
 complete -c casefile -n "__fish_casefile_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "new" -d 'Create a case and make it current'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "list" -d 'List cases: slug, title, state, open hypotheses, entries, last activity'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "use" -d 'Make a case current'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "note" -d 'Write a note: anything worth keeping'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "hypo" -d 'Write a hypothesis: a suspected cause'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "ev" -d 'Write evidence: an observation, log excerpt, trace or command output'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "dead" -d 'Write a dead end: a path tried and ruled out, and why'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "event" -d 'Write an event: something that happened at a time (deploy, first report, data lost)'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "todo" -d 'Write an action: a next step or follow-up'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "confirm" -d 'Mark a hypothesis confirmed'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "refute" -d 'Mark a hypothesis refuted (it becomes a dead end)'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "reopen" -d 'Reopen a confirmed or refuted hypothesis, or a done action'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "done" -d 'Mark an action done'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "run" -d 'Run a command, show its output live, and record it as evidence'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "status" -d 'The hand-over briefing of the current case'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "log" -d 'The timeline, oldest first'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "show" -d 'One entry whole, with links, context, attachments and history'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "edit" -d 'Amend an entry\'s text in $VISUAL/$EDITOR (earlier text is kept as history)'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "search" -d 'Full-text search in the current case, or every case with --all'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "close" -d 'Close the current case'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "reopen-case" -d 'Reopen a closed case'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "export" -d 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "import" -d 'Merge a JSON bundle into the case with the bundle\'s UUID'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "attachment" -d 'Write an attachment back out'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "hook" -d 'Install, remove or inspect the git post-commit hook'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "completions" -d 'Print a shell completion script'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "config" -d 'Show the configuration file\'s path or the effective configuration'
-complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "new" -d 'Create a case and make it current'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "list" -d 'List cases: slug, title, state, open hypotheses, entries, last activity'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "use" -d 'Make a case current'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "note" -d 'Write a note: anything worth keeping'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "hypo" -d 'Write a hypothesis: a suspected cause'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "ev" -d 'Write evidence: an observation, log excerpt, trace or command output'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "dead" -d 'Write a dead end: a path tried and ruled out, and why'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "event" -d 'Write an event: something that happened at a time (deploy, first report, data lost)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "todo" -d 'Write an action: a next step or follow-up'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "confirm" -d 'Mark a hypothesis confirmed'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "refute" -d 'Mark a hypothesis refuted (it becomes a dead end)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "reopen" -d 'Reopen a confirmed or refuted hypothesis, or a done action'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "done" -d 'Mark an action done'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "pin" -d 'Pin an entry: pinned entries head `casefile status` in full'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "unpin" -d 'Unpin an entry'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "claim" -d 'Say you are on a hypothesis or action now (shown in status; ends when it is settled)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "unclaim" -d 'Let go of a claim'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "retract" -d 'Withdraw an entry written by mistake: it leaves status, log, search and the postmortem'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "unretract" -d 'Bring back a retracted entry'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "unlink" -d 'Remove the link between two entries (either direction)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "run" -d 'Run a command, show its output live, and record it as evidence'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "status" -d 'The hand-over briefing of the current case'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "log" -d 'The timeline, oldest first'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "show" -d 'One entry whole, with links, context, attachments and history'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "edit" -d 'Amend an entry\'s text in $VISUAL/$EDITOR (earlier text is kept as history)'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "search" -d 'Full-text search in the current case, or every case with --all'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "close" -d 'Close the current case'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "reopen-case" -d 'Reopen a closed case'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "export" -d 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "import" -d 'Merge a JSON bundle into the case with the bundle\'s UUID'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "attachment" -d 'Write an attachment back out'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "hook" -d 'Install, remove or inspect the git post-commit hook'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "completions" -d 'Print a shell completion script'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "config" -d 'Show the configuration file\'s path or the effective configuration'
+complete -c casefile -n "__fish_casefile_using_subcommand help; and not __fish_seen_subcommand_from new list use note hypo ev dead event todo confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -126,13 +126,15 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     })
 }
 
-const NEWEST_SQL: &str = "WHERE kind = +?1 AND state = +?2 ORDER BY number DESC LIMIT";
+const NEWEST_SQL: &str =
+    "WHERE kind = +?1 AND state = +?2 AND NOT retracted ORDER BY number DESC LIMIT";
 /// How many entries support and refute one hypothesis.
 const LINK_COUNT_SQL: &str = "SELECT count(*) FILTER (WHERE type = 'supports'), \
-     count(*) FILTER (WHERE type = 'refutes') FROM link WHERE target = +?1";
+     count(*) FILTER (WHERE type = 'refutes') FROM link \
+     WHERE target = +?1 AND source NOT IN (SELECT number FROM entry WHERE retracted = 1)";
 const EVIDENCE_SQL: &str =
     "WHERE number IN (SELECT source FROM link WHERE target = +?1 AND type = +?2) \
-     ORDER BY number DESC LIMIT";
+     AND NOT retracted ORDER BY number DESC LIMIT";
 
 /// The columns to read: whole entries, or (for the text view) what a headline shows, the
 /// rest left empty so that fewer values are copied out of SQLite.
@@ -150,7 +152,9 @@ fn columns(whole: bool) -> &'static str {
 fn dead_ends_sql(columns: &str, limit: i64) -> String {
     format!(
         "SELECT * FROM (SELECT {columns} FROM entry WHERE kind = 'dead-end' AND state IS NULL \
-         UNION ALL SELECT {columns} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted') \
+         AND NOT retracted \
+         UNION ALL SELECT {columns} FROM entry WHERE kind = 'hypothesis' AND state = 'refuted' \
+         AND NOT retracted) \
          ORDER BY number DESC LIMIT {limit}"
     )
 }
@@ -249,7 +253,7 @@ mod tests {
             format!("SELECT {ENTRY_COLUMNS} FROM entry {EVIDENCE_SQL} 5"),
             dead_ends_sql(ENTRY_COLUMNS, 5),
             dead_ends_sql(entries::HEADLINE_COLUMNS, 5),
-            format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
+            format!("SELECT * FROM (SELECT {ENTRY_COLUMNS}, at_ms FROM entry WHERE NOT retracted ORDER BY at_ms DESC, number DESC LIMIT 5) ORDER BY at_ms, number"),
         ];
         for sql in queries {
             let plan = plan(&conn, &sql);

@@ -17,7 +17,9 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use crate::error::invalid;
-use crate::model::{CaseInfo, CaseState, CommandInfo, Context, Kind, LinkType, State};
+use crate::model::{
+    CaseInfo, CaseState, ChangeOp, CommandInfo, Context, Kind, LinkType, Mark, State,
+};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "casefile-bundle";
@@ -95,6 +97,33 @@ pub struct BundleEntry {
     /// home's; the importing home writes its own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<BundleMention>,
+    /// An action's owner, due time and ticket; an event's `good`/`bad` mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
+    /// Changes after writing (pin, claim, retract, `edit --at`, unlink), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<BundleChange>,
+}
+
+/// A change after writing, as a bundle carries it (see `store::changes`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleChange {
+    pub uuid: String,
+    pub op: ChangeOp,
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default)]
+    pub previous: Option<String>,
+    pub at: String,
+    #[serde(default)]
+    pub at_ms: Option<i64>,
+    pub author: String,
 }
 
 /// A mention: the `#N` at byte `start` (`len` bytes) of a text names entry `target` (UUID).
@@ -314,6 +343,17 @@ fn validate(bundle: &Bundle) -> Result<()> {
                 );
             }
         }
+        for c in &e.changes {
+            check_uuid(&c.uuid).with_context(|| format!("entry #{} change", e.number))?;
+            check_time(&c.at).with_context(|| format!("entry #{} change", e.number))?;
+            if c.op == ChangeOp::At {
+                let when = c.value.as_deref().unwrap_or_default();
+                check_time(when).with_context(|| format!("entry #{} corrected time", e.number))?;
+            }
+        }
+        if let Some(due) = &e.due {
+            check_time(due).with_context(|| format!("entry #{} due", e.number))?;
+        }
         for h in &e.history {
             check_uuid(&h.uuid).with_context(|| format!("entry #{} history", e.number))?;
             check_time(&h.edited_at).with_context(|| format!("entry #{} history", e.number))?;
@@ -456,6 +496,11 @@ mod tests {
             states: vec![],
             seq: Some(7),
             mentions: vec![],
+            owner: None,
+            due: None,
+            ticket: None,
+            mark: None,
+            changes: vec![],
         };
         w.entry(&entry).unwrap();
         w.entry(&BundleEntry {

@@ -66,7 +66,7 @@ pub enum Command {
 
     /// Write a note: anything worth keeping.
     #[command(visible_alias = "n")]
-    Note(WriteArgs),
+    Note(NoteArgs),
     /// Write a hypothesis: a suspected cause.
     #[command(visible_aliases = ["hypothesis", "h"])]
     Hypo(WriteArgs),
@@ -78,10 +78,10 @@ pub enum Command {
     Dead(DeadArgs),
     /// Write an event: something that happened at a time (deploy, first report, data lost).
     #[command(visible_alias = "at")]
-    Event(WriteArgs),
+    Event(EventArgs),
     /// Write an action: a next step or follow-up.
     #[command(visible_aliases = ["action", "a"])]
-    Todo(WriteArgs),
+    Todo(TodoArgs),
 
     /// Mark a hypothesis confirmed.
     Confirm(StateArgs),
@@ -91,6 +91,20 @@ pub enum Command {
     Reopen(StateArgs),
     /// Mark an action done.
     Done(DoneArgs),
+    /// Pin an entry: pinned entries head `casefile status` in full.
+    Pin(EntryArgs),
+    /// Unpin an entry.
+    Unpin(EntryArgs),
+    /// Say you are on a hypothesis or action now (shown in status; ends when it is settled).
+    Claim(EntryArgs),
+    /// Let go of a claim.
+    Unclaim(EntryArgs),
+    /// Withdraw an entry written by mistake: it leaves status, log, search and the postmortem.
+    Retract(RetractArgs),
+    /// Bring back a retracted entry.
+    Unretract(EntryArgs),
+    /// Remove the link between two entries (either direction).
+    Unlink(UnlinkArgs),
 
     /// Run a command, show its output live, and record it as evidence.
     Run(RunArgs),
@@ -140,6 +154,10 @@ pub struct NewArgs {
     /// A tag (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// The problem statement (what was reported, how to reproduce, when it is worse), written
+    /// as the case's first note and pinned; `-d -` reads it from stdin.
+    #[arg(short = 'd', long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -192,6 +210,42 @@ pub struct WriteArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct NoteArgs {
+    #[command(flatten)]
+    pub common: CommonWriteArgs,
+    /// Pin the note: pinned entries head `casefile status` in full (a hand-over note).
+    #[arg(long)]
+    pub pin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventArgs {
+    #[command(flatten)]
+    pub common: CommonWriteArgs,
+    /// A moment known to be before the fault (the last known good), like `git bisect good`.
+    #[arg(long, conflicts_with = "bad")]
+    pub good: bool,
+    /// A moment known to be after the fault (the first known bad), like `git bisect bad`.
+    #[arg(long)]
+    pub bad: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TodoArgs {
+    #[command(flatten)]
+    pub common: CommonWriteArgs,
+    /// Who will do it.
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// When it is due (same forms as --at; `tomorrow 09:00`, `2026-12-05 17:00`).
+    #[arg(long, value_name = "TIME")]
+    pub due: Option<String>,
+    /// The ticket that tracks it.
+    #[arg(long, value_name = "REF")]
+    pub ticket: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct EvidenceArgs {
     #[command(flatten)]
     pub common: CommonWriteArgs,
@@ -230,6 +284,33 @@ pub struct DoneArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EntryArgs {
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
+    pub number: EntryRef,
+}
+
+#[derive(Debug, Args)]
+pub struct RetractArgs {
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
+    pub number: EntryRef,
+    /// Why it is withdrawn (kept with the change, shown by `show`).
+    #[arg(long, value_name = "TEXT", num_args = 1.., allow_hyphen_values = true)]
+    pub because: Option<Vec<String>>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlinkArgs {
+    /// One end of the link.
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
+    pub number: EntryRef,
+    /// The other end.
+    #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
+    pub other: EntryRef,
+}
+
+#[derive(Debug, Args)]
 pub struct RunArgs {
     /// The hypothesis this run supports.
     #[arg(long, value_name = "N", conflicts_with = "refutes", add = ArgValueCandidates::new(crate::complete::hypotheses))]
@@ -259,6 +340,12 @@ pub struct LogArgs {
     /// Keep only the latest N entries.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+    /// Only entries written by this author (repeatable).
+    #[arg(long = "author", value_name = "NAME")]
+    pub authors: Vec<String>,
+    /// Also show retracted entries.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -273,6 +360,10 @@ pub struct EditArgs {
     /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
     pub number: EntryRef,
+    /// Correct when it happened instead of editing the text (the earlier time is kept in
+    /// its history; same forms as `--at` of a write).
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
     /// Store the new text as it is, without secret redaction.
     #[arg(long)]
     pub no_redact: bool,
@@ -408,6 +499,18 @@ pub enum ConfigAction {
     Path,
     /// Print the effective configuration and where each value came from.
     Show,
+    /// Print the effective value of one setting (e.g. `author`, `claims.expire`).
+    Get {
+        /// The setting's name, dotted for tables: `status.recent`.
+        key: String,
+    },
+    /// Write one setting into the config file, keeping its comments and order.
+    Set {
+        /// The setting's name, dotted for tables: `claims.expire`.
+        key: String,
+        /// The value (a number for numeric settings).
+        value: String,
+    },
 }
 
 #[cfg(test)]

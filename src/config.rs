@@ -37,7 +37,20 @@ pub struct Config {
     pub run: RunConfig,
     #[serde(default)]
     pub hook: HookConfig,
+    #[serde(default)]
+    pub claims: ClaimsConfig,
 }
+
+/// `[claims]`: how long a claim holds when nobody settles or lets go of it.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimsConfig {
+    /// A duration such as `1d`, `12h`, `90m` (default one day).
+    pub expire: Option<String>,
+}
+
+/// How long a claim holds by default.
+pub const DEFAULT_CLAIM_EXPIRY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -178,6 +191,14 @@ impl Config {
                 at("run.output_cap")
             ));
         }
+        if let Some(expire) = &config.claims.expire {
+            humantime::parse_duration(expire).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e}; write a duration such as `1d`, `12h` or `90m`",
+                    at("claims.expire")
+                )
+            })?;
+        }
         for (i, pattern) in config.redact.patterns.iter().enumerate() {
             if pattern.name.trim().is_empty() || pattern.regex.is_empty() {
                 return Err(anyhow::anyhow!(
@@ -213,8 +234,15 @@ impl Config {
         };
         let mut out = Vec::new();
 
-        // author: config, else git user.name, else $USER.
-        let author = if let Some(a) = self.author.as_deref().filter(|a| !a.trim().is_empty()) {
+        // author: $CASEFILE_AUTHOR, else config, else git user.name, else $USER.
+        let author = if let Some(a) = env("CASEFILE_AUTHOR") {
+            (
+                a.trim().to_string(),
+                Origin::Environment {
+                    variable: "CASEFILE_AUTHOR".into(),
+                },
+            )
+        } else if let Some(a) = self.author.as_deref().filter(|a| !a.trim().is_empty()) {
             (a.trim().to_string(), from_file("author"))
         } else {
             let repo = cwd.and_then(crate::git::Repo::discover);
@@ -352,6 +380,10 @@ impl Config {
             self.run.output_cap,
             DEFAULT_RUN_OUTPUT_CAP,
         ));
+        out.push(match &self.claims.expire {
+            Some(e) => Setting::new("claims.expire", e.clone(), from_file("claims.expire")),
+            None => Setting::new("claims.expire", "1d".into(), Origin::Default),
+        });
         out.push(number(
             "hook.prompt_timeout",
             self.hook.prompt_timeout,
@@ -379,6 +411,15 @@ impl Config {
             .collect()
     }
 
+    /// How long a claim holds (`claims.expire`, checked when the config was read).
+    pub fn claim_expiry(&self) -> std::time::Duration {
+        self.claims
+            .expire
+            .as_deref()
+            .and_then(|e| humantime::parse_duration(e).ok())
+            .unwrap_or(DEFAULT_CLAIM_EXPIRY)
+    }
+
     pub fn status_recent(&self) -> u32 {
         self.status.recent.unwrap_or(DEFAULT_STATUS_RECENT)
     }
@@ -395,6 +436,62 @@ impl Config {
                 .unwrap_or(DEFAULT_HOOK_PROMPT_TIMEOUT),
         )
     }
+}
+
+/// The config text with `key` (dotted: `claims.expire`) set to `value`, comments, order and
+/// formatting of everything else kept (`toml_edit`). The value is written as an integer when
+/// it is one and the key takes one, else as a string; the result must parse as a config (an
+/// unknown key or a bad value is an error and nothing is to be written).
+pub fn set_value(text: &str, key: &str, value: &str, path: &Path) -> Result<String> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e| anyhow::anyhow!("{}: cannot edit: {e}", path.display()))?;
+    let parts: Vec<&str> = key.split('.').collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(anyhow::anyhow!(
+            "`{key}` is not a setting name; see `casefile config show`"
+        ));
+    }
+    let candidates: Vec<toml_edit::Value> = match value.trim().parse::<i64>() {
+        Ok(n) => vec![n.into(), value.into()],
+        Err(_) => vec![value.into()],
+    };
+    let mut last_error = None;
+    for candidate in candidates {
+        let mut table = doc.as_table_mut();
+        for part in &parts[..parts.len() - 1] {
+            let entry = table
+                .entry(part)
+                .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+            table = match entry.as_table_mut() {
+                Some(t) => t,
+                None => {
+                    return Err(anyhow::anyhow!(
+                        "{}: `{part}` is not a table; cannot set `{key}`",
+                        path.display()
+                    ))
+                }
+            };
+        }
+        let leaf = parts[parts.len() - 1];
+        // Keep the key's decoration (comments beside it) when it exists.
+        match table.get_mut(leaf).and_then(|item| item.as_value_mut()) {
+            Some(existing) => {
+                let decor = existing.decor().clone();
+                *existing = candidate;
+                *existing.decor_mut() = decor;
+            }
+            None => {
+                table.insert(leaf, toml_edit::value(candidate));
+            }
+        }
+        let edited = doc.to_string();
+        match Config::parse(&edited, path) {
+            Ok(_) => return Ok(edited),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| anyhow::anyhow!("cannot set `{key}`")))
 }
 
 /// Where the redaction pattern called `name` is written: `<file>:<line>: key

@@ -59,8 +59,17 @@ pub fn author(config_author: Option<&str>) -> String {
     resolve_author(config_author, repo.as_ref())
 }
 
-/// Config `author`, else git `user.name`, else `$USER`, else "unknown".
+/// `$CASEFILE_AUTHOR`, else config `author`, else git `user.name`, else `$USER`, else
+/// "unknown". The variable comes first so that one machine shared by several people (or a
+/// script writing for a bot) can name the writer per shell.
 pub fn resolve_author(config_author: Option<&str>, repo: Option<&Repo>) -> String {
+    if let Some(author) = std::env::var("CASEFILE_AUTHOR")
+        .ok()
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+    {
+        return author;
+    }
     if let Some(author) = config_author.map(str::trim).filter(|a| !a.is_empty()) {
         return author.to_string();
     }

@@ -17,6 +17,12 @@ pub enum CaseFileError {
     #[error("no case named `{slug}`{}", nearest_hint(.nearest))]
     UnknownCase { slug: String, nearest: Vec<String> },
 
+    #[error("`{prefix}` names more than one case: {}; type more of the slug", .matches.join(", "))]
+    AmbiguousCase {
+        prefix: String,
+        matches: Vec<String>,
+    },
+
     #[error("a case with slug `{slug}` already exists (\"{title}\"); choose another with --slug")]
     SlugTaken { slug: String, title: String },
 

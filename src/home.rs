@@ -125,6 +125,32 @@ impl Home {
         Ok(slugs)
     }
 
+    /// The slug of an existing case named by `wanted`: the slug itself, or any prefix of
+    /// exactly one slug (like git's abbreviated hashes). An ambiguous prefix lists the matches.
+    pub fn resolve_slug(&self, wanted: &str) -> Result<String, CaseFileError> {
+        let wanted = wanted.trim();
+        if validate_slug(wanted).is_ok() && self.case_path(wanted).is_file() {
+            return Ok(wanted.to_string());
+        }
+        let slugs = self.slugs().unwrap_or_default();
+        let matches: Vec<&String> = if wanted.is_empty() {
+            Vec::new()
+        } else {
+            slugs.iter().filter(|s| s.starts_with(wanted)).collect()
+        };
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(CaseFileError::UnknownCase {
+                slug: wanted.to_string(),
+                nearest: nearest_slugs(wanted, &slugs),
+            }),
+            many => Err(CaseFileError::AmbiguousCase {
+                prefix: wanted.to_string(),
+                matches: many.iter().map(|s| s.to_string()).collect(),
+            }),
+        }
+    }
+
     /// The path of an existing case, or an error that lists the nearest slugs.
     pub fn existing_case(&self, slug: &str) -> Result<PathBuf, CaseFileError> {
         if validate_slug(slug).is_ok() {

@@ -330,6 +330,134 @@ pub struct Entry {
     pub output: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistoryItem>,
+    /// Pinned entries head the briefing in full (`pin`, `note --pin`, `new -d`).
+    #[serde(default)]
+    pub pinned: bool,
+    /// Withdrawn as written by mistake (`retract`): left out of every view but `show` and
+    /// `log --all`, kept in the bundle.
+    #[serde(default)]
+    pub retracted: bool,
+    /// Who is on this hypothesis or action now (`claim`), while the claim holds.
+    #[serde(default)]
+    pub claim: Option<Claim>,
+    /// An action's owner (`todo --owner`).
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// An action's due time, RFC 3339 (`todo --due`).
+    #[serde(default)]
+    pub due: Option<String>,
+    /// An action's ticket (`todo --ticket`).
+    #[serde(default)]
+    pub ticket: Option<String>,
+    /// An event known to be before (`good`) or after (`bad`) the fault.
+    #[serde(default)]
+    pub mark: Option<Mark>,
+    /// Changes made after the entry was written (pin, claim, retract, `edit --at`, unlink),
+    /// oldest first; filled by `show`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeItem>,
+}
+
+/// Who holds a claim on an entry and since when (RFC 3339).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub author: String,
+    pub since: String,
+}
+
+impl Claim {
+    /// Whether the claim still holds at `now_ms`, given how long claims last.
+    pub fn holds(&self, now_ms: i64, expiry: std::time::Duration) -> bool {
+        match chrono::DateTime::parse_from_rfc3339(&self.since) {
+            Ok(since) => now_ms < since.timestamp_millis() + expiry.as_millis() as i64,
+            Err(_) => false,
+        }
+    }
+}
+
+/// An event's place relative to the fault, like `git bisect good|bad` over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    Good,
+    Bad,
+}
+
+impl Mark {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::Good => "good",
+            Mark::Bad => "bad",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mark> {
+        match s {
+            "good" => Some(Mark::Good),
+            "bad" => Some(Mark::Bad),
+            _ => None,
+        }
+    }
+}
+
+/// What a change after writing did to an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeOp {
+    Pin,
+    Unpin,
+    Claim,
+    Unclaim,
+    Retract,
+    Unretract,
+    /// `edit N --at T`: the time it happened was corrected.
+    At,
+    /// A link from this entry was removed.
+    Unlink,
+}
+
+impl ChangeOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeOp::Pin => "pin",
+            ChangeOp::Unpin => "unpin",
+            ChangeOp::Claim => "claim",
+            ChangeOp::Unclaim => "unclaim",
+            ChangeOp::Retract => "retract",
+            ChangeOp::Unretract => "unretract",
+            ChangeOp::At => "at",
+            ChangeOp::Unlink => "unlink",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ChangeOp> {
+        [
+            ChangeOp::Pin,
+            ChangeOp::Unpin,
+            ChangeOp::Claim,
+            ChangeOp::Unclaim,
+            ChangeOp::Retract,
+            ChangeOp::Unretract,
+            ChangeOp::At,
+            ChangeOp::Unlink,
+        ]
+        .into_iter()
+        .find(|op| op.as_str() == s)
+    }
+}
+
+/// One change after writing, as `show` lists it and JSON carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeItem {
+    pub op: ChangeOp,
+    /// The new value: the corrected time (`at`), the reason (`retract`), the link (`unlink`).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// What was there before (`at`: the earlier time; `unlink`: the link removed).
+    #[serde(default)]
+    pub previous: Option<String>,
+    pub at: String,
+    pub author: String,
 }
 
 impl Entry {
@@ -342,6 +470,17 @@ impl Entry {
     pub fn is_dead_end(&self) -> bool {
         self.kind == Kind::DeadEnd
             || (self.kind == Kind::Hypothesis && self.state == Some(State::Refuted))
+    }
+
+    /// Forget a claim that has lapsed (`claims.expire` after it was made).
+    pub fn drop_lapsed_claim(&mut self, now_ms: i64, expiry: std::time::Duration) {
+        if self
+            .claim
+            .as_ref()
+            .is_some_and(|c| !c.holds(now_ms, expiry))
+        {
+            self.claim = None;
+        }
     }
 
     /// The first line of the text, for one-line views.

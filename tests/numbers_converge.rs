@@ -123,6 +123,7 @@ impl World {
                         tags: &[],
                         command: None,
                         output: None,
+                        facts: Default::default(),
                     },
                 )
             })
@@ -161,6 +162,7 @@ impl World {
                         tags: &[],
                         command: None,
                         output: None,
+                        facts: Default::default(),
                     },
                 )?;
                 entries::insert_link(

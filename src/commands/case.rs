@@ -1,14 +1,16 @@
 //! `new`, `list` and `use`: creating cases and choosing the current one.
 
+use std::io::IsTerminal;
+
 use anyhow::Result;
 
 use super::write::new_uuid;
 use super::Ctx;
 use crate::cli::{ListArgs, NewArgs, UseArgs};
 use crate::error::invalid;
-use crate::model::{slugify, validate_slug, CaseSummary};
+use crate::model::{slugify, validate_slug, CaseSummary, ChangeOp, Kind};
 use crate::render;
-use crate::store::{entries, CaseStore, NewCase};
+use crate::store::{changes, entries, CaseStore, NewCase};
 
 pub fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
     let title = args.title.join(" ").trim().to_string();
@@ -24,9 +26,10 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
             invalid("cannot derive a slug from this title (no ASCII letters or digits); give one with --slug")
         })?,
     };
+    let description = description_text(args.description)?;
     let config = ctx.config()?;
     let now = config.zone().now();
-    let store = CaseStore::create(
+    let mut store = CaseStore::create(
         &ctx.home,
         &NewCase {
             uuid: &new_uuid(),
@@ -38,10 +41,89 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
         },
     )?;
     ctx.home.set_current(&slug)?;
+    if let Some(description) = description {
+        write_description(ctx, store, &description, &now)?;
+        store = CaseStore::open(&ctx.home.case_path(&slug), &slug)?;
+    }
     if ctx.global.json {
         return ctx.print_json(&store.case_info()?);
     }
     ctx.say(&format!("{slug} (new case, now current)"))
+}
+
+/// `new -d`: the problem statement, the case's first note, pinned so that it heads the
+/// briefing. Written in one transaction with its pin.
+fn write_description(
+    ctx: &Ctx,
+    mut store: CaseStore,
+    description: &str,
+    now: &chrono::DateTime<chrono::FixedOffset>,
+) -> Result<()> {
+    let config = ctx.config()?;
+    let text = super::write::Redaction::for_write(ctx, false)?.apply(description);
+    let captured = crate::context::capture(
+        config.author.as_deref(),
+        crate::context::DirtyCheck::Bounded,
+    );
+    let at = crate::time::format_rfc3339(now);
+    let at_ms = crate::time::unix_ms(now);
+    store.write(|tx| {
+        let number = entries::insert_entry(
+            tx,
+            &entries::NewEntry {
+                uuid: &new_uuid(),
+                kind: Kind::Note,
+                text: &text,
+                author: &captured.author,
+                recorded_at: &at,
+                occurred_at: None,
+                at_ms,
+                state: None,
+                context: &captured.context,
+                tags: &[],
+                command: None,
+                output: None,
+                facts: None,
+            },
+        )?;
+        changes::insert_change(
+            tx,
+            &changes::NewChange {
+                uuid: &new_uuid(),
+                entry: number,
+                op: ChangeOp::Pin,
+                value: None,
+                previous: None,
+                at: &at,
+                at_ms,
+                author: &captured.author,
+            },
+        )
+    })?;
+    Ok(())
+}
+
+/// The text of `-d/--description`: the argument, or stdin for `-`. Checked before the case
+/// is created, so a bad description leaves nothing behind.
+fn description_text(arg: Option<String>) -> Result<Option<String>> {
+    let Some(arg) = arg else { return Ok(None) };
+    let text = if arg.trim() == "-" {
+        if std::io::stdin().is_terminal() {
+            return Err(invalid(
+                "-d - reads the description from stdin, but stdin is a terminal; pipe it in or give the text",
+            ));
+        }
+        super::write::read_stdin()?
+    } else {
+        arg
+    };
+    let text = text.trim_end().to_string();
+    if text.trim().is_empty() {
+        return Err(invalid(
+            "the description is empty; give some text with -d, or leave -d out",
+        ));
+    }
+    Ok(Some(text))
 }
 
 pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
@@ -105,10 +187,16 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
 }
 
 pub fn use_case(ctx: &Ctx, args: UseArgs) -> Result<()> {
-    let path = ctx.home.existing_case(&args.slug)?;
-    let store = CaseStore::open(&path, &args.slug)?;
+    if args.slug.trim().is_empty() {
+        return Err(invalid(
+            "use needs a slug (or a unique prefix of one); see `casefile list`",
+        ));
+    }
+    let slug = ctx.home.resolve_slug(&args.slug)?;
+    let path = ctx.home.existing_case(&slug)?;
+    let store = CaseStore::open(&path, &slug)?;
     let info = store.case_info()?;
-    ctx.home.set_current(&args.slug)?;
+    ctx.home.set_current(&slug)?;
     if ctx.global.json {
         return ctx.print_json(&info);
     }

@@ -308,6 +308,7 @@ fn insert(
                 tags: &[],
                 command: None,
                 output: None,
+                facts: None,
             },
         )
     })

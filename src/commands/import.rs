@@ -44,6 +44,13 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     if let Some(notice) = report.renumber_notice() {
         eprintln!("{notice}");
     }
+    // With no current case, the imported one becomes current (as `new` does): the next
+    // command is almost always `casefile status` on it.
+    let made_current = ctx.home.current_slug()?.is_none();
+    if made_current {
+        ctx.home.set_current(&slug)?;
+    }
+
     if ctx.global.json {
         let renumbered: Vec<_> = report
             .renumbered
@@ -54,6 +61,8 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "renumbered": renumbered,
             "case": slug,
             "created": created,
+            "current": made_current,
+            "changes_added": report.changes_added,
             "entries_added": report.entries_added,
             "entries_known": report.entries_known,
             "state_changes_added": report.state_changes_added,
@@ -63,7 +72,11 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "case_events_added": report.case_events_added,
         }));
     }
-    ctx.say(&summary(&slug, &report, created))
+    let mut line = summary(&slug, &report, created);
+    if made_current {
+        line.push_str(", now current");
+    }
+    ctx.say(&line)
 }
 
 /// `imported 12 entries, 3 state changes into <slug> (5 already known)`.
@@ -79,6 +92,9 @@ fn summary(slug: &str, r: &MergeReport, created: bool) -> String {
     }
     if r.edits_added > 0 {
         parts.push(plural(r.edits_added, "edit", "edits"));
+    }
+    if r.changes_added > 0 {
+        parts.push(plural(r.changes_added, "change", "changes"));
     }
     if r.case_events_added > 0 {
         parts.push(plural(

@@ -6,6 +6,7 @@
 
 mod attachment;
 mod case;
+mod change;
 mod close;
 mod completions;
 mod config;
@@ -29,6 +30,7 @@ use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::config::Config;
 use crate::error::{CaseFileError, ExitWith, SilentExit};
 use crate::home::Home;
+use crate::model::ChangeOp;
 use crate::store::CaseStore;
 
 /// Run one parsed command line.
@@ -44,10 +46,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Close(args) => close::close(&ctx, args),
         Command::ReopenCase(args) => close::reopen_case(&ctx, args),
 
-        Command::Note(args) => write::simple(&ctx, crate::model::Kind::Note, args),
+        Command::Note(args) => write::note(&ctx, args),
         Command::Hypo(args) => write::simple(&ctx, crate::model::Kind::Hypothesis, args),
-        Command::Event(args) => write::simple(&ctx, crate::model::Kind::Event, args),
-        Command::Todo(args) => write::simple(&ctx, crate::model::Kind::Action, args),
+        Command::Event(args) => write::event(&ctx, args),
+        Command::Todo(args) => write::todo(&ctx, args),
         Command::Ev(args) => write::evidence(&ctx, args),
         Command::Dead(args) => write::dead_end(&ctx, args),
 
@@ -55,6 +57,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Refute(args) => state::change(&ctx, state::Change::Refute, args),
         Command::Reopen(args) => state::change(&ctx, state::Change::Reopen, args),
         Command::Done(args) => state::done(&ctx, args),
+        Command::Pin(args) => change::toggle(&ctx, ChangeOp::Pin, args),
+        Command::Unpin(args) => change::toggle(&ctx, ChangeOp::Unpin, args),
+        Command::Claim(args) => change::toggle(&ctx, ChangeOp::Claim, args),
+        Command::Unclaim(args) => change::toggle(&ctx, ChangeOp::Unclaim, args),
+        Command::Retract(args) => change::retract(&ctx, args),
+        Command::Unretract(args) => change::toggle(&ctx, ChangeOp::Unretract, args),
+        Command::Unlink(args) => change::unlink(&ctx, args),
 
         Command::Run(args) => run::run(&ctx, args),
         Command::Status => views::status(&ctx),
@@ -111,13 +120,19 @@ impl Ctx {
     }
 
     /// The slug of the case this command acts on: `-C`, else `CASEFILE_CASE`, else `current`.
+    /// `-C` and `CASEFILE_CASE` take any unique prefix of a slug.
     pub fn case_slug(&self) -> Result<String> {
-        if let Some(slug) = self.global.case.as_deref().filter(|s| !s.is_empty()) {
-            return Ok(slug.to_string());
+        if let Some(slug) = self.global.case.as_deref() {
+            if slug.trim().is_empty() {
+                return Err(crate::error::invalid(
+                    "-C/--case needs a slug (or a unique prefix of one); see `casefile list`",
+                ));
+            }
+            return Ok(self.home.resolve_slug(slug)?);
         }
         if let Ok(slug) = std::env::var("CASEFILE_CASE") {
             if !slug.trim().is_empty() {
-                return Ok(slug.trim().to_string());
+                return Ok(self.home.resolve_slug(&slug)?);
             }
         }
         self.home

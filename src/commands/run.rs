@@ -101,6 +101,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
                 tags: &args.tags,
                 command: Some(&command),
                 output: Some(&output),
+                facts: None,
             },
         )?;
         for (link_type, target) in &links {

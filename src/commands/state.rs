@@ -123,6 +123,7 @@ pub fn change(ctx: &Ctx, change: Change, args: StateArgs) -> Result<()> {
                         tags: &[],
                         command: None,
                         output: None,
+                        facts: None,
                     },
                 )?;
                 let evidence_link = match change {

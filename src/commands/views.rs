@@ -51,6 +51,8 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
         limit: args.limit,
         // The text timeline is one line an entry: no tags, links or attachments needed.
         headlines_only: !ctx.global.json,
+        include_retracted: args.all,
+        authors: args.authors,
     };
     let snapshot = store.snapshot()?;
     let timeline = entries::timeline(store.conn(), &filter)?;
@@ -71,7 +73,9 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
 pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.open_case()?;
     let _snapshot = store.snapshot()?;
-    let entry = store.entry(store.resolve(&args.number)?.0)?;
+    let mut entry = store.entry(store.resolve(&args.number)?.0)?;
+    let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
+    entry.drop_lapsed_claim(now, ctx.config()?.claim_expiry());
     if ctx.global.json {
         return ctx.print_json(&entry);
     }

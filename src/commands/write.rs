@@ -8,57 +8,133 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Context as _, Result};
 
 use super::Ctx;
-use crate::cli::{CommonWriteArgs, DeadArgs, EvidenceArgs, WriteArgs};
+use crate::cli::{
+    CommonWriteArgs, DeadArgs, EventArgs, EvidenceArgs, NoteArgs, TodoArgs, WriteArgs,
+};
 use crate::context::{self, DirtyCheck};
 use crate::error::{invalid, CaseFileError};
-use crate::model::{EntryNumber, EntryRef, Kind, LinkType, State};
-use crate::store::entries::{self, NewEntry};
+use crate::model::{ChangeOp, EntryNumber, EntryRef, Kind, LinkType, Mark, State};
+use crate::store::changes;
+use crate::store::entries::{self, EntryFacts, NewEntry};
 use crate::store::CaseStore;
 
 pub fn simple(ctx: &Ctx, kind: Kind, args: WriteArgs) -> Result<()> {
-    write(ctx, kind, args.common, &[], false)
+    write(ctx, kind, args.common, &[], None, Extras::default())
+}
+
+pub fn note(ctx: &Ctx, args: NoteArgs) -> Result<()> {
+    let extras = Extras {
+        pin: args.pin,
+        ..Extras::default()
+    };
+    write(ctx, Kind::Note, args.common, &[], None, extras)
+}
+
+pub fn event(ctx: &Ctx, args: EventArgs) -> Result<()> {
+    let mark = match (args.good, args.bad) {
+        (true, _) => Some(Mark::Good),
+        (_, true) => Some(Mark::Bad),
+        _ => None,
+    };
+    let extras = Extras {
+        facts: mark.map(|mark| EntryFacts {
+            mark: Some(mark),
+            ..EntryFacts::default()
+        }),
+        ..Extras::default()
+    };
+    write(ctx, Kind::Event, args.common, &[], None, extras)
+}
+
+pub fn todo(ctx: &Ctx, args: TodoArgs) -> Result<()> {
+    let name = |flag: &str, value: Option<String>| -> Result<Option<String>> {
+        match value.map(|v| v.trim().to_string()) {
+            Some(v) if v.is_empty() => Err(invalid(format!("{flag} needs a value"))),
+            other => Ok(other),
+        }
+    };
+    let due = match &args.due {
+        Some(due) => {
+            let zone = ctx.config()?.zone();
+            let t = crate::time::parse_time(due, zone.now().to_utc(), &zone)
+                .map_err(|e| invalid(format!("--due: {e}")))?;
+            Some(crate::time::format_rfc3339(&t))
+        }
+        None => None,
+    };
+    let facts = EntryFacts {
+        owner: name("--owner", args.owner)?,
+        due,
+        ticket: name("--ticket", args.ticket)?,
+        mark: None,
+    };
+    let extras = Extras {
+        facts: (facts != EntryFacts::default()).then_some(facts),
+        ..Extras::default()
+    };
+    write(ctx, Kind::Action, args.common, &[], None, extras)
+}
+
+/// What some kinds of write carry besides the common flags.
+#[derive(Debug, Default)]
+struct Extras {
+    /// Pin the entry as it is written (`note --pin`).
+    pin: bool,
+    facts: Option<EntryFacts>,
 }
 
 pub fn evidence(ctx: &Ctx, args: EvidenceArgs) -> Result<()> {
     let mut links = Vec::new();
-    if let Some(r) = args.supports {
-        links.push((LinkType::Supports, r));
+    if let Some(n) = args.supports {
+        links.push((LinkType::Supports, n));
     }
-    if let Some(r) = args.refutes {
-        links.push((LinkType::Refutes, r));
+    if let Some(n) = args.refutes {
+        links.push((LinkType::Refutes, n));
     }
-    write(ctx, Kind::Evidence, args.common, &links, false)
+    write(
+        ctx,
+        Kind::Evidence,
+        args.common,
+        &links,
+        None,
+        Extras::default(),
+    )
 }
 
 pub fn dead_end(ctx: &Ctx, args: DeadArgs) -> Result<()> {
     let links: Vec<_> = args
         .of
+        .clone()
         .map(|r| (LinkType::RulesOut, r))
         .into_iter()
         .collect();
-    write(ctx, Kind::DeadEnd, args.common, &links, true)
+    write(
+        ctx,
+        Kind::DeadEnd,
+        args.common,
+        &links,
+        args.of,
+        Extras::default(),
+    )
 }
 
-/// Write one entry of `kind` with links to existing hypotheses; with `refutes`, the linked
-/// hypothesis becomes refuted.
+/// Write one entry of `kind` with links to existing hypotheses; `refutes` becomes refuted.
 fn write(
     ctx: &Ctx,
     kind: Kind,
     args: CommonWriteArgs,
     named: &[(LinkType, EntryRef)],
-    refutes: bool,
+    refutes: Option<EntryRef>,
+    extras: Extras,
 ) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
+    // Numbers or short ids, resolved by the one resolver.
     let mut links: Vec<(LinkType, EntryNumber)> = Vec::with_capacity(named.len());
     for (link_type, r) in named {
         links.push((*link_type, store.resolve(r)?));
     }
-    let refutes = if refutes {
-        links.first().map(|(_, n)| *n)
-    } else {
-        None
-    };
+    let refutes = refutes.map(|r| store.resolve(&r)).transpose()?;
     let redactor = Redaction::for_write(ctx, args.no_redact)?;
     // Attachments before the body: a missing file fails before the editor takes the user's time.
     let attachments = crate::attach::prepare(&args.files, redactor.redactor())?;
@@ -99,8 +175,24 @@ fn write(
                 tags: &args.tags,
                 command: None,
                 output: None,
+                facts: extras.facts.as_ref(),
             },
         )?;
+        if extras.pin {
+            changes::insert_change(
+                tx,
+                &changes::NewChange {
+                    uuid: &new_uuid(),
+                    entry: number,
+                    op: ChangeOp::Pin,
+                    value: None,
+                    previous: None,
+                    at: &recorded_at,
+                    at_ms: crate::time::unix_ms(&now),
+                    author: &captured.author,
+                },
+            )?;
+        }
         for (link_type, target) in &links {
             entries::insert_link(tx, &new_uuid(), number, *link_type, target.0)?;
         }
@@ -246,5 +338,23 @@ pub fn require_kind(
         }
         .into()),
         Some((_, state)) => Ok(state),
+    }
+}
+
+/// The entry `number` (headline columns and the cached change columns), or the error that
+/// names the case and its last number.
+pub fn require_entry(
+    conn: &rusqlite::Connection,
+    slug: &str,
+    number: EntryNumber,
+) -> Result<crate::model::Entry> {
+    match entries::load_entry(conn, number.0)? {
+        Some(entry) => Ok(entry),
+        None => Err(CaseFileError::NoSuchEntry {
+            number: number.0,
+            slug: slug.to_string(),
+            last: entries::last_number(conn)?,
+        }
+        .into()),
     }
 }

@@ -3,21 +3,28 @@
 use std::fmt::Write as _;
 
 use super::{fit, Palette};
-use crate::model::{Entry, Link, State};
+use crate::model::{ChangeOp, Entry, Link, Mark, State};
 
-/// One timeline line: `#7  2026-11-24 14:03 -05:00  hypothesis [open]  text`.
+/// One timeline line: `#7  2026-11-24 14:03 -05:00  ken  hypothesis [open]  text`.
 pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
     let when = short_time(e.when());
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
+    let retracted = if e.retracted { " (retracted)" } else { "" };
     let num = format!("#{}", e.number);
-    let head = format!("{num:<5} {when}  {}{state}  ", e.kind);
+    let author = fit(&e.author, 12);
+    let head = format!(
+        "{num:<5} {when}  {author:<12}  {}{state}{retracted}  ",
+        e.kind
+    );
     let room = width.saturating_sub(head.chars().count()).max(20);
     format!(
-        "{} {}  {}{}  {}\n",
+        "{} {}  {:<12}  {}{}{}  {}\n",
         p.number(&format!("{num:<5}")),
         p.dim(&when),
+        author,
         e.kind,
         paint_state(e.state, &state, p),
+        p.dim(retracted),
         fit(&e.text, room)
     )
 }
@@ -44,12 +51,23 @@ pub type Incoming = [(i64, crate::model::LinkType)];
 pub fn show(e: &Entry, incoming: &Incoming, p: Palette) -> String {
     let mut out = String::new();
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
+    let marks: String = [
+        (e.pinned, " [pinned]"),
+        (e.retracted, " [retracted]"),
+        (e.mark == Some(Mark::Good), " [good]"),
+        (e.mark == Some(Mark::Bad), " [bad]"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, label)| *label)
+    .collect();
     let _ = writeln!(
         out,
-        "{} {}{}",
+        "{} {}{}{}",
         p.number(&format!("#{}", e.number)),
         p.heading(e.kind.as_str()),
-        paint_state(e.state, &state, p)
+        paint_state(e.state, &state, p),
+        p.warn(&marks)
     );
     let _ = writeln!(out, "\n{}\n", e.text);
     field(&mut out, p, "recorded", &short_time(&e.recorded_at));
@@ -59,6 +77,24 @@ pub fn show(e: &Entry, incoming: &Incoming, p: Palette) -> String {
     field(&mut out, p, "author", &e.author);
     if !e.short_id.is_empty() {
         field(&mut out, p, "id", &e.short_id);
+    }
+    if let Some(claim) = &e.claim {
+        let since = short_time(&claim.since);
+        field(
+            &mut out,
+            p,
+            "claimed by",
+            &format!("{} since {since}", claim.author),
+        );
+    }
+    if let Some(owner) = &e.owner {
+        field(&mut out, p, "owner", owner);
+    }
+    if let Some(due) = &e.due {
+        field(&mut out, p, "due", &short_time(due));
+    }
+    if let Some(ticket) = &e.ticket {
+        field(&mut out, p, "ticket", ticket);
     }
     if !e.tags.is_empty() {
         field(&mut out, p, "tags", &e.tags.join(", "));
@@ -128,6 +164,30 @@ pub fn show(e: &Entry, incoming: &Incoming, p: Palette) -> String {
         let _ = writeln!(out, "\n{}", p.heading("output"));
         let _ = writeln!(out, "{}", output.trim_end());
     }
+    if !e.changes.is_empty() {
+        let _ = writeln!(out, "\n{}", p.heading("changes (oldest first)"));
+        for c in &e.changes {
+            let what = match (c.op, &c.value, &c.previous) {
+                (ChangeOp::At, Some(new), Some(old)) => {
+                    format!(
+                        "time corrected to {} (was {})",
+                        short_time(new),
+                        short_time(old)
+                    )
+                }
+                (ChangeOp::At, Some(new), None) => {
+                    format!(
+                        "time corrected to {} (was its recording time)",
+                        short_time(new)
+                    )
+                }
+                (ChangeOp::Unlink, _, Some(link)) => format!("unlinked {link}"),
+                (ChangeOp::Retract, Some(why), _) => format!("retracted: {why}"),
+                (op, _, _) => past_tense(op).to_string(),
+            };
+            let _ = writeln!(out, "  {} {}  {what}", p.dim(&short_time(&c.at)), c.author);
+        }
+    }
     if !e.history.is_empty() {
         let _ = writeln!(out, "\n{}", p.heading("history (oldest first)"));
         for h in &e.history {
@@ -143,6 +203,19 @@ pub fn show(e: &Entry, incoming: &Incoming, p: Palette) -> String {
         }
     }
     out
+}
+
+fn past_tense(op: ChangeOp) -> &'static str {
+    match op {
+        ChangeOp::Pin => "pinned",
+        ChangeOp::Unpin => "unpinned",
+        ChangeOp::Claim => "claimed",
+        ChangeOp::Unclaim => "unclaimed",
+        ChangeOp::Retract => "retracted",
+        ChangeOp::Unretract => "unretracted",
+        ChangeOp::At => "time corrected",
+        ChangeOp::Unlink => "unlinked",
+    }
 }
 
 fn field(out: &mut String, p: Palette, label: &str, value: &str) {

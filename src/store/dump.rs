@@ -12,11 +12,11 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::bundle::{
-    encode, BundleAttachment, BundleEntry, BundleHistory, BundleLink, BundleMention,
+    encode, BundleAttachment, BundleChange, BundleEntry, BundleHistory, BundleLink, BundleMention,
     BundleStateChange,
 };
-use crate::model::{first_line_cut, Entry, Kind, LinkType, State};
-use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, HEADLINE_COLUMNS};
+use crate::model::{first_line_cut, ChangeOp, Entry, Kind, LinkType, State};
+use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT, HEADLINE_COLUMNS};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
 struct Grouped<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> {
@@ -111,6 +111,24 @@ pub fn each_bundle_entry(
             },
         ))
     })?);
+    let mut changes_stmt = conn.prepare(
+        "SELECT entry, uuid, op, value, previous, at, at_ms, author FROM entry_change
+         ORDER BY entry, at_ms, uuid",
+    )?;
+    let mut changes = Grouped::new(changes_stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            (
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, String>(7)?,
+            ),
+        ))
+    })?);
     let mut attachments_stmt = conn.prepare(
         "SELECT entry, name, size, sha256, content FROM attachment ORDER BY entry, name",
     )?;
@@ -133,8 +151,8 @@ pub fn each_bundle_entry(
     let mut rows = main.query([])?;
     while let Some(row) = rows.next()? {
         let e = entry_from_row(row)?;
-        let at_ms: i64 = row.get(17)?;
-        let seq: i64 = row.get(18)?;
+        let at_ms: i64 = row.get(ENTRY_COLUMN_COUNT)?;
+        let seq: i64 = row.get(ENTRY_COLUMN_COUNT + 1)?;
         let n = e.number;
         // Only a text with `#` can hold a mention: the rest cost no lookup.
         let mentions = bundle_mentions(conn, &e.uuid, &e.text)?;
@@ -185,6 +203,25 @@ pub fn each_bundle_entry(
                     })
                 })
                 .collect(),
+            owner: e.owner,
+            due: e.due,
+            ticket: e.ticket,
+            mark: e.mark,
+            changes: changes
+                .take(n)?
+                .into_iter()
+                .filter_map(|(uuid, op, value, previous, at, at_ms, author)| {
+                    Some(BundleChange {
+                        uuid,
+                        op: ChangeOp::parse(&op)?,
+                        value,
+                        previous,
+                        at,
+                        at_ms: Some(at_ms),
+                        author,
+                    })
+                })
+                .collect(),
         };
         visit(&entry)?;
     }
@@ -220,9 +257,11 @@ impl Selection {
     /// is no temporary sort, whose memory would grow with the case.
     fn filter(self) -> &'static str {
         match self {
-            Selection::Timeline => "",
+            Selection::Timeline => "WHERE NOT retracted",
             // `+kind`: walk `entry_at` in instant order and stop at the limit.
-            Selection::Story => "WHERE +kind IN ('event', 'hypothesis', 'dead-end')",
+            Selection::Story => {
+                "WHERE +kind IN ('event', 'hypothesis', 'dead-end') AND NOT retracted"
+            }
         }
     }
 }
@@ -298,7 +337,7 @@ pub fn each_timeline_row(
     let mut stmt = conn.prepare(
         "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, command_argv,
                 exit_code, duration_ms, output
-         FROM entry ORDER BY at_ms, number",
+         FROM entry WHERE NOT retracted ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -366,8 +405,12 @@ impl PackedLink {
 
 impl LinkTable {
     pub fn load(conn: &Connection) -> Result<LinkTable> {
-        let mut stmt =
-            conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
+        let mut stmt = conn.prepare(
+            "SELECT source, type, target FROM link
+                 WHERE source NOT IN (SELECT number FROM entry WHERE retracted = 1)
+                   AND target NOT IN (SELECT number FROM entry WHERE retracted = 1)
+                 ORDER BY source, type, target",
+        )?;
         let number = |n: i64| {
             u32::try_from(n)
                 .map_err(|_| anyhow::anyhow!("entry number {n} is out of range in a link"))

@@ -13,7 +13,8 @@ use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::model::{
-    AttachmentInfo, CommandInfo, Context, Entry, HistoryItem, Kind, Link, LinkType, State,
+    AttachmentInfo, Claim, CommandInfo, Context, Entry, HistoryItem, Kind, Link, LinkType, Mark,
+    State,
 };
 use crate::store::{mentions, numbering};
 
@@ -33,6 +34,19 @@ pub struct NewEntry<'a> {
     pub tags: &'a [String],
     pub command: Option<&'a CommandInfo>,
     pub output: Option<&'a str>,
+    /// Facts an action or event is written with (`todo --owner/--due/--ticket`,
+    /// `event --good/--bad`); `None` for everything else.
+    pub facts: Option<&'a EntryFacts>,
+}
+
+/// What `todo` and `event` may carry besides their text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryFacts {
+    pub owner: Option<String>,
+    /// RFC 3339.
+    pub due: Option<String>,
+    pub ticket: Option<String>,
+    pub mark: Option<Mark>,
 }
 
 /// Insert an entry with the next number and ordering key (see `store::numbering`), and record
@@ -89,6 +103,18 @@ pub fn insert_entry_numbered(
         seq,
     ])?;
     count_entry(conn, e.kind, e.state, 1)?;
+    if let Some(facts) = e.facts {
+        conn.prepare_cached(
+            "UPDATE entry SET owner = ?2, due = ?3, ticket = ?4, mark = ?5 WHERE number = +?1",
+        )?
+        .execute(params![
+            number,
+            facts.owner,
+            facts.due,
+            facts.ticket,
+            facts.mark.map(Mark::as_str)
+        ])?;
+    }
     for tag in e.tags {
         let tag = tag.trim();
         if !tag.is_empty() {
@@ -158,6 +184,7 @@ pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
     let Some((kind, before)) = kind_and_state(conn, entry)? else {
         return Ok(());
     };
+    let retracted = is_retracted(conn, entry)?;
     let after: Option<String> = conn
         .prepare_cached(
             "UPDATE entry SET state = coalesce(
@@ -167,16 +194,43 @@ pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
         )?
         .query_row([entry], |r| r.get(0))?;
     let after = after.as_deref().and_then(State::parse);
-    if after != before {
+    // Settling a hypothesis or action ends a claim on it.
+    if after != before && has_claim(conn, entry)? {
+        crate::store::changes::refresh_changes(conn, entry)?;
+    }
+    // A retracted entry is in no count (see `changes::refresh_changes`).
+    if after != before && !retracted {
         count_entry(conn, kind, before, -1)?;
         count_entry(conn, kind, after, 1)?;
     }
     Ok(())
 }
 
+fn has_claim(conn: &Connection, entry: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT claimed_by IS NOT NULL FROM entry WHERE number = +?1")?
+        .query_row([entry], |r| r.get::<_, bool>(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
+/// Whether an entry has been retracted.
+pub fn is_retracted(conn: &Connection, entry: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT retracted FROM entry WHERE number = +?1")?
+        .query_row([entry], |r| r.get::<_, bool>(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
 /// Add `delta` to the count of entries of `kind` in `state` (see schema v3): called in the
 /// same transaction as every statement that adds an entry or changes its state.
-fn count_entry(conn: &Connection, kind: Kind, state: Option<State>, delta: i64) -> Result<()> {
+pub(crate) fn count_entry(
+    conn: &Connection,
+    kind: Kind,
+    state: Option<State>,
+    delta: i64,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO entry_count (kind, state, n) VALUES (?1, ?2, ?3)
              ON CONFLICT (kind, state) DO UPDATE SET n = n + excluded.n",
@@ -248,12 +302,18 @@ pub fn amend_text(
 /// The columns [`entry_from_row`] reads, in order; use as `SELECT {ENTRY_COLUMNS} FROM entry`.
 pub const ENTRY_COLUMNS: &str =
     "number, uuid, kind, text, author, recorded_at, occurred_at, state, \
-     cwd, git_branch, git_commit, git_dirty, host, command_argv, exit_code, duration_ms, output";
+     cwd, git_branch, git_commit, git_dirty, host, command_argv, exit_code, duration_ms, output, \
+     pinned, retracted, claimed_by, claimed_at, owner, due, ticket, mark";
+
+/// How many columns [`ENTRY_COLUMNS`] names: the index of a column selected after them.
+pub const ENTRY_COLUMN_COUNT: usize = 25;
 
 /// [`ENTRY_COLUMNS`] with only what a headline shows (number, kind, text, state, times); the
 /// rest empty. For text views, which show one line an entry.
-pub const HEADLINE_COLUMNS: &str = "number, '', kind, text, '', recorded_at, occurred_at, state, \
-     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+pub const HEADLINE_COLUMNS: &str =
+    "number, '', kind, text, author, recorded_at, occurred_at, state, \
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+     pinned, retracted, claimed_by, claimed_at, owner, due, ticket, mark";
 
 /// Build an entry from a row of [`ENTRY_COLUMNS`]; tags, links and attachments are empty until
 /// [`hydrate`] fills them.
@@ -292,6 +352,23 @@ pub fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
         command,
         output: r.get(16)?,
         history: Vec::new(),
+        pinned: r.get(17)?,
+        retracted: r.get(18)?,
+        claim: match (
+            r.get::<_, Option<String>>(19)?,
+            r.get::<_, Option<String>>(20)?,
+        ) {
+            (Some(author), Some(since)) => Some(Claim { author, since }),
+            _ => None,
+        },
+        owner: r.get(21)?,
+        due: r.get(22)?,
+        ticket: r.get(23)?,
+        mark: r
+            .get::<_, Option<String>>(24)?
+            .as_deref()
+            .and_then(Mark::parse),
+        changes: Vec::new(),
     })
 }
 
@@ -358,6 +435,7 @@ pub fn load_entry(conn: &Connection, number: i64) -> Result<Option<Entry>> {
         Some(mut entry) => {
             hydrate(conn, &mut entry)?;
             load_history(conn, &mut entry)?;
+            crate::store::changes::load_changes(conn, &mut entry)?;
             Ok(Some(entry))
         }
         None => Ok(None),
@@ -424,6 +502,10 @@ pub struct TimelineFilter {
     pub limit: Option<u32>,
     /// Leave out tags, links and attachments (for one-line views).
     pub headlines_only: bool,
+    /// Keep retracted entries (`log --all`).
+    pub include_retracted: bool,
+    /// Only entries by this author (`log --author`, repeatable: any of them).
+    pub authors: Vec<String>,
 }
 
 /// The timeline, oldest first, by instant then number; `limit` keeps the latest N.
@@ -439,6 +521,18 @@ pub fn timeline(conn: &Connection, filter: &TimelineFilter) -> Result<Vec<Entry>
     }
     if let Some(since) = filter.since_ms {
         clauses.push(format!("at_ms >= {since}"));
+    }
+    if !filter.include_retracted {
+        clauses.push("NOT retracted".to_string());
+    }
+    if !filter.authors.is_empty() {
+        // Quoted as SQL strings (the only values written into this statement).
+        let authors: Vec<String> = filter
+            .authors
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "''")))
+            .collect();
+        clauses.push(format!("author IN ({})", authors.join(", ")));
     }
     let filter_sql = if clauses.is_empty() {
         String::new()
@@ -468,11 +562,22 @@ pub fn counts(conn: &Connection) -> Result<(i64, i64)> {
     ))
 }
 
-/// When the latest entry was recorded, for "last activity" in `list`.
+/// The latest time anything happened to the case, for "last activity" in `list`: an entry
+/// recorded, a state change, a change after writing, an edit, a close or reopen. Entries are
+/// numbered in the order they reach the case, so the newest recording is among the highest
+/// numbers; the last 32 are compared by instant (an import appends entries recorded elsewhere,
+/// not necessarily in order), the other tables by their instant columns.
 pub fn last_activity(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
         .query_row(
-            "SELECT recorded_at FROM entry ORDER BY number DESC LIMIT 1",
+            "SELECT t FROM (
+                 SELECT recorded_at AS t, CAST(unixepoch(recorded_at, 'subsec') * 1000 AS INTEGER) AS ms
+                     FROM (SELECT recorded_at FROM entry ORDER BY number DESC LIMIT 32)
+                 UNION ALL SELECT at, at_ms FROM (SELECT at, at_ms FROM state_change ORDER BY at_ms DESC LIMIT 1)
+                 UNION ALL SELECT at, at_ms FROM (SELECT at, at_ms FROM entry_change ORDER BY at_ms DESC LIMIT 1)
+                 UNION ALL SELECT edited_at, edited_ms FROM (SELECT edited_at, edited_ms FROM entry_history ORDER BY edited_ms DESC LIMIT 1)
+                 UNION ALL SELECT at, at_ms FROM (SELECT at, at_ms FROM case_event ORDER BY at_ms DESC LIMIT 1)
+             ) WHERE ms IS NOT NULL ORDER BY ms DESC LIMIT 1",
             [],
             |r| r.get(0),
         )

@@ -15,7 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::bundle::{self, Bundle};
 use crate::model::CommandInfo;
-use crate::store::{entries, lifecycle, mentions, numbering};
+use crate::store::{changes, entries, lifecycle, mentions, numbering};
 
 /// What a merge changed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -27,6 +27,7 @@ pub struct MergeReport {
     pub edits_added: usize,
     pub attachments_added: usize,
     pub case_events_added: usize,
+    pub changes_added: usize,
     /// Local entries whose number changed, as (old, new), by old number: entries written
     /// concurrently elsewhere sorted in before them.
     pub renumbered: Vec<(i64, i64)>,
@@ -71,6 +72,7 @@ impl MergeReport {
             + self.edits_added
             + self.attachments_added
             + self.case_events_added
+            + self.changes_added
             > 0
     }
 }
@@ -133,6 +135,12 @@ pub fn merge(conn: &Connection, bundle: &Bundle, fresh: bool) -> Result<MergeRep
                         tags: &e.tags,
                         command: command.as_ref(),
                         output: e.output.as_deref(),
+                        facts: Some(&entries::EntryFacts {
+                            owner: e.owner.clone(),
+                            due: e.due.clone(),
+                            ticket: e.ticket.clone(),
+                            mark: e.mark,
+                        }),
                     },
                 )
                 .with_context(|| format!("cannot add entry {}", e.uuid))?;
@@ -172,6 +180,10 @@ pub fn merge(conn: &Connection, bundle: &Bundle, fresh: bool) -> Result<MergeRep
             let Some(&target) = target_uuid.and_then(|u| local.get(u)) else {
                 continue;
             };
+            // Removed here or there: its tombstone keeps it out.
+            if changes::link_removed(conn, &link.uuid)? {
+                continue;
+            }
             if entries::insert_link(conn, &link.uuid, source, link.link_type, target)? {
                 report.links_added += 1;
             }
@@ -239,6 +251,30 @@ pub fn merge(conn: &Connection, bundle: &Bundle, fresh: bool) -> Result<MergeRep
     }
     for number in touched {
         entries::refresh_state(conn, number)?;
+    }
+    // Changes after writing come last: an unlink must find its link, a claim the states.
+    for e in &ordered {
+        let Some(&entry) = local.get(&e.uuid) else {
+            continue;
+        };
+        for c in &e.changes {
+            let added = changes::insert_change(
+                conn,
+                &changes::NewChange {
+                    uuid: &c.uuid,
+                    entry,
+                    op: c.op,
+                    value: c.value.as_deref(),
+                    previous: c.previous.as_deref(),
+                    at: &c.at,
+                    at_ms: bundle::instant(c.at_ms, &c.at),
+                    author: &c.author,
+                },
+            )?;
+            if added {
+                report.changes_added += 1;
+            }
+        }
     }
     // Texts that mention a renumbered entry show its new number.
     to_rewrite.extend(mentions::sources_naming(conn, &placed.moved_uuids)?);

@@ -6,6 +6,7 @@
 //! the file). Writes run in `BEGIN IMMEDIATE` transactions so that parallel writers queue on
 //! the lock instead of failing, and entry numbers are allocated inside them.
 
+pub mod changes;
 pub mod dump;
 pub mod entries;
 pub mod lifecycle;

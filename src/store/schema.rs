@@ -16,6 +16,7 @@ const MIGRATIONS: &[Migration] = &[
     v1_initial,
     v2_case_events,
     v3_entry_counts,
+    v4_entry_changes,
     numbering_keys_and_mentions,
 ];
 
@@ -159,6 +160,43 @@ fn v3_entry_counts(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         ) WITHOUT ROWID;
         INSERT INTO entry_count (kind, state, n)
             SELECT kind, coalesce(state, ''), count(*) FROM entry GROUP BY 1, 2;
+        ",
+    )
+}
+
+/// v4: changes to an entry after it was written, each with a UUID of its own so that they
+/// merge and sync like state changes: pin/unpin, claim/unclaim, retract/unretract, `at`
+/// (`edit N --at`: `value` is the new occurred time, `previous` the one before) and unlink
+/// (`value` is the link's UUID, `previous` describes it; the link row is deleted and this row is
+/// its tombstone, so a merge does not bring it back). The entry's columns cache the latest
+/// change of each pair (by instant, then UUID), as `state` caches `state_change`.
+/// Also the facts an action or event is written with: `owner`, `due`, `ticket`, `mark`
+/// (`good`/`bad`: a moment known to be before or after the fault).
+fn v4_entry_changes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE entry ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entry ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entry ADD COLUMN claimed_by TEXT;
+        ALTER TABLE entry ADD COLUMN claimed_at TEXT;
+        ALTER TABLE entry ADD COLUMN owner TEXT;
+        ALTER TABLE entry ADD COLUMN due TEXT;
+        ALTER TABLE entry ADD COLUMN ticket TEXT;
+        ALTER TABLE entry ADD COLUMN mark TEXT;
+        CREATE TABLE entry_change (
+            uuid      TEXT PRIMARY KEY,
+            entry     INTEGER NOT NULL REFERENCES entry(number),
+            op        TEXT NOT NULL,
+            value     TEXT,
+            previous  TEXT,
+            at        TEXT NOT NULL,
+            at_ms     INTEGER NOT NULL,
+            author    TEXT NOT NULL
+        );
+        CREATE INDEX entry_change_entry ON entry_change(entry, at_ms);
+        -- Pinned and retracted entries are few: found without a scan.
+        CREATE INDEX entry_pinned ON entry(number) WHERE pinned = 1;
+        CREATE INDEX entry_retracted ON entry(number) WHERE retracted = 1;
         ",
     )
 }

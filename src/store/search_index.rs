@@ -363,7 +363,8 @@ fn reindex_case(index: &Connection, path: &Path, slug: &str, sig: &str) -> Resul
     let mut attachments =
         conn.prepare("SELECT content FROM attachment WHERE entry = +?1 ORDER BY name")?;
     let mut stmt = conn.prepare(
-        "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, output FROM entry",
+        "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, output FROM entry
+         WHERE NOT retracted",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
