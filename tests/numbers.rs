@@ -530,3 +530,52 @@ fn homes_whose_numbers_diverged_before_keys_existed_converge() {
     assert_eq!(notice_a.trim(), "");
     assert_eq!(b.number_of("x from a"), 2);
 }
+
+#[test]
+fn changes_after_writing_take_short_ids_and_follow_renumbering() {
+    let a = Home::start("a", "changes and short ids");
+    a.ok(&["hypo", "the pool runs dry"]); // #1
+    let b = Home::from("b", &a);
+    a.ok(&["note", "a: first"]); // a #2
+    b.ok(&["ev", "--supports", "1", "b: 10 busy"]); // b #2, becomes #3
+    let short = |home: &Home, n: i64| {
+        home.env.json(&["show", &n.to_string()])["short_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let ev = short(&b, 2);
+    let hypo = short(&b, 1);
+    b.ok(&["pin", &ev]);
+    b.ok(&["claim", &hypo]);
+    b.ok(&["edit", &ev, "--at", "2026-01-02 10:00 +00:00"]);
+    b.ok(&["unlink", &ev, &hypo]);
+    b.ok(&["note", "b: a test entry"]); // b #3, becomes #4
+    let test_entry = short(&b, 3);
+    b.ok(&["retract", &test_entry, "--because", "only a test"]);
+    let notice = b.import_from(&a);
+    assert_eq!(
+        notice.trim(),
+        "renumbered: #2-#3→#3-#4 (merged entries written concurrently)"
+    );
+    a.import_from(&b);
+    for home in [&a, &b] {
+        let moved = home.env.json(&["show", &ev]);
+        assert_eq!(moved["number"], 3, "{}", home.name);
+        assert_eq!(moved["pinned"], true, "{}", home.name);
+        assert_eq!(moved["links"], serde_json::json!([]), "{}", home.name);
+        assert!(
+            moved["occurred_at"]
+                .as_str()
+                .unwrap()
+                .starts_with("2026-01-02T10:00"),
+            "{}",
+            home.name
+        );
+        assert!(home.env.json(&["show", &hypo])["claim"].is_object());
+        let retracted = home.env.json(&["show", &test_entry]);
+        assert_eq!(retracted["number"], 4, "{}", home.name);
+        assert_eq!(retracted["retracted"], true, "{}", home.name);
+    }
+    assert_eq!(a.entries(), b.entries());
+}
