@@ -1,4 +1,4 @@
-//! Property: any interleaving of writes (with mentions, links and state changes) and bundle
+//! Property: any interleaving of writes (with mentions), links, state changes, pins and bundle
 //! exchanges across three homes converges, once every home has everything, to the same
 //! (number, uuid, text) list, links and states in every home; and every mention still names
 //! the entry it named when it was written.
@@ -6,19 +6,16 @@
 use std::collections::{BTreeMap, HashMap};
 
 use casefile::home::Home;
-use casefile::model::{Context, Kind, LinkType, State};
+use casefile::model::{ChangeOp, Context, Kind, LinkType, State};
 use casefile::store::entries::{self, NewEntry};
-use casefile::store::{merge, CaseStore, NewCase};
+use casefile::store::{changes, merge, CaseStore, NewCase};
 use proptest::prelude::*;
 
 const CASE_UUID: &str = "0190a5e4-0000-7000-8000-00000000c0de";
 const SLUG: &str = "converge";
 
 /// Links as (source uuid, type, target uuid), and each entry's state by UUID.
-type Graph = (
-    Vec<(String, String, String)>,
-    BTreeMap<String, Option<String>>,
-);
+type Graph = (Vec<(String, String, String)>, BTreeMap<String, String>);
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -31,6 +28,12 @@ enum Op {
     },
     /// Home `home` links a new piece of evidence to, and refutes, one of its hypotheses.
     Refute { home: usize, which: usize },
+    /// Home `home` pins or unpins the `which`-th entry it holds (modulo).
+    Pin {
+        home: usize,
+        which: usize,
+        pin: bool,
+    },
     /// `to` imports `from`'s bundle.
     Exchange { from: usize, to: usize },
 }
@@ -40,6 +43,8 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (0..3usize, any::<bool>(), proptest::option::of(0..50usize))
             .prop_map(|(home, hypo, mention)| Op::Write { home, hypo, mention }),
         1 => (0..3usize, 0..50usize).prop_map(|(home, which)| Op::Refute { home, which }),
+        1 => (0..3usize, 0..50usize, any::<bool>())
+            .prop_map(|(home, which, pin)| Op::Pin { home, which, pin }),
         3 => (0..3usize, 0..3usize)
             .prop_filter("two homes", |(a, b)| a != b)
             .prop_map(|(from, to)| Op::Exchange { from, to }),
@@ -185,6 +190,33 @@ impl World {
             .unwrap();
     }
 
+    fn pin(&mut self, home: usize, which: usize, pin: bool) {
+        let held = self.entries(home);
+        if held.is_empty() {
+            return;
+        }
+        let entry = held[which % held.len()].0;
+        self.counter += 1;
+        let at_ms = 1_767_225_600_000 + self.counter as i64;
+        self.stores[home]
+            .write(|tx| {
+                changes::insert_change(
+                    tx,
+                    &changes::NewChange {
+                        uuid: &uuid::Uuid::now_v7().to_string(),
+                        entry,
+                        op: if pin { ChangeOp::Pin } else { ChangeOp::Unpin },
+                        value: None,
+                        previous: None,
+                        at: "2026-01-01T00:00:00+00:00",
+                        at_ms,
+                        author: "prop",
+                    },
+                )
+            })
+            .unwrap();
+    }
+
     fn exchange(&mut self, from: usize, to: usize) {
         let bundle =
             casefile::export::load_bundle(&self.stores[from], "2026-01-01T00:00:00Z").unwrap();
@@ -211,7 +243,7 @@ impl World {
             .collect();
         links.sort();
         let states = conn
-            .prepare("SELECT uuid, state FROM entry")
+            .prepare("SELECT uuid, coalesce(state, '') || ' pinned=' || pinned FROM entry")
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap()
@@ -231,6 +263,7 @@ proptest! {
             match *op {
                 Op::Write { home, hypo, mention } => world.write(home, hypo, mention),
                 Op::Refute { home, which } => world.refute(home, which),
+                Op::Pin { home, which, pin } => world.pin(home, which, pin),
                 Op::Exchange { from, to } => world.exchange(from, to),
             }
         }
@@ -239,7 +272,10 @@ proptest! {
             world.exchange(from, to);
         }
         let first = world.entries(0);
-        let written = ops.iter().filter(|o| !matches!(o, Op::Exchange { .. })).count();
+        let written = ops
+            .iter()
+            .filter(|o| matches!(o, Op::Write { .. } | Op::Refute { .. }))
+            .count();
         prop_assert!(first.len() <= 2 * written);
         for home in 1..3 {
             prop_assert_eq!(&world.entries(home), &first, "home {} differs", home);
