@@ -326,7 +326,7 @@ _casefile() {
 
     case "${cmd}" in
         casefile)
-            opts="-C -q -h -V --case --json --color --quiet --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
+            opts="-C -q -h -V --case --json --color --quiet --tz --utc --help --version new list ls use note n hypo hypothesis h ev evidence e dead dead-end d event at todo action a confirm refute reopen done pin unpin claim unclaim retract unretract unlink run status log show edit search close reopen-case export import attachment hook completions config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +344,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -352,7 +356,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__attachment)
-            opts="-C -q -o -h --case --json --color --quiet --output --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,6 +372,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -386,7 +394,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__claim)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +410,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -412,7 +424,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__close)
-            opts="-C -q -h --case --json --color --quiet --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --resolved --abandoned --summary --impact --root-cause --fix --lessons --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +440,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)
@@ -458,7 +474,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__completions)
-            opts="-C -q -h --case --json --color --quiet --help bash elvish fish powershell zsh"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +490,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -484,7 +504,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config)
-            opts="-C -q -h --case --json --color --quiet --help path show get set help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help path show get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +522,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -510,7 +534,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__get)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -526,6 +550,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -620,7 +648,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__path)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +664,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -646,7 +678,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__set)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +694,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -672,7 +708,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__config__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,6 +726,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -698,7 +738,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__confirm)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +754,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -728,7 +772,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__dead)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --of --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --of --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +788,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -770,7 +818,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__done)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +834,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -796,7 +848,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__edit)
-            opts="-C -q -h --case --json --color --quiet --at --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --at --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +864,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -826,7 +882,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__ev)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --supports --refutes --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --supports --refutes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -842,6 +898,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -872,7 +932,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__event)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --good --bad --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --good --bad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +948,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -910,7 +974,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__export)
-            opts="-C -q -o -h --case --json --color --quiet --format --output --template --help"
+            opts="-C -q -o -h --case --json --color --quiet --tz --utc --format --output --template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,6 +990,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1456,7 +1524,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook)
-            opts="-C -q -h --case --json --color --quiet --help install uninstall status post-commit help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help install uninstall status post-commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1472,6 +1540,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1566,7 +1638,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__install)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,6 +1658,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1596,7 +1672,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__post__subcmd__commit)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1616,6 +1692,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1626,7 +1706,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__status)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +1726,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1656,7 +1740,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h --repo --case --json --color --quiet --help"
+            opts="-C -q -h --repo --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1678,6 +1762,10 @@ _casefile() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1686,7 +1774,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__hypo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1702,6 +1790,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1724,7 +1816,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__import)
-            opts="-C -q -h --case --json --color --quiet --as --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --as --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1740,6 +1832,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1754,7 +1850,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__list)
-            opts="-C -q -h --case --json --color --quiet --open --closed --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --open --closed --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1770,6 +1866,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1780,7 +1880,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__log)
-            opts="-C -q -h --case --json --color --quiet --kind --since --limit --author --all --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --kind --since --limit --author --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1796,6 +1896,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kind)
@@ -1822,7 +1926,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__new)
-            opts="-C -q -d -h --case --json --color --quiet --slug --ticket --tag --description --help"
+            opts="-C -q -d -h --case --json --color --quiet --tz --utc --slug --ticket --tag --description --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +1942,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --slug)
@@ -1868,7 +1976,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__note)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --pin --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1884,6 +1992,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1906,7 +2018,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__pin)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +2034,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1932,7 +2048,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__refute)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1948,6 +2064,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -1962,7 +2082,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1978,6 +2098,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -1992,7 +2116,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__reopen__subcmd__case)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2008,6 +2132,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2018,7 +2146,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__retract)
-            opts="-C -q -h --case --json --color --quiet --because --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --because --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,6 +2162,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --because)
@@ -2048,7 +2180,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__run)
-            opts="-C -q -h --case --json --color --quiet --supports --refutes --tag --no-redact --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --supports --refutes --tag --no-redact --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2064,6 +2196,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --supports)
@@ -2086,7 +2222,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__search)
-            opts="-C -q -h --case --json --color --quiet --all --limit --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --all --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2102,6 +2238,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2116,7 +2256,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__show)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2132,6 +2272,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2142,7 +2286,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__status)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2158,6 +2302,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2168,7 +2316,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__todo)
-            opts="-C -q -e -h --case --json --color --quiet --at --tag --file --edit --no-redact --owner --due --ticket --help"
+            opts="-C -q -e -h --case --json --color --quiet --tz --utc --at --at-text --tag --file --edit --no-redact --owner --due --ticket --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,6 +2332,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -2218,7 +2370,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unclaim)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2234,6 +2386,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2244,7 +2400,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unlink)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2260,6 +2416,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2270,7 +2430,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unpin)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,6 +2446,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2296,7 +2460,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__unretract)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,6 +2476,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2322,7 +2490,7 @@ _casefile() {
             return 0
             ;;
         casefile__subcmd__use)
-            opts="-C -q -h --case --json --color --quiet --help"
+            opts="-C -q -h --case --json --color --quiet --tz --utc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2506,10 @@ _casefile() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -41,6 +41,14 @@ pub struct GlobalArgs {
     /// Print nothing on success.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Show times in this zone (an IANA name such as America/New_York) in status, log and list.
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    /// Show times in UTC in status, log and list.
+    #[arg(long, global = true, conflicts_with = "tz")]
+    pub utc: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -107,6 +115,7 @@ pub enum Command {
     Unlink(UnlinkArgs),
 
     /// Run a command, show its output live, and record it as evidence.
+    #[command(after_long_help = CONTEXT_HELP)]
     Run(RunArgs),
 
     /// The hand-over briefing of the current case.
@@ -114,6 +123,7 @@ pub enum Command {
     /// The timeline, oldest first.
     Log(LogArgs),
     /// One entry whole, with links, context, attachments and history.
+    #[command(after_long_help = CONTEXT_HELP)]
     Show(ShowArgs),
     /// Amend an entry's text in $VISUAL/$EDITOR (earlier text is kept as history).
     Edit(EditArgs),
@@ -186,9 +196,12 @@ pub struct UseArgs {
 pub struct CommonWriteArgs {
     /// The text (words are joined with spaces; read from stdin when omitted and stdin is not a terminal).
     pub text: Vec<String>,
-    /// When it happened: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [±HH:MM]`, `HH:MM`, `10m ago`, `yesterday 14:00`.
+    /// When it happened, as logs, mail and trackers print it: RFC 3339, `YYYY-MM-DD HH:MM[:SS] [zone]`, `HH:MM`, RFC 2822, ctime, nginx, syslog, `Sep 20 2017, 11:02 AM`, epoch, `10m ago`, `yesterday 14:00`.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// When it happened: the first timestamp in the text itself (a pasted log line).
+    #[arg(long, conflicts_with = "at")]
+    pub at_text: bool,
     /// A tag (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -347,6 +360,26 @@ pub struct LogArgs {
     #[arg(long)]
     pub all: bool,
 }
+
+/// What an entry's git context means (`show --help`, `run --help`; docs/commands.md says the
+/// same).
+const CONTEXT_HELP: &str = "\
+Git context: inside a git work tree each entry records the branch, the HEAD commit and
+whether the tree was dirty. Dirty means what `git describe --dirty` means: a tracked file
+differs from the index, or the index from HEAD (staged changes); untracked files do not
+count. A fact is recorded right or not at all: null means unknown, never a guess.
+
+An ordinary write (note, hypo, ...) must stay instant, so it reads .git itself and records
+dirty as null when it cannot decide exactly within about a millisecond (a large tree) or in a
+repository shape it does not model (line-ending conversion or filters, conditional config
+includes, a sparse checkout's file reappearing, submodules configured with `ignore`, no work
+tree, ...); branch and commit are null where it cannot read them (reftable, a branch name
+that is not UTF-8).
+
+`run` and the git hook ask git itself (`git status --porcelain=v2 --untracked-files=no`),
+so their facts are null only outside a repository, without a work tree (dirty), or when git
+cannot be run. `run` asks before it starts the command: the context describes the tree the
+command ran on, not what the command changed.";
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {

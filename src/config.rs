@@ -770,4 +770,24 @@ regex = "TS-[0-9]{6}"
             DEFAULT_HOOK_PROMPT_TIMEOUT
         );
     }
+
+    #[test]
+    fn set_value_keeps_comments_and_order_and_types_numbers() {
+        let path = Path::new("c.toml");
+        let text = "# top\nauthor = \"a\" # mine\n\n[status]\nrecent = 5 # five\n";
+        let out = set_value(text, "status.recent", "9", path).unwrap();
+        assert_eq!(
+            out,
+            "# top\nauthor = \"a\" # mine\n\n[status]\nrecent = 9 # five\n"
+        );
+        let out = set_value(&out, "claims.expire", "2h", path).unwrap();
+        assert!(out.ends_with("[claims]\nexpire = \"2h\"\n"), "{out}");
+        // A digit string for a string setting stays a string.
+        let out = set_value("", "author", "1234", path).unwrap();
+        assert_eq!(out, "author = \"1234\"\n");
+        assert!(set_value("", "status.recent", "lots", path).is_err());
+        assert!(set_value("", "unknown.key", "1", path).is_err());
+        assert!(set_value("", "author.", "x", path).is_err());
+        assert!(set_value("author = \"a\"", "author.x", "1", path).is_err());
+    }
 }

@@ -1,23 +1,31 @@
 //! The context captured with every entry: author, working directory, host, and git state.
 //!
-//! This runs on every write, so it reads `.git` by hand (see `git.rs`) and bounds the dirty
-//! check by time: `git_dirty` is `null` when it could not be known within the budget.
-//! `run` and the git hook, which are not instant anyway, ask for the exact answer.
+//! Two ways to the git facts, one meaning (see "Context captured with each entry" in the
+//! product contract): `git_dirty` is what `git describe --dirty` means, staged or unstaged
+//! changes to tracked files, untracked files not counting.
+//!
+//! * Ordinary writes are instant, so they read `.git` by hand (`crate::git`) and bound the
+//!   dirty check by time. That reader answers only what it knows exactly: past the budget, and
+//!   in every repository shape it does not model, a fact is `null`, never a guess.
+//! * `run` and the git hook, which are not instant anyway, ask git itself
+//!   (`crate::git::exact`). `run` asks before it starts the command, so the entry describes
+//!   the tree the command ran on, not what the command made of it.
 
 use std::time::Duration;
 
+use crate::git::exact::{self, Answer};
 use crate::git::Repo;
 use crate::model::Context;
 
 /// How long a write may spend finding out whether the tree is dirty.
 pub const DIRTY_BUDGET: Duration = Duration::from_micros(700);
 
-/// How much effort to spend on `git_dirty`.
+/// Where the git facts come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DirtyCheck {
-    /// Within [`DIRTY_BUDGET`], else unknown.
+    /// The instant reader, dirty within [`DIRTY_BUDGET`], else unknown.
     Bounded,
-    /// However long it takes.
+    /// git itself (a few milliseconds); the instant reader only if git cannot be run.
     Exact,
 }
 
@@ -37,14 +45,26 @@ pub fn capture(config_author: Option<&str>, dirty: DirtyCheck) -> Captured {
         host: hostname(),
         ..Context::default()
     };
-    if let Some(repo) = &repo {
-        let head = repo.head();
-        context.git_branch = head.branch;
-        context.git_commit = head.commit;
-        context.git_dirty = repo.dirty(match dirty {
-            DirtyCheck::Bounded => Some(DIRTY_BUDGET),
-            DirtyCheck::Exact => None,
-        });
+    let asked = match (dirty, cwd.as_deref()) {
+        (DirtyCheck::Exact, Some(dir)) => exact::ask_git(dir),
+        _ => Answer::NoAnswer,
+    };
+    match asked {
+        Answer::Repository(facts) => {
+            context.git_branch = facts.branch;
+            context.git_commit = facts.commit;
+            context.git_dirty = facts.dirty;
+        }
+        // git says this is no repository (it refuses some our reader would accept).
+        Answer::NotARepository => {}
+        Answer::NoAnswer => {
+            if let Some(repo) = &repo {
+                let head = repo.head();
+                context.git_branch = head.branch;
+                context.git_commit = head.commit;
+                context.git_dirty = repo.dirty(Some(DIRTY_BUDGET));
+            }
+        }
     }
     let author = resolve_author(config_author, repo.as_ref());
     Captured { author, context }

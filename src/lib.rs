@@ -21,5 +21,6 @@ pub mod model;
 pub mod redact;
 pub mod render;
 pub mod runner;
+pub mod stdin;
 pub mod store;
 pub mod time;

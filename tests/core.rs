@@ -387,9 +387,18 @@ fn at_keeps_the_written_offset_and_orders_by_instant() {
     assert_eq!(deploy["occurred_at"], "2016-04-06T15:01:11-04:00");
     let alert = env.json(&["show", "3"]);
     assert_eq!(alert["occurred_at"], "2016-04-06T20:00:00+02:00");
-    // The text view shows the original offset too.
+    // The text timeline shows one zone (the viewer's: UTC here) and marks the times written
+    // at another offset; `show` keeps the written offset.
     let text = env.ok(&["log"]);
-    assert!(text.contains("-04:00") && text.contains("+02:00"), "{text}");
+    assert!(text.contains("2016-04-06 19:01 +00:00*"), "{text}");
+    assert!(text.contains("2016-04-06 18:00 +00:00*"), "{text}");
+    assert!(text.contains("2016-04-06 18:30 +00:00 "), "{text}");
+    assert!(
+        !text.contains("-04:00") && !text.contains("+02:00"),
+        "{text}"
+    );
+    assert!(env.ok(&["show", "1"]).contains("2016-04-06 15:01 -04:00"));
+    assert!(env.ok(&["show", "3"]).contains("2016-04-06 20:00 +02:00"));
 }
 
 #[test]

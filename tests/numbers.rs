@@ -384,17 +384,22 @@ impl Last for TestEnv {
 }
 
 #[test]
-fn a_file_from_schema_v3_opens_and_keeps_its_numbers() {
+fn a_file_from_before_ordering_keys_opens_and_keeps_its_numbers() {
     let env = TestEnv::new();
     let slug = env.new_case("old file");
     env.ok(&["hypo", "one"]);
     env.ok(&["note", "two about #1"]);
     env.ok(&["ev", "--supports", "1", "three"]);
     let before = env.json(&["log"]);
-    // Make it the file schema v3 wrote: no ordering keys, no mentions.
+    // Make it the file the schema before ordering keys wrote (the last migration): no keys,
+    // no mentions. (`cases_made_by_older_schemas_open_and_are_upgraded` covers v1 to v3.)
     let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
-    conn.execute_batch(
-        "DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq; PRAGMA user_version = 3;",
+    conn.execute_batch("DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq;")
+        .unwrap();
+    conn.pragma_update(
+        None,
+        "user_version",
+        casefile::store::schema::CURRENT_VERSION - 1,
     )
     .unwrap();
     drop(conn);
@@ -538,14 +543,18 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
     let b = Home::from("b", &a);
     a.ok(&["note", "a: first"]); // a #2
     b.ok(&["ev", "--supports", "1", "b: 10 busy"]); // b #2, becomes #3
-    let short = |home: &Home, n: i64| {
-        home.env.json(&["show", &n.to_string()])["short_id"]
+    let id = |home: &Home, n: i64, field: &str| {
+        home.env.json(&["show", &n.to_string()])[field]
             .as_str()
             .unwrap()
             .to_string()
     };
+    let short = |home: &Home, n: i64| id(home, n, "short_id");
     let ev = short(&b, 2);
     let hypo = short(&b, 1);
+    // After the exchange the entries are looked up by whole UUID (also a prefix): a short id
+    // is unique when shown, and entries written elsewhere at the same moment may share it.
+    let (ev_uuid, hypo_uuid) = (id(&b, 2, "uuid"), id(&b, 1, "uuid"));
     b.ok(&["pin", &ev]);
     b.ok(&["claim", &hypo]);
     b.ok(&["edit", &ev, "--at", "2026-01-02 10:00 +00:00"]);
@@ -553,6 +562,7 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
     b.ok(&["note", "b: a test entry"]); // b #3, becomes #4
     let test_entry = short(&b, 3);
     b.ok(&["retract", &test_entry, "--because", "only a test"]);
+    let test_uuid = id(&b, 3, "uuid");
     let notice = b.import_from(&a);
     assert_eq!(
         notice.trim(),
@@ -560,7 +570,7 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
     );
     a.import_from(&b);
     for home in [&a, &b] {
-        let moved = home.env.json(&["show", &ev]);
+        let moved = home.env.json(&["show", &ev_uuid]);
         assert_eq!(moved["number"], 3, "{}", home.name);
         assert_eq!(moved["pinned"], true, "{}", home.name);
         assert_eq!(moved["links"], serde_json::json!([]), "{}", home.name);
@@ -572,8 +582,8 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
             "{}",
             home.name
         );
-        assert!(home.env.json(&["show", &hypo])["claim"].is_object());
-        let retracted = home.env.json(&["show", &test_entry]);
+        assert!(home.env.json(&["show", &hypo_uuid])["claim"].is_object());
+        let retracted = home.env.json(&["show", &test_uuid]);
         assert_eq!(retracted["number"], 4, "{}", home.name);
         assert_eq!(retracted["retracted"], true, "{}", home.name);
     }

@@ -179,7 +179,11 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         }
         return Ok(());
     }
-    ctx.print(&render::tables::case_list(&rows, ctx.color()))?;
+    ctx.print(&render::tables::case_list(
+        &rows,
+        &ctx.view_zone()?,
+        ctx.color(),
+    ))?;
     for (slug, err) in unreadable {
         eprintln!("warning: skipped case `{slug}`: {err}");
     }

@@ -55,9 +55,9 @@ fn correct_time(ctx: &Ctx, r: &EntryRef, at: &str) -> Result<()> {
     let config = ctx.config()?;
     let zone = config.zone();
     let now = zone.now();
-    let when = crate::time::parse_time(at, now.to_utc(), &zone)
+    let when = crate::time::parse_time(at, crate::time::reference_now(), &zone)
         .map_err(|e| invalid(format!("--at: {e}")))?;
-    let value = crate::time::format_rfc3339(&when);
+    let value = crate::time::format_written(&when);
     let author = context::author(config.author.as_deref());
     let mut store = ctx.open_case()?;
     let n = store.resolve(r)?;

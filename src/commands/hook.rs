@@ -41,12 +41,14 @@ fn find_repo(args: &HookRepoArgs) -> Result<Repo> {
         Some(path) => path.clone(),
         None => std::env::current_dir().context("cannot read the current directory")?,
     };
-    Repo::discover(&start).ok_or_else(|| {
-        invalid(format!(
-            "{} is not inside a git work tree; run this in a repository or pass --repo <path>",
-            start.display()
-        ))
-    })
+    Repo::discover(&start)
+        .filter(Repo::has_work_tree)
+        .ok_or_else(|| {
+            invalid(format!(
+                "{} is not inside a git work tree; run this in a repository or pass --repo <path>",
+                start.display()
+            ))
+        })
 }
 
 fn install(ctx: &Ctx, args: HookRepoArgs) -> Result<()> {

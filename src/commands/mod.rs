@@ -147,6 +147,17 @@ impl Ctx {
         Ok(CaseStore::open(&path, &slug)?)
     }
 
+    /// The zone views show times in (see `time::view`): `--utc`, `--tz`, config, local.
+    pub fn view_zone(&self) -> Result<crate::time::view::ViewZone> {
+        let configured = if self.global.utc || self.global.tz.is_some() {
+            crate::time::Zone::Local
+        } else {
+            self.config()?.zone()
+        };
+        crate::time::view::ViewZone::choose(self.global.tz.as_deref(), self.global.utc, configured)
+            .map_err(|e| crate::error::invalid(format!("--tz: {e}")))
+    }
+
     /// Whether to colour what goes to stdout.
     pub fn color(&self) -> bool {
         let choice = match self.global.color {

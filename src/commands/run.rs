@@ -48,11 +48,10 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         )?;
     }
     let redaction = Redaction::for_write(ctx, args.no_redact)?;
-    // The context (with an exact dirty check, which can take a while in a big tree) is taken
-    // while the command runs, so that the command starts at once.
-    let author = config.author.clone();
-    let capturing =
-        std::thread::spawn(move || context::capture(author.as_deref(), DirtyCheck::Exact));
+    // The context comes from git itself and describes the tree before the command ran: git
+    // answers before the command starts, since a command running alongside could change the
+    // files git is reading (a build, `git stash`). It costs a few milliseconds of start-up.
+    let captured = context::capture(config.author.as_deref(), DirtyCheck::Exact);
 
     let guard = SignalGuard::install();
     let outcome = match runner::run(&args.argv, cap) {
@@ -67,10 +66,6 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         }
     };
 
-    let captured = match capturing.join() {
-        Ok(captured) => captured,
-        Err(_) => context::capture(config.author.as_deref(), DirtyCheck::Bounded),
-    };
     let argv = redact_argv(&args.argv, &redaction);
     let output = redaction.apply(&outcome.output);
     let text = summary(&argv, &outcome);

@@ -28,6 +28,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
     ctx.print(&render::status::render(
         &briefing,
+        &ctx.view_zone()?,
         now,
         render::width(),
         Palette::new(ctx.color()),
@@ -39,7 +40,7 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let since_ms = match &args.since {
         Some(since) => {
             let zone = ctx.config()?.zone();
-            let t = crate::time::parse_time(since, chrono::Utc::now(), &zone)
+            let t = crate::time::parse_time(since, crate::time::reference_now(), &zone)
                 .map_err(|e| invalid(format!("--since: {e}")))?;
             Some(crate::time::unix_ms(&t))
         }
@@ -63,9 +64,10 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
     }
     let width = render::width();
     let palette = Palette::new(ctx.color());
+    let view = ctx.view_zone()?;
     let mut out = String::new();
     for e in &timeline {
-        out.push_str(&render::entry::log_line(e, width, palette));
+        out.push_str(&render::entry::log_line(e, &view, width, palette));
     }
     ctx.print(&out)
 }

@@ -142,16 +142,15 @@ fn write(
     let text = redactor.apply(&raw);
     let zone = config.zone();
     let now = zone.now();
+    // Only a write that gives a time reads one: without `--at` nothing below is set up.
     let occurred = match &args.at {
-        Some(at) => Some(
-            crate::time::parse_time(at, now.to_utc(), &zone)
-                .map_err(|e| invalid(format!("--at: {e}")))?,
-        ),
+        Some(at) => Some(occurred_at(at, &zone)?),
+        None if args.at_text => Some(occurred_in_text(&raw, &zone)?),
         None => None,
     };
     let captured = context::capture(config.author.as_deref(), DirtyCheck::Bounded);
     let recorded_at = crate::time::format_rfc3339(&now);
-    let occurred_at = occurred.as_ref().map(crate::time::format_rfc3339);
+    let occurred_at = occurred.as_ref().map(crate::time::format_written);
     let at_ms = crate::time::unix_ms(occurred.as_ref().unwrap_or(&now));
     let uuid = new_uuid();
     let slug = store.slug().to_string();
@@ -223,6 +222,42 @@ fn write(
     announce(ctx, &store, number, kind)
 }
 
+/// Read `--at`: the written offset is kept; a time well in the future is written with a
+/// warning on stderr.
+fn occurred_at(
+    at: &str,
+    zone: &crate::time::Zone,
+) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    let reference = crate::time::reference_now();
+    let t =
+        crate::time::parse_time(at, reference, zone).map_err(|e| invalid(format!("--at: {e}")))?;
+    if let Some(warning) = crate::time::future_warning(&t, reference) {
+        eprintln!("{warning}");
+    }
+    Ok(t)
+}
+
+/// `--at-text`: the first timestamp in the entry's own text, read as `--at` reads it.
+fn occurred_in_text(
+    text: &str,
+    zone: &crate::time::Zone,
+) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    let reference = crate::time::reference_now();
+    let found = crate::time::first_timestamp(text, reference, zone)
+        .map_err(|e| invalid(format!("--at-text: {e}")))?;
+    let Some((t, _)) = found else {
+        return Err(invalid(
+            "--at-text: no timestamp found in the text (such as 2016-04-06 15:01:11, \
+             Dec  2 12:31:02, 06/Apr/2016:15:01:11 -0400 or Mon, 26 Aug 2019 07:31:18 -0400); \
+             give the time with --at",
+        ));
+    };
+    if let Some(warning) = crate::time::future_warning(&t, reference) {
+        eprintln!("{warning}");
+    }
+    Ok(t)
+}
+
 /// Print what a write wrote: `#7 hypothesis`, or the entry with `--json`.
 pub fn announce(ctx: &Ctx, store: &CaseStore, number: i64, kind: Kind) -> Result<()> {
     if ctx.global.json {
@@ -234,15 +269,51 @@ pub fn announce(ctx: &Ctx, store: &CaseStore, number: i64, kind: Kind) -> Result
 }
 
 /// The entry's text: the arguments, else the editor (`-e`), else stdin when it is not a
-/// terminal. Empty text is an error.
+/// terminal. With `-` among the arguments, the words are a caption and stdin the body after it.
+/// Text given without `-` never reads stdin (a write inside `… | while read x` must not eat the
+/// loop's input, nor wait on a pipe nobody writes); if data is waiting there, one line on
+/// stderr says it was left alone. Empty text is an error.
 pub fn read_body(ctx: &Ctx, kind: Kind, args: &CommonWriteArgs) -> Result<String> {
-    let joined = args.text.join(" ");
-    let body = if args.edit {
+    let dash = args.text.iter().any(|w| w == "-");
+    let words: Vec<&str> = args
+        .text
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "-")
+        .collect();
+    let joined = words.join(" ");
+    let body = if dash {
+        if args.edit {
+            return Err(invalid(
+                "`-` reads the body from stdin and -e from the editor: use one of them",
+            ));
+        }
+        if std::io::stdin().is_terminal() {
+            return Err(invalid(format!(
+                "`-` reads the body from stdin, but nothing is piped in; \
+                 pipe it (… | casefile {} <caption> -) or leave out the `-`",
+                command_name(kind)
+            )));
+        }
+        let piped = read_stdin()?;
+        match (joined.trim().is_empty(), piped.trim().is_empty()) {
+            (true, _) => piped,
+            (false, true) => joined,
+            (false, false) => format!("{joined}\n{}", piped.trim_start_matches(['\n', '\r'])),
+        }
+    } else if args.edit {
         let editor = ctx.config()?.editor.clone();
         crate::editor::compose(kind, &joined, editor.as_deref())?
     } else if joined.trim().is_empty() && !std::io::stdin().is_terminal() {
         read_stdin()?
     } else {
+        if crate::stdin::has_waiting_data() {
+            eprintln!(
+                "warning: stdin was not read (the text came from the arguments); \
+                 to add it as the body: … | casefile {} <caption> -",
+                command_name(kind)
+            );
+        }
         joined
     };
     let body = body.trim_end().to_string();

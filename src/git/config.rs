@@ -3,8 +3,11 @@
 //! Why here: the write path needs a few values (`core.hooksPath`, `core.filemode`,
 //! `core.symlinks`, `extensions.objectFormat`, `extensions.worktreeConfig`, and `user.name`
 //! for the author) without spawning `git config`. Files are read in git's order (system,
-//! global, repository, worktree; later wins). `include`/`includeIf`,
-//! `GIT_CONFIG_PARAMETERS`, `GIT_CONFIG_COUNT` and `git -c` are not honoured.
+//! global, repository, worktree; later wins). `include.path` is followed as git does;
+//! `includeIf` conditions are not evaluated, so a conditionally included file that sets the
+//! key makes the answer uncertain ([`Lookup::certain`]), and so does the key appearing in
+//! `GIT_CONFIG_PARAMETERS`/`GIT_CONFIG_KEY_<n>` (`git -c`). The dirty check gives `null` for
+//! an uncertain value rather than guess.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,9 +44,27 @@ impl Env {
 }
 
 impl Repo {
-    /// A value from the repository's own config file only.
+    /// A value from the repository's own config file only (as git reads `extensions.*`).
     pub(super) fn repo_config_value(&self, section: &str, key: &str) -> Option<String> {
-        config_lookup(&[self.common_dir.join("config")], section, key)
+        config_lookup(&[self.common_dir.join("config")], section, key, &self.env).value
+    }
+
+    /// `core.bare` and `core.worktree` from the repository's config file, in one read and
+    /// without includes, as git reads them when it sets the repository up.
+    pub(super) fn bare_and_worktree(&self) -> (Option<String>, Option<String>) {
+        let (mut bare, mut worktree) = (None, None);
+        if let Ok(bytes) = fs::read(self.common_dir.join("config")) {
+            for_each_entry(&String::from_utf8_lossy(&bytes), |s, sub, k, v| {
+                if s.eq_ignore_ascii_case("core") && sub.is_none() {
+                    if k.eq_ignore_ascii_case("bare") {
+                        bare = Some(v.to_string());
+                    } else if k.eq_ignore_ascii_case("worktree") {
+                        worktree = Some(v.to_string());
+                    }
+                }
+            });
+        }
+        (bare, worktree)
     }
 
     /// The object id length of the repository's hash (20 for SHA-1, 32 for SHA-256).
@@ -65,23 +86,131 @@ pub(super) fn parse_bool(v: &str) -> Option<bool> {
     }
 }
 
-/// Looks a key up in `files` in order; the last value found wins.
-pub(super) fn config_lookup(files: &[PathBuf], section: &str, key: &str) -> Option<String> {
+/// A config value and whether it is known for certain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Lookup {
+    pub(super) value: Option<String>,
+    /// False when a conditional include (`includeIf`) sets the key, an include could not be
+    /// read as git would, or `git -c` may set it: the value may not be git's.
+    pub(super) certain: bool,
+}
+
+/// How deep `include.path` is followed (git stops at 10).
+const MAX_INCLUDE_DEPTH: usize = 10;
+
+/// Looks a key up in `files` in order, following includes; the last value found wins.
+pub(super) fn config_lookup(files: &[PathBuf], section: &str, key: &str, env: &Env) -> Lookup {
     let (sec, sub) = match section.split_once('.') {
         Some((s, sub)) => (s, Some(sub)),
         None => (section, None),
     };
-    let mut found = None;
+    let mut found = Lookup {
+        value: None,
+        certain: true,
+    };
     for f in files {
-        if let Ok(bytes) = fs::read(f) {
-            scan_config(&String::from_utf8_lossy(&bytes), sec, sub, key, &mut found);
+        scan_file(f, sec, sub, key, env, 0, &mut found);
+    }
+    if let Some(params) = &env.config_params {
+        let name = format!("{section}.{key}").to_ascii_lowercase();
+        if params.contains(&name) {
+            found.certain = false;
         }
     }
     found
 }
 
-/// Scans one config file's text, setting `found` for every matching `key = value`.
-fn scan_config(text: &str, sec: &str, sub: Option<&str>, key: &str, found: &mut Option<String>) {
+/// Scans one config file (missing is fine: git skips it), following its includes.
+fn scan_file(
+    path: &Path,
+    sec: &str,
+    sub: Option<&str>,
+    key: &str,
+    env: &Env,
+    depth: usize,
+    found: &mut Lookup,
+) {
+    let Ok(bytes) = fs::read(path) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    for_each_entry(&text, |s, sb, name, value| {
+        if s.eq_ignore_ascii_case(sec) && sb == sub && name.eq_ignore_ascii_case(key) {
+            found.value = Some(value.to_string());
+        }
+        let conditional = s.eq_ignore_ascii_case("includeif") && sb.is_some();
+        if !(name.eq_ignore_ascii_case("path")
+            && (conditional || (s.eq_ignore_ascii_case("include") && sb.is_none())))
+        {
+            return;
+        }
+        if depth >= MAX_INCLUDE_DEPTH {
+            found.certain = false;
+            return;
+        }
+        // Relative to the including file's folder; `~/` is the home folder.
+        let target = expand_home(Path::new(value), env);
+        let target = if target.is_absolute() {
+            target
+        } else {
+            match path.parent() {
+                Some(dir) => dir.join(target),
+                None => {
+                    found.certain = false;
+                    return;
+                }
+            }
+        };
+        if conditional {
+            // The condition is not evaluated: if the file may set the key, we cannot know.
+            let mut inner = Lookup {
+                value: None,
+                certain: true,
+            };
+            scan_file(&target, sec, sub, key, env, depth + 1, &mut inner);
+            if inner.value.is_some() || !inner.certain {
+                found.certain = false;
+            }
+        } else {
+            scan_file(&target, sec, sub, key, env, depth + 1, found);
+        }
+    });
+}
+
+/// Whether any file sets `section.<any subsection>.key` (e.g. `submodule.*.ignore`),
+/// counting conditional includes as setting it.
+pub(super) fn config_has_any(files: &[PathBuf], section: &str, key: &str, env: &Env) -> bool {
+    fn scan(path: &Path, section: &str, key: &str, env: &Env, depth: usize) -> bool {
+        let Ok(bytes) = fs::read(path) else {
+            return false;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut hit = false;
+        for_each_entry(&text, |s, _sub, name, value| {
+            if hit {
+                return;
+            }
+            if s.eq_ignore_ascii_case(section) && name.eq_ignore_ascii_case(key) {
+                hit = true;
+            } else if name.eq_ignore_ascii_case("path")
+                && (s.eq_ignore_ascii_case("include") || s.eq_ignore_ascii_case("includeif"))
+            {
+                let target = expand_home(Path::new(value), env);
+                let target = match path.parent() {
+                    _ if target.is_absolute() => target,
+                    Some(dir) => dir.join(target),
+                    None => return,
+                };
+                hit = depth >= MAX_INCLUDE_DEPTH || scan(&target, section, key, env, depth + 1);
+            }
+        });
+        hit
+    }
+    files.iter().any(|f| scan(f, section, key, env, 0))
+}
+
+/// Calls `f(section, subsection, key, value)` for every `key = value` in a config file's text.
+fn for_each_entry(text: &str, mut f: impl FnMut(&str, Option<&str>, &str, &str)) {
     let mut chars = text.chars().peekable();
     let mut cur_sec = String::new();
     let mut cur_sub: Option<String> = None;
@@ -121,12 +250,7 @@ fn scan_config(text: &str, sec: &str, sub: Option<&str>, key: &str, found: &mut 
                 }
                 "true".to_string()
             };
-            if cur_sec.eq_ignore_ascii_case(sec)
-                && cur_sub.as_deref() == sub
-                && name.eq_ignore_ascii_case(key)
-            {
-                *found = Some(value);
-            }
+            f(&cur_sec, cur_sub.as_deref(), &name, &value);
         } else {
             // Not valid config syntax: skip the line.
             for c in chars.by_ref() {
@@ -281,7 +405,11 @@ mod tests {
                     [flags]\nbare\n[x] y = \"a;b#c\" ; comment\n[esc]\nv = tab\\there\\\\\n";
         let get = |s: &str, sub: Option<&str>, k: &str| {
             let mut found = None;
-            scan_config(text, s, sub, k, &mut found);
+            for_each_entry(text, |s2, sub2, k2, v| {
+                if s2.eq_ignore_ascii_case(s) && sub2 == sub && k2.eq_ignore_ascii_case(k) {
+                    found = Some(v.to_string());
+                }
+            });
             found
         };
         assert_eq!(get("user", None, "name").as_deref(), Some("  spaced   out"));
@@ -301,6 +429,46 @@ mod tests {
     }
 
     #[test]
+    fn includes_are_followed_and_conditional_ones_make_a_value_uncertain() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let env = env_with_home(home.path());
+        let main = home.path().join("main.cfg");
+        write(
+            &home.path().join("sub/inc.cfg"),
+            "[core]\nfilemode = false\n",
+        );
+        write(&home.path().join("cond.cfg"), "[user]\nname = Cond\n");
+        // Relative to the including file; a later value in the including file wins.
+        write(
+            &main,
+            "[core]\nfilemode = true\n[include]\npath = sub/inc.cfg\n\
+             [includeIf \"gitdir:/x/\"]\npath = ~/cond.cfg\n",
+        );
+        let files = [main.clone()];
+        let got = config_lookup(&files, "core", "filemode", &env);
+        assert_eq!((got.value.as_deref(), got.certain), (Some("false"), true));
+        // The conditional file sets user.name: not certain; it does not set core.symlinks.
+        assert!(!config_lookup(&files, "user", "name", &env).certain);
+        assert!(config_lookup(&files, "core", "symlinks", &env).certain);
+        // An include loop ends, uncertain.
+        write(
+            &home.path().join("loop.cfg"),
+            "[include]\npath = loop.cfg\n",
+        );
+        let looped = config_lookup(&[home.path().join("loop.cfg")], "core", "x", &env);
+        assert!(!looped.certain);
+        // `git -c` may set it.
+        let env_c = Env {
+            config_params: Some("'core.filemode'='false'".into()),
+            ..env.clone()
+        };
+        assert!(!config_lookup(&files, "core", "filemode", &env_c).certain);
+        assert!(config_lookup(&files, "core", "symlinks", &env_c).certain);
+        assert!(config_has_any(&files, "user", "name", &env));
+        assert!(!config_has_any(&files, "submodule", "ignore", &env));
+    }
+
+    #[test]
     fn global_config_value_reads_home() {
         // Only checks that it runs; the process environment is not ours to change.
         let _ = global_config_value("user", "name");
@@ -308,7 +476,9 @@ mod tests {
         write(&home.path().join(".gitconfig"), "[user]\nname = Home\n");
         let files = env_with_home(home.path()).global_config_files();
         assert_eq!(
-            config_lookup(&files, "user", "name").as_deref(),
+            config_lookup(&files, "user", "name", &Env::default())
+                .value
+                .as_deref(),
             Some("Home")
         );
     }

@@ -13,12 +13,12 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sha1::{Digest, Sha1};
 
-use super::config::parse_bool;
+use super::config::{config_has_any, parse_bool};
 use super::index::{
     stream_tree, Entry, IndexReader, EXT_INTENT_TO_ADD, EXT_SKIP_WORKTREE, FLAG_ASSUME_VALID,
     FLAG_STAGE, MODE_FILE, MODE_GITLINK, MODE_SYMLINK, MODE_TYPE,
@@ -33,17 +33,19 @@ const RECENT_FIRST: usize = 32;
 
 /// [`Repo::dirty`] with a deadline; `checked` counts the files examined (for benchmarks).
 pub(super) fn check(repo: &Repo, deadline: Option<Instant>, checked: &mut usize) -> Option<bool> {
-    if expired(deadline) {
+    if expired(deadline) || repo.no_work_tree {
         return None;
     }
     let oid_len = repo.oid_len()?;
     let file = match File::open(repo.index_path()) {
         Ok(f) => f,
-        // No index: nothing staged yet (clean) unless there is a commit (all deleted).
+        // No index: nothing staged yet. Clean on an unborn branch or when HEAD's tree is
+        // empty; otherwise every file of HEAD is staged for removal.
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return match repo.read_head() {
-                (_, false) => None,
-                (head, true) => Some(head.commit.is_some()),
+            return match head_tree(repo, oid_len) {
+                HeadTree::Unborn => Some(false),
+                HeadTree::Tree(t) => Some(t != empty_tree(oid_len)?),
+                HeadTree::Unknown => None,
             };
         }
         Err(_) => return None,
@@ -61,11 +63,15 @@ pub(super) fn check(repo: &Repo, deadline: Option<Instant>, checked: &mut usize)
     };
     let mut recent = Recent::new(keep);
     let mut ordinal = 0u32;
+    let mut tracked_attributes = false;
     while let Some(e) = rd.next_entry().ok()? {
         if e.flags & FLAG_STAGE != 0 || e.ext_flags & EXT_INTENT_TO_ADD != 0 {
             return Some(true);
         }
-        if checkable(&e) {
+        if is_attributes_file(rd.path()) {
+            tracked_attributes = true;
+        }
+        if plain(&e) {
             recent.offer(ordinal, &e, rd.path());
         }
         ordinal += 1;
@@ -110,6 +116,10 @@ pub(super) fn check(repo: &Repo, deadline: Option<Instant>, checked: &mut usize)
         base: Vec::with_capacity(repo.work_tree.as_os_str().len() + 256),
         filemode: None,
         symlinks: None,
+        conversion: tracked_attributes.then_some(true),
+        submodule_ignore: None,
+        real_dirs: Vec::new(),
+        checked: 0,
     };
     ctx.base
         .extend_from_slice(repo.work_tree.as_os_str().as_bytes());
@@ -139,7 +149,8 @@ pub(super) fn check(repo: &Repo, deadline: Option<Instant>, checked: &mut usize)
             done.next();
             continue;
         }
-        if !checkable(&e) {
+        if e.flags & FLAG_ASSUME_VALID != 0 {
+            // git does not look at these either.
             continue;
         }
         if k % CLOCK_EVERY == 0 && expired(deadline) {
@@ -154,15 +165,79 @@ pub(super) fn check(repo: &Repo, deadline: Option<Instant>, checked: &mut usize)
     }
 
     // Every file matched: clean if the staged side was known to be.
+    *checked += ctx.checked;
     staged
 }
 
-/// Entries whose work-tree file is compared: not skip-worktree, not assume-unchanged, not
-/// a submodule.
-fn checkable(e: &Entry) -> bool {
+/// Entries compared by their stat data (checked first when recently changed): not
+/// skip-worktree, not assume-unchanged, not a submodule.
+fn plain(e: &Entry) -> bool {
     e.flags & FLAG_ASSUME_VALID == 0
         && e.ext_flags & EXT_SKIP_WORKTREE == 0
         && e.mode & MODE_TYPE != MODE_GITLINK
+}
+
+/// A `.gitattributes` path (at the top or in any folder).
+fn is_attributes_file(path: &[u8]) -> bool {
+    path.strip_suffix(b".gitattributes")
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(b"/"))
+}
+
+/// The id of the empty tree.
+fn empty_tree(oid_len: usize) -> Option<Vec<u8>> {
+    let hex: &[u8] = match oid_len {
+        20 => b"4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+        32 => b"6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321",
+        _ => return None,
+    };
+    hex.chunks(2)
+        .map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok())
+        .collect()
+}
+
+fn absent(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+    )
+}
+
+/// The repository-wide sources of conversion (see [`FileCheck::may_convert`]).
+fn repo_may_convert(repo: &Repo) -> bool {
+    let autocrlf = repo.config_lookup("core", "autocrlf");
+    if !autocrlf.certain
+        || autocrlf
+            .value
+            .is_some_and(|v| parse_bool(&v) != Some(false))
+    {
+        return true;
+    }
+    let attributes_file = repo.config_lookup("core", "attributesfile");
+    if !attributes_file.certain || attributes_file.value.is_some() {
+        return true;
+    }
+    let env = &repo.env;
+    let global = match (&env.xdg_config_home, &env.home) {
+        (Some(x), _) => Some(Path::new(x).join("git/attributes")),
+        (None, Some(h)) => Some(Path::new(h).join(".config/git/attributes")),
+        (None, None) => None,
+    };
+    let exists = |p: &Path| fs::symlink_metadata(p).is_ok();
+    global.is_some_and(|g| exists(&g))
+        || exists(Path::new("/etc/gitattributes"))
+        || exists(&repo.common_dir.join("info/attributes"))
+}
+
+/// Whether anything sets `ignore` for submodules: `diff.ignoreSubmodules`, or
+/// `submodule.<name>.ignore` in the config or `.gitmodules`. `None` when not certain.
+fn submodule_ignore(repo: &Repo) -> Option<bool> {
+    let diff = repo.config_lookup("diff", "ignoresubmodules");
+    if !diff.certain {
+        return None;
+    }
+    let mut files = repo.config_files();
+    files.push(repo.work_tree.join(".gitmodules"));
+    Some(diff.value.is_some() || config_has_any(&files, "submodule", "ignore", &repo.env))
 }
 
 fn expired(deadline: Option<Instant>) -> bool {
@@ -220,41 +295,198 @@ struct FileCheck<'a> {
     index_mtime: (u32, u32),
     deadline: Option<Instant>,
     oid_len: usize,
-    /// `<work tree>/`, reused for every path.
+    /// `<work tree>/`, reused for every path (the entry's path appended while it is checked).
     base: Vec<u8>,
-    filemode: Option<bool>,
-    symlinks: Option<bool>,
+    /// `core.filemode`, `core.symlinks` (`None` inside: not certain).
+    filemode: Option<Option<bool>>,
+    symlinks: Option<Option<bool>>,
+    /// Whether files may be converted on their way in (end-of-line conversion, filters),
+    /// from sources that hold for the whole repository; found out the first time a file's
+    /// content must be hashed.
+    conversion: Option<bool>,
+    /// Whether anything configures `ignore` for submodules (`None` inside: not certain).
+    submodule_ignore: Option<Option<bool>>,
+    /// A folder (relative, ending in `/`) whose every component was found a real folder,
+    /// not a symlink: git does not follow symlinks in a tracked path.
+    real_dirs: Vec<u8>,
+    /// Files examined inside submodules.
+    checked: usize,
 }
 
-/// `core.<key>` as a boolean, default true (`core.filemode`, `core.symlinks`).
-fn core_bool(repo: &Repo, key: &str) -> bool {
-    repo.config_value("core", key)
-        .and_then(|v| parse_bool(&v))
-        .unwrap_or(true)
+/// `core.<key>` as a boolean, default true (`core.filemode`, `core.symlinks`); `None` when
+/// the config cannot be read with certainty (a conditional include sets it, `git -c`).
+fn core_bool(repo: &Repo, key: &str) -> Option<bool> {
+    let found = repo.config_lookup("core", key);
+    if !found.certain {
+        return None;
+    }
+    match found.value {
+        None => Some(true),
+        Some(v) => parse_bool(&v),
+    }
 }
 
 impl FileCheck<'_> {
     /// `Some(true)` changed, `Some(false)` unchanged, `None` unknown.
     fn check(&mut self, e: &Entry, rel: &[u8]) -> Option<bool> {
-        let base_len = self.base.len();
-        self.base.extend_from_slice(rel);
-        let result = self.check_path(e);
-        self.base.truncate(base_len);
+        let mut full = std::mem::take(&mut self.base);
+        let base_len = full.len();
+        full.extend_from_slice(rel);
+        let result = self.check_path(e, &full, base_len);
+        full.truncate(base_len);
+        self.base = full;
         result
     }
 
-    fn check_path(&mut self, e: &Entry) -> Option<bool> {
-        let path = Path::new(OsStr::from_bytes(&self.base));
+    /// Whether every folder on the way to the path in `base` (relative part from
+    /// `rel_start`) is a real folder; `None` when one cannot be read.
+    fn leading_dirs_real(&mut self, full: &[u8], rel_start: usize) -> Option<bool> {
+        let rel = &full[rel_start..];
+        let Some(slash) = rel.iter().rposition(|&b| b == b'/') else {
+            return Some(true);
+        };
+        let dir = &rel[..=slash];
+        if dir == self.real_dirs.as_slice() {
+            return Some(true);
+        }
+        // The longest prefix already known real, ending at a component boundary.
+        let same = dir
+            .iter()
+            .zip(&self.real_dirs)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let known = dir[..same]
+            .iter()
+            .rposition(|&b| b == b'/')
+            .map_or(0, |p| p + 1);
+        for (i, &b) in dir.iter().enumerate().skip(known) {
+            if b != b'/' {
+                continue;
+            }
+            let p = Path::new(OsStr::from_bytes(&full[..rel_start + i]));
+            match fs::symlink_metadata(p) {
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => return Some(false),
+                Err(err) if absent(&err) => return Some(false),
+                Err(_) => return None,
+            }
+        }
+        self.real_dirs.clear();
+        self.real_dirs.extend_from_slice(dir);
+        Some(true)
+    }
+
+    /// Whether git may convert the file at `full` on its way in: `core.autocrlf`, an
+    /// attributes file that applies to it (`.gitattributes` in its folder or above, tracked
+    /// anywhere, `info/attributes`, `core.attributesFile`, the global or system one).
+    /// `None` when that cannot be told.
+    fn may_convert(&mut self, full: &[u8], rel_start: usize) -> Option<bool> {
+        if *self
+            .conversion
+            .get_or_insert_with(|| repo_may_convert(self.repo))
+        {
+            return Some(true);
+        }
+        let rel = &full[rel_start..];
+        let mut dir = PathBuf::from(OsStr::from_bytes(&full[..rel_start]));
+        let mut parts = rel.split(|&b| b == b'/').peekable();
+        loop {
+            match fs::symlink_metadata(dir.join(".gitattributes")) {
+                Ok(_) => return Some(true),
+                Err(err) if absent(&err) => {}
+                Err(_) => return None,
+            }
+            let Some(part) = parts.next() else {
+                return Some(false);
+            };
+            if parts.peek().is_none() {
+                return Some(false);
+            }
+            dir.push(OsStr::from_bytes(part));
+        }
+    }
+
+    /// A submodule (gitlink) as `git status` sees it: not checked out (no `.git` inside) is
+    /// unchanged; checked out, changed when its HEAD is not the recorded commit or its own
+    /// tree is dirty (untracked files aside). Unknown when anything configures `ignore` for
+    /// submodules, or the folder is missing or not a folder.
+    fn check_submodule(&mut self, e: &Entry, path: &Path) -> Option<bool> {
+        match fs::symlink_metadata(path) {
+            Ok(m) if m.is_dir() => {}
+            _ => return None,
+        }
+        let dotgit = path.join(".git");
+        match fs::symlink_metadata(&dotgit) {
+            Err(err) if absent(&err) => return Some(false),
+            Err(_) => return None,
+            Ok(_) => {}
+        }
+        let ignore = *self
+            .submodule_ignore
+            .get_or_insert_with(|| submodule_ignore(self.repo));
+        if ignore != Some(false) {
+            return None;
+        }
+        let env = super::Env {
+            git_dir: None,
+            work_tree: None,
+            common_dir: None,
+            index_file: None,
+            object_dir: None,
+            ..self.repo.env.clone()
+        };
+        let sub = Repo::discover_with(path, env)?;
+        if sub.work_tree != path || sub.no_work_tree {
+            return None;
+        }
+        let (head, certain) = sub.read_head();
+        let commit = head.commit.filter(|_| certain)?;
+        let recorded: String = e.oid[..self.oid_len]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if commit != recorded {
+            return Some(true);
+        }
+        check(&sub, self.deadline, &mut self.checked)
+    }
+
+    /// Checks the entry whose work-tree path is `full` (the work tree is `full[..rel_start]`).
+    fn check_path(&mut self, e: &Entry, full: &[u8], rel_start: usize) -> Option<bool> {
+        let path = Path::new(OsStr::from_bytes(full));
+        let kind = e.mode & MODE_TYPE;
+        if e.ext_flags & EXT_SKIP_WORKTREE != 0 {
+            // git ignores a skip-worktree file that is absent. In a sparse checkout, one
+            // present on disk (a file outside the cone reappearing) loses the bit and is
+            // compared after all: unknown here.
+            return match fs::symlink_metadata(path) {
+                Err(err) if absent(&err) => Some(false),
+                Err(_) => None,
+                Ok(_) => match self.repo.config_lookup("core", "sparsecheckout") {
+                    l if !l.certain => None,
+                    l if l
+                        .value
+                        .as_deref()
+                        .is_some_and(|v| parse_bool(v) != Some(false)) =>
+                    {
+                        None
+                    }
+                    _ => Some(false),
+                },
+            };
+        }
+        let leading_real = self.leading_dirs_real(full, rel_start)?;
+        if !leading_real {
+            // Behind a symlink or a file: git sees the entry as deleted (not for submodules,
+            // which we do not model there).
+            return (kind != MODE_GITLINK).then_some(true);
+        }
+        if kind == MODE_GITLINK {
+            return self.check_submodule(e, path);
+        }
         let meta = match fs::symlink_metadata(path) {
             Ok(m) => m,
-            Err(err)
-                if matches!(
-                    err.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) =>
-            {
-                return Some(true);
-            }
+            Err(err) if absent(&err) => return Some(true),
             Err(_) => return None,
         };
         let ft = meta.file_type();
@@ -271,9 +503,9 @@ impl FileCheck<'_> {
                 if ft.is_symlink() {
                     false
                 } else if ft.is_file()
-                    && !*self
+                    && !(*self
                         .symlinks
-                        .get_or_insert_with(|| core_bool(repo, "symlinks"))
+                        .get_or_insert_with(|| core_bool(repo, "symlinks")))?
                 {
                     // core.symlinks=false: the link is checked out as a plain file.
                     true
@@ -285,9 +517,9 @@ impl FileCheck<'_> {
         };
         if kind == MODE_FILE
             && (e.mode ^ meta.mode()) & 0o100 != 0
-            && *self
+            && (*self
                 .filemode
-                .get_or_insert_with(|| core_bool(repo, "filemode"))
+                .get_or_insert_with(|| core_bool(repo, "filemode")))?
         {
             return Some(true);
         }
@@ -307,8 +539,13 @@ impl FileCheck<'_> {
         if same_stat && !racy {
             return Some(false);
         }
-        // Only times, inode or a smudged (zeroed) size differ: compare content.
+        // Only times, inode or a smudged (zeroed) size differ: compare content. git compares
+        // a regular file's content after its conversions (end of line, filters), which we do
+        // not apply: where one may apply, unknown.
         let oid = &e.oid[..self.oid_len];
+        if kind == MODE_FILE && self.may_convert(full, rel_start)? {
+            return None;
+        }
         let matches = if as_file {
             hash_file_matches(path, meta.size(), oid, self.deadline)?
         } else {

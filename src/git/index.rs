@@ -629,6 +629,7 @@ mod tests {
             assert_eq!(skipped[0].0, b"d2/f2.txt");
             assert_eq!(repo.dirty(None), Some(false), "v{v} clean");
             write(&t.path().join("d2/f2.txt"), "ignored: skip-worktree\n");
+            // Not a sparse checkout: git leaves a present skip-worktree file alone.
             assert_eq!(repo.dirty(None), Some(false), "v{v} skip-worktree change");
             write(&t.path().join("d5/f12.txt"), "file 12345\n");
             assert_eq!(repo.dirty(None), Some(true), "v{v} dirty");

@@ -20,7 +20,7 @@ impl Repo {
     /// is missing where it must exist, unparseable, or in a backend we do not read, so that
     /// a missing commit is not mistaken for an unborn branch.
     pub(super) fn read_head(&self) -> (Head, bool) {
-        let Some(text) = read_small(&self.git_dir.join("HEAD")) else {
+        let Some(text) = read_head_file(&self.git_dir.join("HEAD")) else {
             return (Head::default(), false);
         };
         let text = text.trim();
@@ -80,6 +80,31 @@ impl Repo {
             }
             None => find_packed_ref(&self.common_dir.join("packed-refs"), name),
         }
+    }
+}
+
+/// HEAD's text; a symlink into `refs/` (`core.preferSymlinkRefs`) reads as the symbolic ref
+/// it is, as git reads it (a symlink elsewhere is read through, also as git does).
+fn read_head_file(path: &Path) -> Option<String> {
+    // The link first: it may point to a branch not born yet.
+    if let Ok(target) = fs::read_link(path) {
+        if let Some(t) = target.to_str().filter(|t| t.starts_with("refs/")) {
+            return Some(format!("ref: {t}"));
+        }
+    }
+    read_small(path)
+}
+
+/// Whether `path` is a HEAD git accepts (its `validate_headref`): a symlink into `refs/`, a
+/// symbolic ref, or an object id.
+pub(super) fn valid_head_file(path: &Path) -> bool {
+    let Some(text) = read_head_file(path) else {
+        return false;
+    };
+    let t = text.trim();
+    match t.strip_prefix("ref:") {
+        Some(target) => target.trim().starts_with("refs/"),
+        None => parse_hex_oid(t).is_some(),
     }
 }
 

@@ -4,10 +4,12 @@ use std::fmt::Write as _;
 
 use super::{fit, Palette};
 use crate::model::{ChangeOp, Entry, Link, Mark, State};
+use crate::time::view::ViewZone;
 
-/// One timeline line: `#7  2026-11-24 14:03 -05:00  ken  hypothesis [open]  text`.
-pub fn log_line(e: &Entry, width: usize, p: Palette) -> String {
-    let when = short_time(e.when());
+/// One timeline line: `#7  2026-11-24 14:03 -05:00  ken  hypothesis [open]  text`, the time in
+/// the view's zone (`*` after it: written at another offset).
+pub fn log_line(e: &Entry, view: &ViewZone, width: usize, p: Palette) -> String {
+    let when = view.format_instant(e.when());
     let state = e.state.map(|s| format!(" [{s}]")).unwrap_or_default();
     let retracted = if e.retracted { " (retracted)" } else { "" };
     let num = format!("#{}", e.number);

@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{compact_time, fit, Palette};
+use super::{fit, Palette};
 use crate::briefing::{Briefing, HypothesisView};
 use crate::model::{Entry, Kind};
+use crate::time::view::ViewZone;
 
 /// How many items of each list the text view loads; each section shows fewer.
 pub const SHOW_PER_LIST: u32 = 5;
@@ -15,8 +16,9 @@ const SHOW_CONFIRMED: usize = 3;
 const SHOW_DEAD_ENDS: usize = 4;
 const SHOW_ACTIONS: usize = 4;
 
-/// Render the briefing; `now_ms` is used for the case's age.
-pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
+/// Render the briefing; `now_ms` is used for the case's age, `view` shows times (see
+/// `time::view`).
+pub fn render(b: &Briefing, view: &ViewZone, now_ms: i64, width: usize, p: Palette) -> String {
     let mut out = String::new();
     let case = &b.case;
     let _ = writeln!(out, "{}", p.heading(&fit(&case.title, width)));
@@ -33,7 +35,7 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
     };
     let mut line = format!("{} · {state} · opened {age} ago", case.slug);
     if let Some(closed) = &case.closed_at {
-        line.push_str(&format!(" · closed {}", compact_time(closed)));
+        line.push_str(&format!(" · closed {}", view.format_compact(closed)));
     }
     line.push_str(&format!(" · {} entries", b.counts.entries));
     let _ = writeln!(out, "{}", p.dim(&line));
@@ -102,12 +104,13 @@ pub fn render(b: &Briefing, now_ms: i64, width: usize, p: Palette) -> String {
     if !b.recent.is_empty() {
         let _ = writeln!(out, "\n{}", p.heading("Recent"));
         for e in &b.recent {
-            let prefix = format!("  {} {} {} ", compact_time(e.when()), number(e), e.kind);
+            let when = view.format_compact(e.when());
+            let prefix = format!("  {when} {} {} ", number(e), e.kind);
             let room = width.saturating_sub(prefix.chars().count()).max(10);
             let _ = writeln!(
                 out,
                 "  {} {} {} {}",
-                p.dim(&compact_time(e.when())),
+                p.dim(&when),
                 p.number(&number(e)),
                 p.dim(e.kind.as_str()),
                 fit(e.headline(), room)

@@ -4,9 +4,11 @@ use comfy_table::presets::NOTHING;
 use comfy_table::{Cell, ContentArrangement, Table};
 
 use crate::model::CaseSummary;
+use crate::time::view::ViewZone;
 
 /// The `list` table: slug, title, state, open hypotheses, entries, last activity.
-pub fn case_list(rows: &[CaseSummary], color: bool) -> String {
+/// Times in the view's zone (see `time::view`).
+pub fn case_list(rows: &[CaseSummary], view: &ViewZone, color: bool) -> String {
     let mut table = Table::new();
     table
         .load_style(NOTHING)
@@ -33,7 +35,7 @@ pub fn case_list(rows: &[CaseSummary], color: bool) -> String {
             Cell::new(row.case.state),
             Cell::new(row.open_hypotheses),
             Cell::new(row.entries),
-            Cell::new(super::compact_time(&row.last_activity)),
+            Cell::new(view.format_compact(&row.last_activity)),
         ]);
     }
     format!("{table}\n")

@@ -196,3 +196,132 @@ pub fn links_between(conn: &Connection, a: i64, b: i64) -> Result<Vec<(String, i
 pub fn claimable(kind: Kind) -> bool {
     matches!(kind, Kind::Hypothesis | Kind::Action)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Context;
+    use crate::store::entries::NewEntry;
+
+    fn case() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::schema::migrate(&mut conn, "mem").unwrap();
+        let context = Context::default();
+        for (i, kind) in [Kind::Hypothesis, Kind::Evidence].into_iter().enumerate() {
+            entries::insert_entry(
+                &conn,
+                &NewEntry {
+                    uuid: &format!("00000000-0000-7000-8000-00000000000{i}"),
+                    kind,
+                    text: "t",
+                    author: "a",
+                    recorded_at: "2026-12-01T10:00:00+00:00",
+                    occurred_at: None,
+                    at_ms: 0,
+                    state: kind.initial_state(),
+                    context: &context,
+                    tags: &[],
+                    command: None,
+                    output: None,
+                    facts: None,
+                },
+            )
+            .unwrap();
+        }
+        conn
+    }
+
+    fn change(conn: &Connection, uuid: &str, op: ChangeOp, at_ms: i64) -> bool {
+        insert_change(
+            conn,
+            &NewChange {
+                uuid,
+                entry: 1,
+                op,
+                value: None,
+                previous: None,
+                at: "2026-12-01T10:00:00+00:00",
+                at_ms,
+                author: "a",
+            },
+        )
+        .unwrap()
+    }
+
+    fn pinned(conn: &Connection) -> bool {
+        conn.query_row("SELECT pinned FROM entry WHERE number = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_latest_change_wins_whatever_order_they_arrive_in() {
+        // Two homes: pin at t=2, unpin at t=1 (made concurrently elsewhere, arriving later).
+        let a = case();
+        change(&a, "u-pin", ChangeOp::Pin, 2);
+        change(&a, "u-unpin", ChangeOp::Unpin, 1);
+        let b = case();
+        change(&b, "u-unpin", ChangeOp::Unpin, 1);
+        change(&b, "u-pin", ChangeOp::Pin, 2);
+        assert!(pinned(&a) && pinned(&b));
+        // Same instant: the UUID decides, the same way everywhere.
+        let c = case();
+        change(&c, "u-2", ChangeOp::Unpin, 5);
+        change(&c, "u-1", ChangeOp::Pin, 5);
+        assert!(!pinned(&c));
+        // Seeing a change again adds nothing.
+        assert!(!change(&c, "u-1", ChangeOp::Pin, 5));
+    }
+
+    #[test]
+    fn retracting_takes_the_entry_out_of_its_count_and_back() {
+        let conn = case();
+        let open =
+            || entries::count_of(&conn, Kind::Hypothesis, crate::model::State::Open).unwrap();
+        assert_eq!(open(), 1);
+        change(&conn, "r1", ChangeOp::Retract, 1);
+        assert_eq!(open(), 0);
+        // A state change while retracted does not count it again.
+        entries::insert_state_change(
+            &conn,
+            "s1",
+            1,
+            crate::model::State::Confirmed,
+            "2026-12-01T10:00:00+00:00",
+            2,
+            "a",
+        )
+        .unwrap();
+        assert_eq!(open(), 0);
+        change(&conn, "r2", ChangeOp::Unretract, 3);
+        assert_eq!(open(), 0);
+        assert_eq!(
+            entries::count_of(&conn, Kind::Hypothesis, crate::model::State::Confirmed).unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_unlinked_link_stays_removed() {
+        let conn = case();
+        entries::insert_link(&conn, "l1", 2, crate::model::LinkType::Supports, 1).unwrap();
+        insert_change(
+            &conn,
+            &NewChange {
+                uuid: "c1",
+                entry: 2,
+                op: ChangeOp::Unlink,
+                value: Some("l1"),
+                previous: Some("#2 supports #1"),
+                at: "2026-12-01T10:00:00+00:00",
+                at_ms: 1,
+                author: "a",
+            },
+        )
+        .unwrap();
+        assert!(links_between(&conn, 1, 2).unwrap().is_empty());
+        assert!(link_removed(&conn, "l1").unwrap());
+        assert!(!link_removed(&conn, "l2").unwrap());
+    }
+}

@@ -28,14 +28,51 @@
 
 use std::fmt;
 
+pub mod abbrev;
+mod find;
+mod logs;
+pub use find::first_timestamp;
+pub mod view;
+
 use chrono::{
     DateTime, Datelike, FixedOffset, Local, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
     SecondsFormat, TimeZone, Utc,
 };
 
 /// The accepted `--at` forms, as listed in error messages (and usable in help).
-pub const ACCEPTED_FORMS: &str = "RFC 3339 (2016-04-06T15:01:11-04:00), \
-     YYYY-MM-DD HH:MM[:SS] [±HH:MM|Z], HH:MM, or a relative form (10m ago, 2h ago, yesterday 14:00)";
+pub const ACCEPTED_FORMS: &str = "RFC 3339 (2016-04-06T15:01:11.123-04:00), \
+     YYYY-MM-DD HH:MM[:SS[.mmm|,mmm]] [±HH:MM|Z|UTC-4|EDT|America/New_York], \
+     HH:MM[:SS] [zone] (today), RFC 2822 (Mon, 26 Aug 2019 07:31:18 -0400), \
+     ctime (Wed Apr 6 15:01:11 2016), nginx (06/Apr/2016:15:01:11 -0400), \
+     syslog (Dec  2 12:31:02), Sep 20 2017, 11:02 AM, epoch seconds or milliseconds, \
+     or a relative form (10m ago, 2h ago, yesterday 14:00)";
+
+/// How far ahead of now a time may be before a write warns that it is in the future (clocks
+/// of different hosts disagree by a little; a syslog date without a year uses the same slack).
+pub const FUTURE_GRACE_MINUTES: i64 = 5;
+
+/// The moment times are read against (`10m ago`, today, a syslog line's year, the future
+/// warning): now, or `CASEFILE_NOW` (RFC 3339) when set, so that tests and reproductions can
+/// fix it. Only reading a time calls this: a write without `--at` never does.
+pub fn reference_now() -> DateTime<Utc> {
+    std::env::var("CASEFILE_NOW")
+        .ok()
+        .and_then(|v| DateTime::parse_from_rfc3339(v.trim()).ok())
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+}
+
+/// The warning for a time more than [`FUTURE_GRACE_MINUTES`] after `now` (it is still
+/// written: a clock may be wrong, and the user may mean it).
+pub fn future_warning(t: &DateTime<FixedOffset>, now: DateTime<Utc>) -> Option<String> {
+    let ahead = t.with_timezone(&Utc) - now;
+    (ahead > chrono::Duration::minutes(FUTURE_GRACE_MINUTES)).then(|| {
+        format!(
+            "warning: {} is {} in the future; written anyway (check the date and zone)",
+            format_written(t),
+            humanize_duration(ahead)
+        )
+    })
+}
 
 /// Errors from reading times and zones. Every message is a single line.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +93,19 @@ pub enum TimeError {
         input: String,
         /// The zone's name (see [`Zone::name`]).
         zone: String,
+    },
+    /// A zone abbreviation used for more than one offset.
+    #[error(
+        "{abbreviation} in {input:?} is ambiguous ({choices}); write the offset (-05:00) \
+         or a zone name (America/Chicago) instead"
+    )]
+    AmbiguousZone {
+        /// The trimmed input.
+        input: String,
+        /// The abbreviation (`IST`).
+        abbreviation: String,
+        /// Its meanings, `+05:30 India Standard Time, …`.
+        choices: String,
     },
     /// The configured `timezone` is not an IANA zone name.
     #[error("unknown time zone {name:?}: timezone must be an IANA zone name such as America/New_York or UTC")]
@@ -129,7 +179,7 @@ impl Zone {
     }
 
     /// Read a wall-clock time in this zone (see the DST rules in the header).
-    fn resolve(
+    pub(crate) fn resolve(
         &self,
         naive: NaiveDateTime,
         input: &str,
@@ -145,7 +195,7 @@ impl Zone {
     }
 
     /// The calendar date of `now` in this zone (what "today" means).
-    fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+    pub(crate) fn today(&self, now: DateTime<Utc>) -> NaiveDate {
         self.from_utc(now).date_naive()
     }
 }
@@ -164,7 +214,7 @@ fn map_local<Tz: TimeZone>(r: LocalResult<DateTime<Tz>>) -> Option<DateTime<Fixe
 /// Date-time layouts tried with chrono, each with an explicit offset appended
 /// (`%#z` takes `Z`, `+02:00`, `-0400`, `+05`, with or without a space before)
 /// or without one (then read in the zone). `%.f` takes optional fractions.
-const DATE_TIME_FORMATS: [&str; 4] = [
+pub(crate) const DATE_TIME_FORMATS: [&str; 4] = [
     "%Y-%m-%d %H:%M:%S%.f",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%dT%H:%M:%S%.f",
@@ -228,6 +278,11 @@ fn parse_any(s: &str, now: DateTime<Utc>, zone: &Zone) -> Result<DateTime<FixedO
         }
     }
 
+    // Times as logs, mail and trackers print them.
+    if let Some(t) = logs::parse(s, now, zone)? {
+        return Ok(t);
+    }
+
     // Relative and English forms.
     parse_interim(s, now, zone).ok_or_else(unreadable)
 }
@@ -264,7 +319,7 @@ fn parse_interim(s: &str, now: DateTime<Utc>, zone: &Zone) -> Option<DateTime<Fi
 /// True if lowercased `s` has a clock-like token interim would roll over: an
 /// `H:MM[:SS]` or `H.MM` hour above 23, minutes/seconds above 59, or a 12-hour
 /// `Ham`/`H:MM pm` hour outside 1..=12.
-fn has_bad_clock(s: &str) -> bool {
+pub(crate) fn has_bad_clock(s: &str) -> bool {
     let bytes = s.as_bytes();
     let clockish = |b: u8| b.is_ascii_digit() || b == b':' || b == b'.';
     let mut i = 0;
@@ -312,6 +367,21 @@ pub fn format_rfc3339(t: &DateTime<FixedOffset>) -> String {
             .to_rfc3339_opts(SecondsFormat::Secs, false);
     }
     t.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// A time as the user wrote it, for storage: RFC 3339 with the written offset, and with
+/// milliseconds when it has any (two log lines in the same second stay ordered; `unix_ms`
+/// orders them in SQL). Offsets with seconds are written as UTC, as in [`format_rfc3339`].
+pub fn format_written(t: &DateTime<FixedOffset>) -> String {
+    if t.timestamp_subsec_millis() == 0 {
+        return format_rfc3339(t);
+    }
+    if t.offset().local_minus_utc() % 60 != 0 {
+        return t
+            .with_timezone(&Utc)
+            .to_rfc3339_opts(SecondsFormat::Millis, false);
+    }
+    t.to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
 /// Parse what [`format_rfc3339`] wrote (stored values) back. Any RFC 3339
@@ -548,10 +618,21 @@ mod tests {
             .to_string();
         assert_eq!(
             msg,
-            "cannot read \"tomorrowish\" as a time; use RFC 3339 (2016-04-06T15:01:11-04:00), \
-             YYYY-MM-DD HH:MM[:SS] [±HH:MM|Z], HH:MM, or a relative form \
-             (10m ago, 2h ago, yesterday 14:00)"
+            format!("cannot read \"tomorrowish\" as a time; use {ACCEPTED_FORMS}")
         );
+        for form in [
+            "RFC 3339",
+            "RFC 2822",
+            "ctime",
+            "nginx",
+            "syslog",
+            "Sep 20 2017, 11:02 AM",
+            "epoch",
+            "America/New_York",
+            "10m ago",
+        ] {
+            assert!(msg.contains(form), "{form}: {msg}");
+        }
         // Control characters are escaped, so the message stays on one line.
         assert_unreadable("a\nb");
     }

@@ -1,0 +1,666 @@
+//! The recorded git context never lies: in real repositories of every shape that misled the
+//! instant reader before (issue 14), an ordinary write records git's branch and commit (or
+//! `null`) and git's dirty answer or `null`; `run` records git's answer for all three.
+//!
+//! The oracle is git itself, asked after casefile (`git status` refreshes the index, which
+//! would hide what casefile had to work out): `symbolic-ref`, `rev-parse`, and
+//! `status --porcelain=v2 --untracked-files=no` (dirty: any record at all).
+
+mod common;
+
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{symlink, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::TestEnv;
+use serde_json::Value;
+
+/// A test world: casefile's isolated environment, with a git identity and defaults in the
+/// fake user's global config (which casefile reads too).
+struct World {
+    env: TestEnv,
+    /// Extra variables for both casefile and the oracle (`GIT_DIR`, ceilings, …).
+    vars: Vec<(String, PathBuf)>,
+}
+
+impl World {
+    fn new() -> World {
+        let env = TestEnv::new();
+        fs::write(
+            env.user_home().join(".gitconfig"),
+            "[user]\n\tname = Ada\n\temail = ada@example.com\n[init]\n\tdefaultBranch = main\n\
+             [protocol \"file\"]\n\tallow = always\n[commit]\n\tgpgsign = false\n",
+        )
+        .expect("gitconfig");
+        env.new_case("context");
+        World {
+            env,
+            vars: Vec::new(),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.env.dir.path().join(rel)
+    }
+
+    fn git_cmd(&self, cwd: &Path) -> Command {
+        let mut c = Command::new("git");
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.env.user_home())
+            .env("XDG_CONFIG_HOME", self.env.user_home().join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("LC_ALL", "C")
+            .current_dir(cwd)
+            .stdin(Stdio::null());
+        for (k, v) in &self.vars {
+            c.env(k, v);
+        }
+        c
+    }
+
+    fn git(&self, cwd: &Path, args: &[&str]) -> String {
+        let out = self.git_cmd(cwd).args(args).output().expect("git");
+        assert!(
+            out.status.success(),
+            "git {args:?} in {}: {}",
+            cwd.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// A repository with a few committed files (`a.txt`, `d/b.txt`, `d/e/c.txt`, `run.sh`).
+    fn repo(&self, rel: &str, init: &[&str]) -> PathBuf {
+        let dir = self.path(rel);
+        fs::create_dir_all(&dir).expect("mkdir");
+        let mut args = vec!["init", "-q"];
+        args.extend_from_slice(init);
+        self.git(&dir, &args);
+        write(&dir.join("a.txt"), "alpha\n");
+        write(&dir.join("d/b.txt"), "bravo\n");
+        write(&dir.join("d/e/c.txt"), "charlie\n");
+        write(&dir.join("run.sh"), "echo hi\n");
+        self.git(&dir, &["add", "-A"]);
+        self.git(&dir, &["commit", "-qm", "one"]);
+        dir
+    }
+
+    fn casefile(&self, cwd: &Path, args: &[&str]) -> Value {
+        let mut cmd = self.env.cmd_in(cwd);
+        for (k, v) in &self.vars {
+            cmd.env(k, v);
+        }
+        let out = cmd.arg("--json").args(args).output().expect("casefile");
+        assert!(
+            out.status.success(),
+            "casefile {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["context"].clone()
+    }
+
+    /// git's own answer in `cwd`: (branch, commit, dirty), `None` where git has none.
+    fn truth(&self, cwd: &Path) -> (Option<String>, Option<String>, Option<bool>) {
+        let out = |args: &[&str]| -> Output { self.git_cmd(cwd).args(args).output().expect("git") };
+        let sym = out(&["symbolic-ref", "-q", "HEAD"]);
+        let branch = sym
+            .status
+            .success()
+            .then(|| {
+                std::str::from_utf8(sym.stdout.trim_ascii())
+                    .ok()
+                    .map(str::to_string)
+            })
+            .flatten()
+            .map(|b| b.strip_prefix("refs/heads/").unwrap_or(&b).to_string());
+        let rev = out(&["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+        let commit = rev
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&rev.stdout).trim().to_string());
+        let st = out(&["status", "--porcelain=v2", "--untracked-files=no", "-z"]);
+        let dirty = st.status.success().then_some(!st.stdout.is_empty());
+        (branch, commit, dirty)
+    }
+
+    /// Asserts the bars in `cwd`: an ordinary write says git's answer or `null` (branch and
+    /// commit must be git's unless `head_may_be_null`), `run` says git's answer. Returns the
+    /// ordinary write's dirty for callers that want to see it known.
+    fn check(&self, cwd: &Path, head_may_be_null: bool) -> Value {
+        let note = self.casefile(cwd, &["note", "context check"]);
+        let run = self.casefile(cwd, &["run", "--", "true"]);
+        let (branch, commit, dirty) = self.truth(cwd);
+        let as_json = |o: &Option<String>| o.clone().map_or(Value::Null, Value::String);
+        let dirty_json = dirty.map_or(Value::Null, Value::Bool);
+        let at = cwd.display();
+        for (field, want) in [
+            ("git_branch", as_json(&branch)),
+            ("git_commit", as_json(&commit)),
+        ] {
+            let got = &note[field];
+            assert!(
+                *got == want || (head_may_be_null && got.is_null()),
+                "{at}: note {field} {got}, git says {want}"
+            );
+            assert_eq!(run[field], want, "{at}: run {field}");
+        }
+        let got = &note["git_dirty"];
+        assert!(
+            *got == dirty_json || got.is_null(),
+            "{at}: note git_dirty {got}, git says {dirty_json}"
+        );
+        assert_eq!(run["git_dirty"], dirty_json, "{at}: run git_dirty");
+        got.clone()
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(p) = path.parent() {
+        fs::create_dir_all(p).expect("mkdir");
+    }
+    fs::write(path, text).expect("write");
+}
+
+fn chmod(path: &Path, mode: u32) {
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// Sets a file's mtime some seconds into the past, as an old checkout would have it.
+fn age(path: &Path, secs: u64) {
+    let f = fs::File::options().write(true).open(path).expect("open");
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(secs))
+        .expect("mtime");
+}
+
+#[test]
+fn submodule_at_another_commit_or_edited_inside() {
+    let w = World::new();
+    let lib = w.repo("lib", &[]);
+    let top = w.repo("top", &[]);
+    w.git(
+        &top,
+        &["submodule", "add", "-q", lib.to_str().expect("utf8"), "sub"],
+    );
+    w.git(&top, &["commit", "-qm", "sub"]);
+    w.check(&top, false);
+    let sub = top.join("sub");
+    // Edited inside.
+    write(&sub.join("a.txt"), "edited in the submodule\n");
+    w.check(&top, false);
+    w.check(&sub, false);
+    w.git(&sub, &["checkout", "--", "a.txt"]);
+    w.check(&top, false);
+    // Checked out at another commit.
+    write(&sub.join("new.txt"), "n\n");
+    w.git(&sub, &["add", "new.txt"]);
+    w.git(&sub, &["commit", "-qm", "two"]);
+    w.check(&top, false);
+    // Untracked files inside do not count.
+    w.git(&sub, &["checkout", "-q", "HEAD~1"]);
+    write(&sub.join("untracked.txt"), "u\n");
+    w.check(&top, false);
+    // Not checked out at all.
+    let clone = w.path("clone");
+    w.git(
+        w.env.dir.path(),
+        &["clone", "-q", top.to_str().expect("utf8"), "clone"],
+    );
+    w.check(&clone, false);
+    // An ignore setting changes git's answer: right or null.
+    w.git(&top, &["config", "submodule.sub.ignore", "all"]);
+    write(&sub.join("a.txt"), "edited again\n");
+    w.check(&top, false);
+}
+
+#[test]
+fn sparse_checkout_file_reappearing_outside_the_cone() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    write(&r.join("out/o.txt"), "outside\n");
+    w.git(&r, &["add", "out/o.txt"]);
+    w.git(&r, &["commit", "-qm", "out"]);
+    w.git(&r, &["sparse-checkout", "set", "--cone", "d"]);
+    assert!(!r.join("out/o.txt").exists());
+    w.check(&r, false);
+    write(&r.join("out/o.txt"), "edited outside the cone\n");
+    w.check(&r, false);
+    write(&r.join("out/o.txt"), "outside\n");
+    w.check(&r, false);
+}
+
+#[test]
+fn tracked_folder_replaced_by_a_symlink_to_a_copy() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    w.check(&r, false);
+    let copy = w.path("copy-of-d");
+    fs::rename(r.join("d"), &copy).expect("mv");
+    symlink(&copy, r.join("d")).expect("symlink");
+    let dirty = w.check(&r, false);
+    // The symlinked folder is found without any hashing: known.
+    assert_eq!(dirty, Value::Bool(true));
+}
+
+#[test]
+fn line_ending_conversion_fresh_clone_untouched_and_touched() {
+    let w = World::new();
+    let src = w.path("src");
+    fs::create_dir_all(&src).expect("mkdir");
+    w.git(&src, &["init", "-q"]);
+    write(&src.join(".gitattributes"), "*.bat text eol=crlf\n");
+    write(&src.join("x.bat"), "echo one\necho two\n");
+    write(&src.join("plain.txt"), "text\n");
+    w.git(&src, &["add", "-A"]);
+    w.git(&src, &["commit", "-qm", "bat"]);
+    w.git(
+        w.env.dir.path(),
+        &["clone", "-q", src.to_str().expect("utf8"), "clone"],
+    );
+    let clone = w.path("clone");
+    assert_eq!(
+        fs::read(clone.join("x.bat")).expect("bat"),
+        b"echo one\r\necho two\r\n"
+    );
+    w.check(&clone, false);
+    age(&clone.join("x.bat"), 10);
+    w.check(&clone, false);
+    write(&clone.join("x.bat"), "echo one\r\necho 2!\r\n");
+    w.check(&clone, false);
+
+    // core.autocrlf=true, set before the clone checks out.
+    let src2 = w.repo("src2", &[]);
+    let _ = src2;
+    w.git(
+        w.env.dir.path(),
+        &[
+            "clone",
+            "-q",
+            "-c",
+            "core.autocrlf=true",
+            w.path("src2").to_str().expect("utf8"),
+            "crlf",
+        ],
+    );
+    let crlf = w.path("crlf");
+    assert_eq!(fs::read(crlf.join("a.txt")).expect("a"), b"alpha\r\n");
+    w.check(&crlf, false);
+    age(&crlf.join("a.txt"), 10);
+    w.check(&crlf, false);
+}
+
+#[test]
+fn file_mode_false_through_include_path_and_include_if() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    write(&w.path("inc.cfg"), "[core]\n\tfileMode = false\n");
+    w.git(
+        &r,
+        &[
+            "config",
+            "include.path",
+            w.path("inc.cfg").to_str().expect("utf8"),
+        ],
+    );
+    chmod(&r.join("run.sh"), 0o755);
+    w.check(&r, false);
+    // Relative to the including file, through a second level.
+    w.git(&r, &["config", "--unset", "include.path"]);
+    write(
+        &r.join(".git/level1.cfg"),
+        "[include]\n\tpath = ../../inc.cfg\n",
+    );
+    w.git(&r, &["config", "include.path", "level1.cfg"]);
+    w.check(&r, false);
+    // A conditional include that may set it: git's answer or null.
+    w.git(&r, &["config", "--unset", "include.path"]);
+    let cond = format!("includeIf.gitdir:{}/.path", r.display());
+    w.git(
+        &r,
+        &["config", &cond, w.path("inc.cfg").to_str().expect("utf8")],
+    );
+    w.check(&r, false);
+    let cond_other = "includeIf.gitdir:/nowhere/.path";
+    w.git(
+        &r,
+        &[
+            "config",
+            "--remove-section",
+            &format!("includeIf.gitdir:{}/", r.display()),
+        ],
+    );
+    w.git(
+        &r,
+        &[
+            "config",
+            cond_other,
+            w.path("inc.cfg").to_str().expect("utf8"),
+        ],
+    );
+    w.check(&r, false);
+}
+
+#[test]
+fn core_worktree_with_git_dir_from_a_subdirectory() {
+    let mut w = World::new();
+    let r = w.repo("r", &[]);
+    let gd = w.path("store.git");
+    fs::rename(r.join(".git"), &gd).expect("mv");
+    w.git(
+        w.env.dir.path(),
+        &[
+            "--git-dir",
+            gd.to_str().expect("utf8"),
+            "config",
+            "core.worktree",
+            r.to_str().expect("utf8"),
+        ],
+    );
+    w.vars.push(("GIT_DIR".into(), gd.clone()));
+    let sub = r.join("d/e");
+    w.check(&sub, false);
+    write(&r.join("d/b.txt"), "changed\n");
+    w.check(&sub, false);
+    // Outside the work tree, git has no work tree there: dirty unknown for everyone.
+    let outside = w.path("work");
+    w.check(&outside, false);
+}
+
+#[test]
+fn stray_git_folder_holding_only_head_is_no_repository() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    let inner = r.join("d/inner");
+    fs::create_dir_all(inner.join(".git")).expect("mkdir");
+    fs::write(inner.join(".git/HEAD"), "ref: refs/heads/other\n").expect("HEAD");
+    let dirty = w.check(&inner, false);
+    let _ = dirty;
+    let note = w.casefile(&inner, &["note", "x"]);
+    assert_eq!(note["git_branch"], "main");
+}
+
+#[test]
+fn head_as_a_symlink_prefer_symlink_refs() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    w.git(&r, &["config", "core.preferSymlinkRefs", "true"]);
+    w.git(&r, &["checkout", "-qb", "topic"]);
+    assert!(fs::symlink_metadata(r.join(".git/HEAD"))
+        .expect("HEAD")
+        .file_type()
+        .is_symlink());
+    w.check(&r, false);
+    let note = w.casefile(&r, &["note", "x"]);
+    assert_eq!(note["git_branch"], "topic");
+    // An unborn branch through a dangling symlink.
+    fs::remove_file(r.join(".git/HEAD")).expect("rm");
+    symlink("refs/heads/unborn", r.join(".git/HEAD")).expect("symlink");
+    w.check(&r, false);
+    assert_eq!(w.casefile(&r, &["note", "x"])["git_branch"], "unborn");
+}
+
+#[test]
+fn bare_repository_inside_a_work_tree() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    w.git(&r, &["clone", "-q", "--bare", ".", "inner.git"]);
+    w.git(
+        &r.join("inner.git"),
+        &["branch", "-q", "-m", "main", "bare-branch"],
+    );
+    w.check(&r.join("inner.git"), false);
+    w.check(&r.join("inner.git/refs"), false);
+    assert_eq!(
+        w.casefile(&r.join("inner.git"), &["note", "x"])["git_branch"],
+        "bare-branch"
+    );
+}
+
+#[test]
+fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
+    let w = World::new();
+    let sha = w.repo("sha", &["--object-format=sha256"]);
+    w.check(&sha, false);
+    write(&sha.join("a.txt"), "edited\n");
+    w.check(&sha, false);
+    let rt = w.repo("rt", &["--ref-format=reftable"]);
+    w.check(&rt, true);
+    write(&rt.join("a.txt"), "edited\n");
+    w.check(&rt, true);
+    let split = w.repo("split", &[]);
+    w.git(&split, &["update-index", "--split-index"]);
+    w.check(&split, false);
+    w.git(&split, &["rm", "-q", "--cached", "a.txt"]);
+    w.check(&split, false);
+    w.git(
+        w.env.dir.path(),
+        &[
+            "clone",
+            "-q",
+            "--shared",
+            sha_free(&w).to_str().expect("utf8"),
+            "shared",
+        ],
+    );
+    let shared = w.path("shared");
+    w.check(&shared, false);
+    write(&shared.join("d/b.txt"), "b!\n");
+    w.git(&shared, &["add", "-A"]);
+    w.check(&shared, false);
+    // A branch name that is not UTF-8: right or null, never mangled; the commit is git's.
+    let r = w.repo("latin1", &[]);
+    let name = OsStr::from_bytes(b"caf\xe9");
+    let out = w
+        .git_cmd(&r)
+        .arg("checkout")
+        .arg("-qb")
+        .arg(name)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = w.casefile(&r, &["run", "--", "true"]);
+    assert_eq!(run["git_branch"], Value::Null);
+    assert_eq!(run["git_commit"], w.git(&r, &["rev-parse", "HEAD"]));
+    assert_eq!(run["git_dirty"], false);
+    let note = w.casefile(&r, &["note", "x"]);
+    assert_eq!(note["git_branch"], Value::Null);
+}
+
+/// A plain repository to clone with `--shared` (objects through alternates).
+fn sha_free(w: &World) -> PathBuf {
+    w.repo("origin-for-shared", &[])
+}
+
+#[test]
+fn ceiling_directories_stop_discovery() {
+    let mut w = World::new();
+    let r = w.repo("r", &[]);
+    let deep = r.join("d/e");
+    w.vars.push(("GIT_CEILING_DIRECTORIES".into(), r.join("d")));
+    let note = w.casefile(&deep, &["note", "x"]);
+    assert_eq!(note["git_commit"], Value::Null);
+    w.check(&deep, false);
+    // The ceiling itself is still searched when it is where we start.
+    w.check(&r.join("d"), false);
+}
+
+#[test]
+fn run_describes_the_tree_before_the_command() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    let run = w.casefile(&r, &["run", "--", "sh", "-c", "echo changed > a.txt"]);
+    assert_eq!(
+        run["git_dirty"], false,
+        "the tree was clean when the command started"
+    );
+    let run = w.casefile(&r, &["run", "--", "git", "checkout", "--", "a.txt"]);
+    assert_eq!(run["git_dirty"], true);
+    assert_eq!(w.truth(&r).2, Some(false));
+}
+
+/// Random small histories; after each step the instant path says git's answer or null and
+/// `run` says git's answer. Seed with `CONTEXT_SEED`, steps with `CONTEXT_STEPS`.
+#[test]
+fn random_histories_agree_with_git() {
+    let w = World::new();
+    let lib = w.repo("lib", &[]);
+    let r = w.repo("r", &[]);
+    w.git(
+        &r,
+        &["submodule", "add", "-q", lib.to_str().expect("utf8"), "sub"],
+    );
+    w.git(&r, &["commit", "-qm", "sub"]);
+    let mut seed: u64 = std::env::var("CONTEXT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x2545_f491_4f6c_dd1d);
+    let steps: usize = std::env::var("CONTEXT_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(120);
+    let mut rand = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let files = [
+        "a.txt",
+        "d/b.txt",
+        "d/e/c.txt",
+        "run.sh",
+        "x.bat",
+        "d/n.txt",
+        "link",
+    ];
+    let started = std::time::Instant::now();
+    let mut known = 0;
+    let mut done = 0;
+    for step in 0..steps {
+        if started.elapsed().as_secs() > 25 {
+            break;
+        }
+        done += 1;
+        let f = files[rand(files.len())];
+        let p = r.join(f);
+        let op = rand(16);
+        let run_git = |args: &[&str]| {
+            let _ = w.git_cmd(&r).args(args).output();
+        };
+        match op {
+            0 => write(&p, &format!("edit {step}\n")),
+            1 if p.is_file() => {
+                let mut t = fs::read(&p).expect("read");
+                t[0] ^= 1;
+                fs::write(&p, t).expect("write");
+            }
+            2 => run_git(&["add", "-A"]),
+            3 => run_git(&["commit", "-qam", "step"]),
+            4 if p.is_file() => chmod(&p, if rand(2) == 0 { 0o755 } else { 0o644 }),
+            5 if p.exists() => {
+                let _ = fs::remove_file(&p);
+            }
+            6 => run_git(&["mv", "-k", f, &format!("{f}.moved")]),
+            7 => {
+                let _ = fs::remove_file(r.join("link"));
+                let _ = symlink(
+                    if rand(2) == 0 { "a.txt" } else { "d/b.txt" },
+                    r.join("link"),
+                );
+            }
+            8 => run_git(&["checkout", "-q", "--", "."]),
+            9 => run_git(&["reset", "-q"]),
+            10 => {
+                let to = if r.join("sub").exists() {
+                    "moved-sub"
+                } else {
+                    "sub"
+                };
+                let from = if to == "sub" { "moved-sub" } else { "sub" };
+                run_git(&["mv", from, to]);
+            }
+            11 => {
+                let sub = if r.join("sub").exists() {
+                    r.join("sub")
+                } else {
+                    r.join("moved-sub")
+                };
+                write(&sub.join("a.txt"), &format!("sub edit {step}\n"));
+                if rand(2) == 0 {
+                    let _ = w
+                        .git_cmd(&sub)
+                        .args(["commit", "-qam", "sub step"])
+                        .output();
+                }
+            }
+            12 => write(
+                &r.join(".gitattributes"),
+                ["*.bat text eol=crlf\n", "*.txt text\n", "*.sh -text\n"][rand(3)],
+            ),
+            13 if p.is_file() => age(&p, 1 + rand(100) as u64),
+            14 => run_git(&["commit", "-qm", "staged only", "--allow-empty"]),
+            15 => run_git(&["stash", "-q"]),
+            _ => continue,
+        }
+        // Shown with a failure: the history that led to it.
+        eprintln!("step {step}: op {op} on {f}");
+        let note = w.check(&r, false);
+        if !note.is_null() {
+            known += 1;
+        }
+    }
+    eprintln!("{known} of {done} steps known by the instant path");
+    assert!(known > 0, "the instant path never knew");
+}
+
+#[test]
+fn show_and_run_help_say_what_the_context_means() {
+    let w = World::new();
+    for cmd in ["show", "run"] {
+        let out = w.env.ok(&[cmd, "--help"]);
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in [
+            "what `git describe --dirty` means",
+            "untracked files do not count",
+            "null means unknown",
+            "before it starts the command",
+        ] {
+            assert!(
+                flat.contains(needle),
+                "{cmd} --help lacks {needle:?}:\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn git_c_and_git_work_tree_variables() {
+    let mut w = World::new();
+    let r = w.repo("r", &[]);
+    chmod(&r.join("run.sh"), 0o755);
+    // `git -c core.fileMode=false` as a hook or alias passes it on.
+    w.vars.push((
+        "GIT_CONFIG_PARAMETERS".into(),
+        PathBuf::from("'core.filemode'='false'"),
+    ));
+    w.check(&r, false);
+    w.vars.clear();
+    w.check(&r, false);
+    chmod(&r.join("run.sh"), 0o644);
+    // GIT_WORK_TREE alone names the work tree for the discovered repository.
+    let copy = w.path("copy");
+    fs::create_dir_all(&copy).expect("mkdir");
+    for f in ["a.txt", "run.sh"] {
+        fs::copy(r.join(f), copy.join(f)).expect("cp");
+    }
+    w.vars.push(("GIT_WORK_TREE".into(), copy.clone()));
+    w.check(&r, false);
+}
