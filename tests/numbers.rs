@@ -574,6 +574,15 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
         assert_eq!(moved["number"], 3, "{}", home.name);
         assert_eq!(moved["pinned"], true, "{}", home.name);
         assert_eq!(moved["links"], serde_json::json!([]), "{}", home.name);
+        // b wrote "#2 supports #1"; the unlinked evidence is #3 now, in both homes.
+        let unlinked: Vec<&Value> = moved["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["op"] == "unlink")
+            .collect();
+        assert_eq!(unlinked.len(), 1, "{}", home.name);
+        assert_eq!(unlinked[0]["previous"], "#3 supports #1", "{}", home.name);
         assert!(
             moved["occurred_at"]
                 .as_str()

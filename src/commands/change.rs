@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::{EntryArgs, RetractArgs, UnlinkArgs};
 use crate::error::invalid;
 use crate::model::{ChangeOp, Entry, EntryNumber, EntryRef, State};
-use crate::store::{changes, entries};
+use crate::store::{changes, entries, mentions};
 
 /// What a change is about to do, known before the transaction.
 struct Moment {
@@ -142,10 +142,11 @@ pub fn unlink(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
         }
         for (uuid, source, link_type, target) in &links {
             let previous = format!("#{source} {link_type} #{target}");
+            let change = new_uuid();
             changes::insert_change(
                 tx,
                 &changes::NewChange {
-                    uuid: &new_uuid(),
+                    uuid: &change,
                     entry: *source,
                     op: ChangeOp::Unlink,
                     value: Some(uuid),
@@ -155,6 +156,8 @@ pub fn unlink(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
                     author: &when.author,
                 },
             )?;
+            // The description names both ends by number: kept by UUID like any mention.
+            mentions::record(tx, &change, &previous)?;
         }
         Ok(links)
     })?;

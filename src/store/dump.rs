@@ -219,10 +219,17 @@ pub fn each_bundle_entry(
                         at,
                         at_ms: Some(at_ms),
                         author,
+                        mentions: Vec::new(),
                     })
                 })
                 .collect(),
         };
+        let mut entry = entry;
+        for c in &mut entry.changes {
+            if let Some(previous) = &c.previous {
+                c.mentions = bundle_mentions(conn, &c.uuid, previous)?;
+            }
+        }
         visit(&entry)?;
     }
     Ok(())

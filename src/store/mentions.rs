@@ -142,29 +142,32 @@ pub fn sources_naming(conn: &Connection, targets: &[String]) -> Result<Vec<Strin
     Ok(out)
 }
 
-/// Put the current local number of each mentioned entry into the text of `source` (an
-/// entry's or a history item's UUID), moving the later spans as numbers change length.
+/// Put the current local number of each mentioned entry into the text of `source` (the UUID
+/// of an entry, a history item or a change), moving the later spans as numbers change length.
 pub fn rewrite(conn: &Connection, source: &str) -> Result<()> {
     let mentions = of(conn, source)?;
     if mentions.is_empty() {
         return Ok(());
     }
-    let in_entry: Option<String> = conn
-        .prepare_cached("SELECT text FROM entry WHERE uuid = ?1")?
-        .query_row([source], |r| r.get(0))
-        .optional()?;
-    let (text, table) = match in_entry {
-        Some(text) => (text, "entry"),
-        None => {
-            let in_history: Option<String> = conn
-                .prepare_cached("SELECT text FROM entry_history WHERE uuid = ?1")?
-                .query_row([source], |r| r.get(0))
-                .optional()?;
-            match in_history {
-                Some(text) => (text, "entry_history"),
-                None => return Ok(()),
-            }
+    // The texts that can hold mentions: an entry's, an earlier one, an unlink's description.
+    const TEXTS: [(&str, &str); 3] = [
+        ("entry", "text"),
+        ("entry_history", "text"),
+        ("entry_change", "previous"),
+    ];
+    let mut found = None;
+    for (table, column) in TEXTS {
+        let text: Option<Option<String>> = conn
+            .prepare_cached(&format!("SELECT {column} FROM {table} WHERE uuid = ?1"))?
+            .query_row([source], |r| r.get(0))
+            .optional()?;
+        if let Some(Some(text)) = text {
+            found = Some((text, table, column));
+            break;
         }
+    }
+    let Some((text, table, column)) = found else {
+        return Ok(());
     };
     let mut out = String::with_capacity(text.len() + 8);
     let mut moved = Vec::with_capacity(mentions.len());
@@ -194,7 +197,7 @@ pub fn rewrite(conn: &Connection, source: &str) -> Result<()> {
     if out == text {
         return Ok(());
     }
-    conn.prepare_cached(&format!("UPDATE {table} SET text = ?1 WHERE uuid = ?2"))?
+    conn.prepare_cached(&format!("UPDATE {table} SET {column} = ?1 WHERE uuid = ?2"))?
         .execute(params![out, source])?;
     // Move the spans: shift to negative starts first, so no two rows of the source clash.
     conn.prepare_cached("UPDATE mention SET start = -1 - start WHERE source = ?1")?

@@ -273,6 +273,10 @@ pub fn merge(conn: &Connection, bundle: &Bundle, fresh: bool) -> Result<MergeRep
             )?;
             if added {
                 report.changes_added += 1;
+                if let (Some(previous), false) = (&c.previous, c.mentions.is_empty()) {
+                    mentions::replace(conn, &c.uuid, previous, &from_bundle(&c.mentions))?;
+                    to_rewrite.push(c.uuid.clone());
+                }
             }
         }
     }
