@@ -124,7 +124,8 @@ pub struct BundleChange {
     #[serde(default)]
     pub at_ms: Option<i64>,
     pub author: String,
-    /// The mentions in `previous` (an unlink's `#3 supports #1`), as in [`BundleEntry::mentions`].
+    /// The mentions in `previous` (an unlink's `#3 supports #1`), else in `value` (a
+    /// retraction's reason), as in [`BundleEntry::mentions`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<BundleMention>,
 }

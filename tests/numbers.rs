@@ -561,7 +561,7 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
     b.ok(&["unlink", &ev, &hypo]);
     b.ok(&["note", "b: a test entry"]); // b #3, becomes #4
     let test_entry = short(&b, 3);
-    b.ok(&["retract", &test_entry, "--because", "only a test"]);
+    b.ok(&["retract", &test_entry, "--because", "only a test, like #2"]);
     let test_uuid = id(&b, 3, "uuid");
     let notice = b.import_from(&a);
     assert_eq!(
@@ -595,6 +595,8 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
         let retracted = home.env.json(&["show", &test_uuid]);
         assert_eq!(retracted["number"], 4, "{}", home.name);
         assert_eq!(retracted["retracted"], true, "{}", home.name);
+        let reason = &retracted["changes"].as_array().unwrap()[0];
+        assert_eq!(reason["value"], "only a test, like #3", "{}", home.name);
     }
     assert_eq!(a.entries(), b.entries());
 }

@@ -58,10 +58,11 @@ fn apply(ctx: &Ctx, op: ChangeOp, r: &EntryRef, value: Option<String>) -> Result
     let warning = store.write(|tx| {
         let entry = require_entry(tx, &slug, number)?;
         let warning = check(&entry, op, &when, expiry)?;
+        let change = new_uuid();
         changes::insert_change(
             tx,
             &changes::NewChange {
-                uuid: &new_uuid(),
+                uuid: &change,
                 entry: entry.number,
                 op,
                 value: value.as_deref(),
@@ -71,6 +72,10 @@ fn apply(ctx: &Ctx, op: ChangeOp, r: &EntryRef, value: Option<String>) -> Result
                 author: &when.author,
             },
         )?;
+        // A reason (`retract --because "dup of #5"`) keeps its mentions like any text.
+        if let Some(reason) = &value {
+            mentions::record(tx, &change, reason)?;
+        }
         Ok(warning)
     })?;
     if let Some(warning) = warning {

@@ -226,8 +226,8 @@ pub fn each_bundle_entry(
         };
         let mut entry = entry;
         for c in &mut entry.changes {
-            if let Some(previous) = &c.previous {
-                c.mentions = bundle_mentions(conn, &c.uuid, previous)?;
+            if let Some(text) = c.previous.as_ref().or(c.value.as_ref()) {
+                c.mentions = bundle_mentions(conn, &c.uuid, text)?;
             }
         }
         visit(&entry)?;

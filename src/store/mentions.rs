@@ -149,11 +149,13 @@ pub fn rewrite(conn: &Connection, source: &str) -> Result<()> {
     if mentions.is_empty() {
         return Ok(());
     }
-    // The texts that can hold mentions: an entry's, an earlier one, an unlink's description.
-    const TEXTS: [(&str, &str); 3] = [
+    // The texts that can hold mentions: an entry's, an earlier one, a change's (an unlink's
+    // description of the link in `previous`, a retraction's reason in `value`).
+    const TEXTS: [(&str, &str); 4] = [
         ("entry", "text"),
         ("entry_history", "text"),
         ("entry_change", "previous"),
+        ("entry_change", "value"),
     ];
     let mut found = None;
     for (table, column) in TEXTS {

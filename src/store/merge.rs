@@ -273,8 +273,10 @@ pub fn merge(conn: &Connection, bundle: &Bundle, fresh: bool) -> Result<MergeRep
             )?;
             if added {
                 report.changes_added += 1;
-                if let (Some(previous), false) = (&c.previous, c.mentions.is_empty()) {
-                    mentions::replace(conn, &c.uuid, previous, &from_bundle(&c.mentions))?;
+                // The text with mentions: an unlink's description, else a reason.
+                let text = c.previous.as_ref().or(c.value.as_ref());
+                if let (Some(text), false) = (text, c.mentions.is_empty()) {
+                    mentions::replace(conn, &c.uuid, text, &from_bundle(&c.mentions))?;
                     to_rewrite.push(c.uuid.clone());
                 }
             }
