@@ -355,6 +355,13 @@ fn run(opts: &Options) -> Result<(), String> {
             }
         }
     }
+    // ---- sync through a bare repository on this machine
+    if opts.wants("sync") {
+        match sync_figures(&work, &plain, opts) {
+            Ok(mut f) => figures.append(&mut f),
+            Err(e) => notes.push(format!("sync benchmark: {e}")),
+        }
+    }
     // ---- peak memory
     if opts.wants("memory") {
         let sizes: Vec<usize> = if opts.quick {
@@ -406,6 +413,107 @@ fn run(opts: &Options) -> Result<(), String> {
         println!("\nwrote docs/benchmarks.md");
     }
     Ok(())
+}
+
+/// `sync` against `git fetch` from the same bare repository: the first push of a 10,000-entry
+/// case (against the contract's 3 s), a sync with nothing new, and a sync after one new entry.
+fn sync_figures(work: &Path, plain: &Path, opts: &Options) -> Result<Vec<Figure>, String> {
+    let n = 10_000;
+    let home = work.join("home-sync");
+    make_case(&home, "sync", n)?;
+    let remote = work.join("sync-remote.git");
+    let peer = work.join("sync-peer.git");
+    let git = |args: &[&str]| -> Result<(), String> {
+        let out = Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| format!("git: {e}"))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))
+        }
+    };
+    let remote_s = remote.to_str().unwrap_or_default();
+    let peer_s = peer.to_str().unwrap_or_default();
+    let env = [("CASEFILE_HOME", home.as_os_str())];
+    let sync_args = ["-C", "sync", "sync", remote_s];
+    let mut figures = Vec::new();
+
+    // First push: a fresh remote and a fresh sync repository each time.
+    let mut first = Vec::new();
+    for _ in 0..if opts.quick { 2 } else { 5 } {
+        let _ = std::fs::remove_dir_all(&remote);
+        let _ = std::fs::remove_dir_all(home.join("sync.git"));
+        git(&["init", "--bare", "-q", remote_s])?;
+        first.push(time_once(plain, &env, CASEFILE, &sync_args)?);
+    }
+    figures.push(Figure {
+        group: "sync",
+        what: format!("first `sync` (push) of a {n}-entry case"),
+        peer: "3 s (absolute)".into(),
+        ours_ms: median(&mut first),
+        peer_ms: 3000.0,
+        target: Some(1.0),
+    });
+
+    // The peer: `git fetch` of the same refs, with nothing new, into a repository of its own.
+    let _ = std::fs::remove_dir_all(&peer);
+    git(&["init", "--bare", "-q", peer_s])?;
+    let fetch_args = [
+        "--git-dir",
+        peer_s,
+        "fetch",
+        "--quiet",
+        remote_s,
+        "+refs/casefile/cases/*:refs/casefile/remote/x/cases/*",
+    ];
+    git(&fetch_args)?;
+    let rounds = opts.rounds.min(60);
+    let fig = pair(
+        rounds,
+        plain,
+        &env,
+        CASEFILE,
+        &sync_args,
+        "git",
+        &fetch_args,
+    )?;
+    figures.push(Figure {
+        group: "sync",
+        what: format!("`sync` with nothing new ({n}-entry case)"),
+        peer: "git fetch, nothing new".into(),
+        ours_ms: fig.0,
+        peer_ms: fig.1,
+        target: Some(1.5),
+    });
+
+    // One new entry, then sync (the write itself is not timed).
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        time_once(
+            plain,
+            &env,
+            CASEFILE,
+            &["-C", "sync", "note", "one more line"],
+        )?;
+        ours.push(time_once(plain, &env, CASEFILE, &sync_args)?);
+        // The peer catches up with what sync pushed, then is timed with nothing new.
+        time_once(plain, &[], "git", &fetch_args)?;
+        theirs.push(time_once(plain, &[], "git", &fetch_args)?);
+    }
+    figures.push(Figure {
+        group: "sync",
+        what: format!("one new entry, then `sync` ({n}-entry case)"),
+        peer: "git fetch, nothing new".into(),
+        ours_ms: median(&mut ours),
+        peer_ms: median(&mut theirs),
+        target: Some(2.0),
+    });
+    Ok(figures)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -501,10 +501,12 @@ complete -c casefile -n "__fish_casefile_using_subcommand run" -l tz -d 'Show ti
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l supports -d 'The hypothesis this run supports' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l refutes -d 'The hypothesis this run refutes' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l tag -d 'A tag (repeatable)' -r
+complete -c casefile -n "__fish_casefile_using_subcommand run" -s m -l message -d 'A caption for the run, shown as its headline (the command and its status follow)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l json -d 'Print JSON instead of text (writes print the entry)'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -s q -l quiet -d 'Print nothing on success'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l utc -d 'Show times in UTC in status, log and list'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -l no-redact -d 'Store the output as it is, without secret redaction'
+complete -c casefile -n "__fish_casefile_using_subcommand run" -l pty -d 'Run the command on a pseudo-terminal, for programs that buffer or drop colour when piped (its stdout and stderr are then one stream, recorded together)'
 complete -c casefile -n "__fish_casefile_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c casefile -n "__fish_casefile_using_subcommand status" -s C -l case -d 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)' -r
 complete -c casefile -n "__fish_casefile_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -148,6 +148,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Show the configuration file's path or the effective configuration.
     Config(ConfigArgs),
+    /// Exchange cases with a git remote: fetch every case there, send the shared ones.
+    Sync(SyncArgs),
 }
 
 #[derive(Debug, Args)]
@@ -337,6 +339,13 @@ pub struct RunArgs {
     /// Store the output as it is, without secret redaction.
     #[arg(long)]
     pub no_redact: bool,
+    /// A caption for the run, shown as its headline (the command and its status follow).
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// Run the command on a pseudo-terminal, for programs that buffer or drop colour when
+    /// piped (its stdout and stderr are then one stream, recorded together).
+    #[arg(long)]
+    pub pty: bool,
     /// The command and its arguments (after `--`).
     #[arg(last = true, required = true, num_args = 1.., value_name = "CMD")]
     pub argv: Vec<std::ffi::OsString>,
@@ -518,6 +527,16 @@ pub struct HookRepoArgs {
 pub struct CompletionsArgs {
     /// The shell to generate for.
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Anything `git` can fetch from and push to (a path, ssh or https URL); else config
+    /// `sync.remote`.
+    pub remote: Option<String>,
+    /// Share every local case (else the current one, or `-C`, joins the shared ones).
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -39,6 +39,8 @@ pub struct Config {
     pub hook: HookConfig,
     #[serde(default)]
     pub claims: ClaimsConfig,
+    #[serde(default)]
+    pub sync: SyncConfig,
 }
 
 /// `[claims]`: how long a claim holds when nobody settles or lets go of it.
@@ -111,6 +113,13 @@ pub struct RunConfig {
 pub struct HookConfig {
     /// How long the post-commit hook waits for the one-line answer, in seconds; 0 never asks.
     pub prompt_timeout: Option<u64>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncConfig {
+    /// The git remote `casefile sync` uses when none is given (a path, ssh or https URL).
+    pub remote: Option<String>,
 }
 
 /// How long the post-commit hook waits for an answer by default, in seconds.
@@ -389,6 +398,10 @@ impl Config {
             self.hook.prompt_timeout,
             DEFAULT_HOOK_PROMPT_TIMEOUT,
         ));
+        out.push(match &self.sync.remote {
+            Some(r) => Setting::new("sync.remote", r.clone(), from_file("sync.remote")),
+            None => Setting::new("sync.remote", "(none)".into(), Origin::Default),
+        });
         out
     }
 

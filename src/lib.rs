@@ -23,4 +23,5 @@ pub mod render;
 pub mod runner;
 pub mod stdin;
 pub mod store;
+pub mod sync;
 pub mod time;

@@ -1,11 +1,17 @@
 //! Running a child process for `casefile run`: live tee, bounded capture, signals.
 //!
 //! The child's stdout and stderr are pipes read by two threads. Each chunk is written to our
-//! own stdout/stderr at once (so a user watching a slow test sees each line as it comes) and
-//! appended to one shared buffer in arrival order, which is as close to the real interleaving
-//! as pipes allow. The buffer keeps a head and a tail of at most `cap` bytes together, so a
-//! command that prints gigabytes costs bounded memory. The record drops colour codes and
-//! progress-bar redraws ([`terminal_text`]); the live output is passed on untouched.
+//! own stdout/stderr at once (so a user watching a slow test sees each line as it comes). The
+//! record is kept by line: each stream's partial line waits until its newline arrives, and a
+//! completed line joins one shared record at once, so lines are whole (never `tickerr 0\n 0`)
+//! and in the order they were completed. A line from stderr is marked with [`STDERR_MARK`].
+//! The record keeps a head and a tail of at most `cap` bytes together, so a command that
+//! prints gigabytes costs bounded memory. It drops colour codes and progress-bar redraws
+//! ([`terminal_text`], line by line); the live output is passed on untouched.
+//!
+//! With `--pty` the child's stdout and stderr are one pseudo-terminal, for programs that buffer
+//! or drop colour when writing to a pipe. A terminal has one output, so the two streams are
+//! merged there and the record cannot tell them apart.
 //!
 //! Ctrl-C goes to the whole foreground process group, so the child receives it directly.
 //! While the child runs, casefile catches SIGINT, SIGTERM, SIGQUIT and SIGHUP with a handler
@@ -22,6 +28,13 @@ use std::io::{Read, Write};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// The start of a line the command wrote to stderr, in the record.
+pub const STDERR_MARK: &str = "[stderr] ";
+
+/// A partial line longer than this is recorded as it is (a progress bar without newlines, or
+/// binary output), rather than held without bound.
+const MAX_PENDING_LINE: usize = 64 * 1024;
 
 /// How long to keep reading after the child exited while its pipes are still open (a
 /// background grandchild may hold them) and nothing arrives.
@@ -104,32 +117,54 @@ impl std::fmt::Display for SpawnError {
 impl std::error::Error for SpawnError {}
 
 /// Run `argv` with stdin inherited and its output teed live and captured (at most `cap`
-/// bytes kept). The caller holds a [`SignalGuard`] around this so that Ctrl-C ends only the
-/// child.
-pub fn run(argv: &[OsString], cap: u64) -> Result<Outcome, SpawnError> {
+/// bytes kept); with `pty`, stdout and stderr are a pseudo-terminal. The caller holds a
+/// [`SignalGuard`] around this so that Ctrl-C ends only the child.
+pub fn run(argv: &[OsString], cap: u64, pty: bool) -> Result<Outcome, SpawnError> {
     let program = argv.first().cloned().unwrap_or_default();
+    let spawn_error = |source| SpawnError {
+        program: program.to_string_lossy().into_owned(),
+        source,
+    };
     let start = Instant::now();
-    let mut child = Command::new(&program)
-        .args(&argv[1..])
-        .stdin(Stdio::inherit())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|source| SpawnError {
-            program: program.to_string_lossy().into_owned(),
-            source,
-        })?;
+    let mut command = Command::new(&program);
+    command.args(&argv[1..]).stdin(Stdio::inherit());
+    let mut terminal = None;
+    if pty {
+        let (master, slave) = open_pty().map_err(spawn_error)?;
+        let slave_err = slave.try_clone().map_err(spawn_error)?;
+        command
+            .stdout(Stdio::from(slave))
+            .stderr(Stdio::from(slave_err));
+        terminal = Some(master);
+    } else {
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    }
+    let spawned = command.spawn();
+    // The command holds our copies of the terminal's child side: close them, so that reading
+    // the terminal ends when the child (and whatever inherited it) is gone.
+    drop(command);
+    let mut child = spawned.map_err(spawn_error)?;
 
     let capture = Arc::new(Mutex::new(Capture::new(cap)));
     let (done, finished) = std::sync::mpsc::channel::<()>();
     let mut readers = 0;
+    if let Some(master) = terminal {
+        readers += 1;
+        spawn_reader(
+            master,
+            Sink::Stdout,
+            Stream::Terminal,
+            &capture,
+            done.clone(),
+        );
+    }
     if let Some(pipe) = child.stdout.take() {
         readers += 1;
-        spawn_reader(pipe, Sink::Stdout, &capture, done.clone());
+        spawn_reader(pipe, Sink::Stdout, Stream::Out, &capture, done.clone());
     }
     if let Some(pipe) = child.stderr.take() {
         readers += 1;
-        spawn_reader(pipe, Sink::Stderr, &capture, done.clone());
+        spawn_reader(pipe, Sink::Stderr, Stream::Err, &capture, done.clone());
     }
 
     // `wait` retries on EINTR, so a caught Ctrl-C does not end it early.
@@ -157,13 +192,43 @@ pub fn run(argv: &[OsString], cap: u64) -> Result<Outcome, SpawnError> {
         }
     }
 
-    let capture = lock(&capture);
+    let mut capture = lock(&capture);
+    capture.finish();
     Ok(Outcome {
         ending,
         duration,
-        output: terminal_text(&capture.render()),
+        output: capture.render(),
         total_bytes: capture.total,
     })
+}
+
+/// A pseudo-terminal: (our side, the child's side), the child's side as wide as our terminal.
+#[cfg(unix)]
+fn open_pty() -> std::io::Result<(std::fs::File, std::fs::File)> {
+    use rustix::pty::{grantpt, openpt, ptsname, unlockpt, OpenptFlags};
+    use std::os::unix::ffi::OsStrExt as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)?;
+    grantpt(&master)?;
+    unlockpt(&master)?;
+    let name = ptsname(&master, Vec::new())?;
+    let slave = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(std::ffi::OsStr::from_bytes(name.as_bytes()))?;
+    if let Ok(size) = rustix::termios::tcgetwinsize(std::io::stdout()) {
+        let _ = rustix::termios::tcsetwinsize(&slave, size);
+    }
+    Ok((std::fs::File::from(master), slave))
+}
+
+#[cfg(not(unix))]
+fn open_pty() -> std::io::Result<(std::fs::File, std::fs::File)> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "--pty needs a Unix pseudo-terminal",
+    ))
 }
 
 fn lock(capture: &Mutex<Capture>) -> std::sync::MutexGuard<'_, Capture> {
@@ -179,9 +244,19 @@ enum Sink {
     Stderr,
 }
 
+/// Where a piece of output came from (each has its own partial line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Out = 0,
+    Err = 1,
+    /// stdout and stderr merged on a pseudo-terminal (`--pty`).
+    Terminal = 2,
+}
+
 fn spawn_reader(
     mut pipe: impl Read + Send + 'static,
     sink: Sink,
+    stream: Stream,
     capture: &Arc<Mutex<Capture>>,
     done: std::sync::mpsc::Sender<()>,
 ) {
@@ -194,11 +269,12 @@ fn spawn_reader(
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // A terminal whose child side is closed reads as EIO: the end.
                 Err(_) => break,
             };
             let chunk = &buf[..n];
             // Record first, then show: a chunk that was shown is always recorded.
-            lock(&capture).push(chunk);
+            lock(&capture).push_from(stream, chunk);
             if tee_ok {
                 let written = match sink {
                     Sink::Stdout => {
@@ -224,14 +300,19 @@ fn spawn_reader(
     });
 }
 
-/// The captured output: the first `cap/2` bytes, the last `cap - cap/2`, and a count.
+/// The captured output: the first `cap/2` bytes, the last `cap - cap/2`, and counts.
 #[derive(Debug)]
 pub struct Capture {
     head: Vec<u8>,
     tail: VecDeque<u8>,
     head_cap: usize,
     tail_cap: usize,
+    /// Bytes the command wrote.
     total: u64,
+    /// Bytes of record offered to head and tail (marks added, escapes removed).
+    stored: u64,
+    /// Each stream's line so far (indexed by [`Stream`]).
+    pending: [Vec<u8>; 3],
     last_data: Instant,
 }
 
@@ -245,13 +326,72 @@ impl Capture {
             head_cap,
             tail_cap: cap - head_cap,
             total: 0,
+            stored: 0,
+            pending: [Vec::new(), Vec::new(), Vec::new()],
             last_data: Instant::now(),
         }
     }
 
-    pub fn push(&mut self, mut chunk: &[u8]) {
+    /// Record raw bytes as they are (no lines, no marks).
+    pub fn push(&mut self, chunk: &[u8]) {
         self.total += chunk.len() as u64;
         self.last_data = Instant::now();
+        self.keep(chunk);
+    }
+
+    /// Output from `stream`: each line it completes is recorded now, whole; the rest waits for
+    /// its newline (or [`Capture::finish`]).
+    pub fn push_from(&mut self, stream: Stream, chunk: &[u8]) {
+        self.total += chunk.len() as u64;
+        self.last_data = Instant::now();
+        let mut pending = std::mem::take(&mut self.pending[stream as usize]);
+        let mut rest = chunk;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            pending.extend_from_slice(&rest[..=i]);
+            self.keep_line(stream, &pending);
+            pending.clear();
+            rest = &rest[i + 1..];
+        }
+        pending.extend_from_slice(rest);
+        if pending.len() > MAX_PENDING_LINE {
+            self.keep_line(stream, &pending);
+            pending.clear();
+        }
+        self.pending[stream as usize] = pending;
+    }
+
+    /// Record the lines still waiting for a newline (the command ended without one).
+    pub fn finish(&mut self) {
+        let waiting: Vec<(Stream, Vec<u8>)> = [Stream::Out, Stream::Err, Stream::Terminal]
+            .into_iter()
+            .map(|stream| (stream, std::mem::take(&mut self.pending[stream as usize])))
+            .filter(|(_, line)| !line.is_empty())
+            .collect();
+        let last = waiting.len().saturating_sub(1);
+        for (i, (stream, mut line)) in waiting.into_iter().enumerate() {
+            // A line break between two unfinished lines; the very last stays as written.
+            if i < last {
+                line.push(b'\n');
+            }
+            self.keep_line(stream, &line);
+        }
+    }
+
+    /// One line as the record keeps it: as a reader sees it, marked when from stderr.
+    fn keep_line(&mut self, stream: Stream, line: &[u8]) {
+        let text = terminal_text(&String::from_utf8_lossy(line));
+        if stream == Stream::Err {
+            let mut marked = String::with_capacity(STDERR_MARK.len() + text.len());
+            marked.push_str(STDERR_MARK);
+            marked.push_str(&text);
+            self.keep(marked.as_bytes());
+        } else {
+            self.keep(text.as_bytes());
+        }
+    }
+
+    fn keep(&mut self, mut chunk: &[u8]) {
+        self.stored += chunk.len() as u64;
         let room = self.head_cap - self.head.len();
         if room > 0 {
             let take = room.min(chunk.len());
@@ -274,7 +414,7 @@ impl Capture {
 
     /// Whether some output was dropped.
     pub fn was_cut(&self) -> bool {
-        self.total > (self.head.len() + self.tail.len()) as u64
+        self.stored > (self.head.len() + self.tail.len()) as u64
     }
 
     /// The output as text (invalid UTF-8 replaced). When output was cut, the head ends and
@@ -296,14 +436,14 @@ impl Capture {
             _ => &tail[..],
         };
         let kept = (head.len() + tail.len()) as u64;
-        let cut = self.total - kept;
+        let cut = self.stored - kept;
         let mut text = String::from_utf8_lossy(head).into_owned();
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
         text.push_str(&format!(
             "[… casefile cut {cut} bytes of {} here (run output_cap) …]\n",
-            self.total
+            self.stored
         ));
         text.push_str(&String::from_utf8_lossy(tail));
         text
@@ -487,6 +627,61 @@ mod tests {
         c.push(b"world\n");
         assert!(!c.was_cut());
         assert_eq!(c.render(), "hello world\n");
+    }
+
+    #[test]
+    fn lines_are_kept_whole_in_the_order_they_were_completed() {
+        let mut c = Capture::new(1000);
+        // stdout starts a line, stderr writes a whole one, stdout finishes its line.
+        c.push_from(Stream::Out, b"tick");
+        c.push_from(Stream::Err, b"err 0\n");
+        c.push_from(Stream::Out, b" 0\ntock");
+        c.push_from(Stream::Err, b"err");
+        c.push_from(Stream::Err, b" 1\n");
+        c.push_from(Stream::Out, b" 1\n");
+        c.finish();
+        assert_eq!(
+            c.render(),
+            "[stderr] err 0\ntick 0\n[stderr] err 1\ntock 1\n"
+        );
+        assert_eq!(c.total, 26);
+    }
+
+    #[test]
+    fn unfinished_lines_are_kept_at_the_end() {
+        let mut c = Capture::new(1000);
+        c.push_from(Stream::Out, b"done\nwaiting...");
+        c.push_from(Stream::Err, b"warn: slow");
+        c.finish();
+        assert_eq!(c.render(), "done\nwaiting...\n[stderr] warn: slow");
+        let mut c = Capture::new(1000);
+        c.push_from(Stream::Out, b"no newline");
+        c.finish();
+        assert_eq!(c.render(), "no newline");
+    }
+
+    #[test]
+    fn each_line_is_cleaned_before_it_is_marked() {
+        let mut c = Capture::new(1000);
+        c.push_from(
+            Stream::Err,
+            b"fetch 10%\rfetch 100%\n\x1b[31merror\x1b[0m: boom\r\n",
+        );
+        c.push_from(Stream::Terminal, b"on a tty\r\n");
+        c.finish();
+        assert_eq!(
+            c.render(),
+            "[stderr] fetch 100%\n[stderr] error: boom\non a tty\n"
+        );
+    }
+
+    #[test]
+    fn a_partial_line_without_end_is_recorded_past_the_limit() {
+        let mut c = Capture::new(10 * MAX_PENDING_LINE as u64);
+        let bar = vec![b'#'; MAX_PENDING_LINE + 1];
+        c.push_from(Stream::Out, &bar);
+        assert!(c.pending[0].is_empty());
+        assert_eq!(c.head.len(), MAX_PENDING_LINE + 1);
     }
 
     #[test]

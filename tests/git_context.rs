@@ -54,6 +54,10 @@ impl World {
             .env("XDG_CONFIG_HOME", self.env.user_home().join(".config"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("LC_ALL", "C")
+            // For the post-commit hook, which runs casefile.
+            .env("CASEFILE_HOME", self.env.home())
+            .env("CASEFILE_CONFIG", self.env.config_path())
+            .env("USER", "tester")
             .current_dir(cwd)
             .stdin(Stdio::null());
         for (k, v) in &self.vars {
@@ -663,4 +667,47 @@ fn git_c_and_git_work_tree_variables() {
     }
     w.vars.push(("GIT_WORK_TREE".into(), copy.clone()));
     w.check(&r, false);
+}
+
+#[test]
+fn the_hook_records_git_answer_after_partial_and_all_commits() {
+    let w = World::new();
+    for (name, init) in [("plain", &[][..]), ("sha", &["--object-format=sha256"][..])] {
+        let r = w.repo(name, init);
+        w.env
+            .ok(&["hook", "install", "--repo", r.to_str().expect("utf8")]);
+        let cases: [(&str, &[&str]); 3] = [
+            // A partial commit leaves another staged change and an unstaged one.
+            ("partial", &["commit", "-qm", "partial", "a.txt"]),
+            ("all", &["commit", "-qam", "all"]),
+            ("amend", &["commit", "-q", "--amend", "-m", "amended"]),
+        ];
+        for (what, args) in cases {
+            write(&r.join("a.txt"), &format!("{what} a\n"));
+            write(&r.join("d/b.txt"), &format!("{what} b\n"));
+            w.git(&r, &["add", "d/b.txt"]);
+            write(&r.join("d/e/c.txt"), &format!("{what} c\n"));
+            w.git(&r, args);
+            let out = w.env.ok(&["--json", "log", "--kind", "event"]);
+            let v: Value = serde_json::from_str(&out).expect("json");
+            let list = v
+                .as_array()
+                .or_else(|| v["entries"].as_array())
+                .expect("entries");
+            let last = &list[list.len() - 1]["context"];
+            let (branch, commit, dirty) = w.truth(&r);
+            assert_eq!(
+                last["git_branch"],
+                branch.expect("branch").as_str(),
+                "{name} {what}"
+            );
+            assert_eq!(
+                last["git_commit"],
+                commit.expect("commit").as_str(),
+                "{name} {what}"
+            );
+            assert_eq!(last["git_dirty"], dirty.expect("dirty"), "{name} {what}");
+            w.git(&r, &["commit", "-qam", "clean up", "--allow-empty"]);
+        }
+    }
 }

@@ -600,3 +600,89 @@ fn changes_after_writing_take_short_ids_and_follow_renumbering() {
     }
     assert_eq!(a.entries(), b.entries());
 }
+
+#[test]
+fn numbers_and_mentions_agree_across_sync_and_the_notice_names_the_moves() {
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let amy = Home::start("amy", "login loop");
+    let remote = amy.env.dir.path().join("team.git");
+    git(&["init", "--bare", "-q", remote.to_str().unwrap()]);
+    let remote = remote.to_str().unwrap();
+    let sync = |home: &Home| -> String {
+        let out = home
+            .env
+            .cmd()
+            .args(["-C", &home.slug, "sync", remote])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{}: {stderr}", home.name);
+        stderr
+    };
+    amy.ok(&["hypo", "cookie domain"]); // #1
+    sync(&amy);
+    let ken = Home {
+        env: TestEnv::new(),
+        slug: amy.slug.clone(),
+        name: "ken",
+    };
+    let out = ken.env.cmd().args(["sync", remote]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Offline: amy writes first, ken after; ken syncs first all the same.
+    amy.ok(&["note", "amy: proxy strips the cookie"]); // #2
+    ken.ok(&["-C", &ken.slug, "note", "ken: later note"]); // ken #2, becomes #3
+    ken.ok(&["-C", &ken.slug, "note", "ken: see #2 and #1"]); // ken #3, becomes #4
+    assert_eq!(sync(&ken).matches("renumbered").count(), 0);
+    assert_eq!(sync(&amy).matches("renumbered").count(), 0);
+    let notice = sync(&ken);
+    assert!(
+        notice.contains(&format!(
+            "{}: renumbered: #2-#3→#3-#4 (merged entries written concurrently)",
+            ken.slug
+        )),
+        "{notice}"
+    );
+    let args = ["-C", &ken.slug, "export", "--format", "json"];
+    let entries = |home: &Home| -> Vec<(i64, String, String)> {
+        let b: Value = serde_json::from_str(&home.ok(&args)).unwrap();
+        b["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["number"].as_i64().unwrap(),
+                    e["uuid"].as_str().unwrap().to_string(),
+                    e["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(entries(&amy), entries(&ken));
+    let texts: Vec<String> = entries(&ken).into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(
+        texts,
+        [
+            "cookie domain",
+            "amy: proxy strips the cookie",
+            "ken: later note",
+            "ken: see #3 and #1"
+        ]
+    );
+}

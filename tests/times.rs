@@ -588,3 +588,162 @@ fn at_text_takes_the_time_from_the_first_timestamp_in_the_text() {
     // Not both.
     env.fails(&["note", "x", "--at", "10:00", "--at-text"], 2);
 }
+
+fn run_output(env: &TestEnv, args: &[&str]) -> (std::process::Output, Value) {
+    let out = env.cmd().args(args).output().unwrap();
+    let log = env.json(&["log"]);
+    let last = log.as_array().unwrap().last().unwrap()["number"].to_string();
+    (out, env.json(&["show", &last]))
+}
+
+#[test]
+fn run_keeps_lines_whole_and_in_the_order_they_completed() {
+    let env = TestEnv::new();
+    env.new_case("run");
+    // The garbling case: stdout starts a line, stderr writes one, stdout ends its line.
+    let (out, e) = run_output(
+        &env,
+        &[
+            "run",
+            "--",
+            "sh",
+            "-c",
+            "printf tick; sleep 0.2; echo 'err 0' >&2; sleep 0.2; echo ' 0'",
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "tick 0\n");
+    assert_eq!(e["output"], "[stderr] err 0\ntick 0\n");
+
+    // Fast interleaving: every line whole, each stream in its own order.
+    let (out, e) = run_output(
+        &env,
+        &[
+            "run",
+            "--",
+            "sh",
+            "-c",
+            "i=0; while [ $i -lt 400 ]; do printf 'out %d\\n' $i; printf 'err %d\\n' $i >&2; i=$((i+1)); done",
+        ],
+    );
+    assert!(out.status.success());
+    let output = e["output"].as_str().unwrap();
+    let (mut outs, mut errs) = (Vec::new(), Vec::new());
+    for line in output.lines() {
+        if let Some(n) = line.strip_prefix("[stderr] err ") {
+            errs.push(
+                n.parse::<u32>()
+                    .unwrap_or_else(|_| panic!("garbled: {line:?}")),
+            );
+        } else if let Some(n) = line.strip_prefix("out ") {
+            outs.push(
+                n.parse::<u32>()
+                    .unwrap_or_else(|_| panic!("garbled: {line:?}")),
+            );
+        } else {
+            panic!("garbled line {line:?}");
+        }
+    }
+    let want: Vec<u32> = (0..400).collect();
+    assert_eq!(outs, want);
+    assert_eq!(errs, want);
+}
+
+#[test]
+fn run_with_a_partial_line_then_a_pause_shows_it_live_and_records_it_whole() {
+    let env = TestEnv::new();
+    env.new_case("run");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.user_home())
+        .env("CASEFILE_HOME", env.home())
+        .env("CASEFILE_CONFIG", env.config_path())
+        .env("USER", "tester")
+        .current_dir(env.work())
+        .args([
+            "run",
+            "--",
+            "sh",
+            "-c",
+            "printf 'waiting for lock...'; sleep 1; echo 'warn: slow' >&2; sleep 0.3; echo ' got it'",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The partial line is shown before the command goes on.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = [0u8; 19];
+    std::io::Read::read_exact(&mut stdout, &mut seen).unwrap();
+    assert_eq!(&seen, b"waiting for lock...");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "shown before the command ended"
+    );
+    assert!(child.wait().unwrap().success());
+    let e = env.json(&["show", "1"]);
+    assert_eq!(
+        e["output"],
+        "[stderr] warn: slow\nwaiting for lock... got it\n"
+    );
+}
+
+#[test]
+fn run_message_is_the_headline() {
+    let env = TestEnv::new();
+    env.new_case("run");
+    let (out, e) = run_output(
+        &env,
+        &[
+            "run",
+            "-m",
+            "pool test after the fix",
+            "--",
+            "sh",
+            "-c",
+            "echo 12 passed",
+        ],
+    );
+    assert!(out.status.success());
+    let text = e["text"].as_str().unwrap();
+    let (caption, rest) = text.split_once('\n').unwrap();
+    assert_eq!(caption, "pool test after the fix");
+    assert!(
+        rest.starts_with("`sh -c 'echo 12 passed'` exited 0"),
+        "{rest}"
+    );
+    let log = env.ok(&["log"]);
+    assert!(log.contains("pool test after the fix"), "{log}");
+    let status = env.ok(&["status"]);
+    assert!(status.contains("pool test after the fix"), "{status}");
+}
+
+#[test]
+fn run_on_a_pseudo_terminal() {
+    let env = TestEnv::new();
+    env.new_case("run");
+    let script = "if [ -t 1 ]; then echo 'stdout is a tty'; else echo 'stdout is a pipe'; fi; echo 'to stderr' >&2";
+    let (out, e) = run_output(&env, &["run", "--pty", "--", "sh", "-c", script]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Live: both streams come through the terminal (with its \r\n), on our stdout.
+    let live = String::from_utf8_lossy(&out.stdout);
+    assert!(live.contains("stdout is a tty"), "{live}");
+    assert!(live.contains("to stderr"), "{live}");
+    // Recorded: one merged stream, as a reader wants it.
+    assert_eq!(e["output"], "stdout is a tty\nto stderr\n");
+    // Without --pty the same command sees a pipe.
+    let (_, e) = run_output(&env, &["run", "--", "sh", "-c", script]);
+    assert_eq!(e["output"], "stdout is a pipe\n[stderr] to stderr\n");
+    // The exit status still passes through.
+    let out = env
+        .cmd()
+        .args(["run", "--pty", "--", "sh", "-c", "exit 3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+}

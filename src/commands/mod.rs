@@ -17,6 +17,7 @@ mod import;
 mod run;
 mod search;
 mod state;
+mod sync;
 mod views;
 mod write;
 
@@ -77,6 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Hook(args) => hook::hook(&ctx, args),
         Command::Completions(args) => completions::completions(&ctx, args),
         Command::Config(args) => config::config(&ctx, args),
+        Command::Sync(args) => sync::sync(&ctx, args),
     }
 }
 

@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     let captured = context::capture(config.author.as_deref(), DirtyCheck::Exact);
 
     let guard = SignalGuard::install();
-    let outcome = match runner::run(&args.argv, cap) {
+    let outcome = match runner::run(&args.argv, cap, args.pty) {
         Ok(outcome) => outcome,
         Err(spawn) => {
             drop(guard);
@@ -68,7 +68,13 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
 
     let argv = redact_argv(&args.argv, &redaction);
     let output = redaction.apply(&outcome.output);
-    let text = summary(&argv, &outcome);
+    // A caption (`-m`) heads the entry; the line saying what ran and how it ended follows.
+    let text = match args.message.as_deref().map(str::trim) {
+        Some(message) if !message.is_empty() => {
+            format!("{}\n{}", redaction.apply(message), summary(&argv, &outcome))
+        }
+        _ => summary(&argv, &outcome),
+    };
     let command = CommandInfo {
         argv,
         exit_code: outcome.ending.recorded_code(),

@@ -60,14 +60,36 @@ impl<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> Grouped<T, I> {
 /// Visit every entry whole (as a bundle carries it), in number order.
 pub fn each_bundle_entry(
     conn: &Connection,
+    visit: impl FnMut(&BundleEntry) -> Result<()>,
+) -> Result<()> {
+    each_bundle_entry_of(conn, None, visit)
+}
+
+/// Visit entries whole, in number order: every entry, or only those numbered in `only` (what
+/// `sync` sends when a few entries of a large case changed; its cost follows `only`).
+pub fn each_bundle_entry_of(
+    conn: &Connection,
+    only: Option<&[i64]>,
     mut visit: impl FnMut(&BundleEntry) -> Result<()>,
 ) -> Result<()> {
-    let mut tags_stmt = conn.prepare("SELECT entry, tag FROM entry_tag ORDER BY entry, tag")?;
+    // Numbers are integers, so the list is written into the SQL as it is.
+    let within = |column: &str| match only {
+        None => String::new(),
+        Some(numbers) => {
+            let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
+            format!("WHERE {column} IN ({})", list.join(","))
+        }
+    };
+    let mut tags_stmt = conn.prepare(&format!(
+        "SELECT entry, tag FROM entry_tag {} ORDER BY entry, tag",
+        within("entry")
+    ))?;
     let mut tags = Grouped::new(tags_stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?);
-    let mut links_stmt = conn.prepare(
+    let mut links_stmt = conn.prepare(&format!(
         "SELECT l.source, l.uuid, l.type, l.target, t.uuid FROM link l
-         JOIN entry t ON t.number = l.target ORDER BY l.source, l.type, l.target",
-    )?;
+         JOIN entry t ON t.number = l.target {} ORDER BY l.source, l.type, l.target",
+        within("l.source")
+    ))?;
     let mut links = Grouped::new(links_stmt.query_map([], |r| {
         let link_type: String = r.get(2)?;
         Ok((
@@ -80,9 +102,10 @@ pub fn each_bundle_entry(
             ),
         ))
     })?);
-    let mut states_stmt = conn.prepare(
-        "SELECT entry, uuid, state, at, at_ms, author FROM state_change ORDER BY entry, at_ms",
-    )?;
+    let mut states_stmt = conn.prepare(&format!(
+        "SELECT entry, uuid, state, at, at_ms, author FROM state_change {} ORDER BY entry, at_ms",
+        within("entry")
+    ))?;
     let mut states = Grouped::new(states_stmt.query_map([], |r| {
         Ok((
             r.get(0)?,
@@ -95,9 +118,10 @@ pub fn each_bundle_entry(
             ),
         ))
     })?);
-    let mut history_stmt = conn.prepare(
-        "SELECT entry, uuid, text, edited_at, edited_ms, author FROM entry_history ORDER BY entry, edited_ms",
-    )?;
+    let mut history_stmt = conn.prepare(&format!(
+        "SELECT entry, uuid, text, edited_at, edited_ms, author FROM entry_history {} ORDER BY entry, edited_ms",
+        within("entry")
+    ))?;
     let mut history = Grouped::new(history_stmt.query_map([], |r| {
         Ok((
             r.get(0)?,
@@ -111,10 +135,11 @@ pub fn each_bundle_entry(
             },
         ))
     })?);
-    let mut changes_stmt = conn.prepare(
-        "SELECT entry, uuid, op, value, previous, at, at_ms, author FROM entry_change
+    let mut changes_stmt = conn.prepare(&format!(
+        "SELECT entry, uuid, op, value, previous, at, at_ms, author FROM entry_change {}
          ORDER BY entry, at_ms, uuid",
-    )?;
+        within("entry")
+    ))?;
     let mut changes = Grouped::new(changes_stmt.query_map([], |r| {
         Ok((
             r.get(0)?,
@@ -129,9 +154,10 @@ pub fn each_bundle_entry(
             ),
         ))
     })?);
-    let mut attachments_stmt = conn.prepare(
-        "SELECT entry, name, size, sha256, content FROM attachment ORDER BY entry, name",
-    )?;
+    let mut attachments_stmt = conn.prepare(&format!(
+        "SELECT entry, name, size, sha256, content FROM attachment {} ORDER BY entry, name",
+        within("entry")
+    ))?;
     let mut attachments = Grouped::new(attachments_stmt.query_map([], |r| {
         let content: Vec<u8> = r.get(4)?;
         Ok((
@@ -146,7 +172,8 @@ pub fn each_bundle_entry(
     })?);
 
     let mut main = conn.prepare(&format!(
-        "SELECT {ENTRY_COLUMNS}, at_ms, seq FROM entry ORDER BY number"
+        "SELECT {ENTRY_COLUMNS}, at_ms, seq FROM entry {} ORDER BY number",
+        within("number")
     ))?;
     let mut rows = main.query([])?;
     while let Some(row) = rows.next()? {

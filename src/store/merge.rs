@@ -17,6 +17,36 @@ use crate::bundle::{self, Bundle};
 use crate::model::CommandInfo;
 use crate::store::{changes, entries, lifecycle, mentions, numbering};
 
+/// The one line that names renumbered entries, `(old, new)` pairs by old number:
+/// `renumbered: #39→#40, #41-#45→#43-#47 (merged entries written concurrently)`, runs that
+/// moved together written as ranges; `None` when no number changed.
+pub fn renumber_notice(moves: &[(i64, i64)]) -> Option<String> {
+    if moves.is_empty() {
+        return None;
+    }
+    let mut runs: Vec<(i64, i64, i64)> = Vec::new(); // (first old, last old, shift)
+    for &(old, new) in moves {
+        match runs.last_mut() {
+            Some((_, last, shift)) if *last + 1 == old && *shift == new - old => *last = old,
+            _ => runs.push((old, old, new - old)),
+        }
+    }
+    let parts: Vec<String> = runs
+        .into_iter()
+        .map(|(first, last, shift)| {
+            if first == last {
+                format!("#{first}→#{}", first + shift)
+            } else {
+                format!("#{first}-#{last}→#{}-#{}", first + shift, last + shift)
+            }
+        })
+        .collect();
+    Some(format!(
+        "renumbered: {} (merged entries written concurrently)",
+        parts.join(", ")
+    ))
+}
+
 /// What a merge changed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct MergeReport {
@@ -38,30 +68,7 @@ impl MergeReport {
     /// runs that moved together written as ranges; `None` when no number changed. For the
     /// import and sync commands to print on stderr.
     pub fn renumber_notice(&self) -> Option<String> {
-        if self.renumbered.is_empty() {
-            return None;
-        }
-        let mut runs: Vec<(i64, i64, i64)> = Vec::new(); // (first old, last old, shift)
-        for &(old, new) in &self.renumbered {
-            match runs.last_mut() {
-                Some((_, last, shift)) if *last + 1 == old && *shift == new - old => *last = old,
-                _ => runs.push((old, old, new - old)),
-            }
-        }
-        let parts: Vec<String> = runs
-            .into_iter()
-            .map(|(first, last, shift)| {
-                if first == last {
-                    format!("#{first}→#{}", first + shift)
-                } else {
-                    format!("#{first}-#{last}→#{}-#{}", first + shift, last + shift)
-                }
-            })
-            .collect();
-        Some(format!(
-            "renumbered: {} (merged entries written concurrently)",
-            parts.join(", ")
-        ))
+        renumber_notice(&self.renumbered)
     }
 
     /// Whether the merge added anything at all.

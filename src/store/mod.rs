@@ -10,6 +10,7 @@ pub mod changes;
 pub mod dump;
 pub mod entries;
 pub mod lifecycle;
+pub mod marks;
 pub mod mentions;
 pub mod merge;
 pub mod numbering;

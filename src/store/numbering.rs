@@ -104,6 +104,19 @@ pub fn renumber(conn: &Connection, moves: &[(i64, i64)]) -> Result<()> {
     Ok(())
 }
 
+/// The UUIDs of the entries numbered `numbers` (those that exist): what to hold on to across
+/// a merge, which may renumber them.
+pub fn uuids_of(conn: &Connection, numbers: impl IntoIterator<Item = i64>) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT uuid FROM entry WHERE number = +?1")?;
+    let mut out = Vec::new();
+    for n in numbers {
+        if let Some(uuid) = stmt.query_row([n], |r| r.get(0)).optional()? {
+            out.push(uuid);
+        }
+    }
+    Ok(out)
+}
+
 /// The fewest hex digits a displayed short id has (git shows 7; a v7 UUID's first 8 are
 /// its minute, so fewer would rarely be unique anyway).
 pub const SHORT_ID_MIN: usize = 8;

@@ -1,6 +1,13 @@
 //! Time handling for casefile: reading user-written times (`--at`, `--since`),
 //! the configured time zone, and the stored / displayed forms of timestamps.
 //!
+//! * this module: the ISO/RFC 3339 and relative forms, zones, storage formats;
+//! * `logs`: times as logs, mail and trackers print them (dtparse), [`abbrev`] their zone
+//!   abbreviations;
+//! * `find`: the first timestamp in a text (`--at-text`);
+//! * [`view`]: the one rule for showing times in views (the viewer's zone, `*` for another
+//!   written offset); every view formats times through it.
+//!
 //! Rules (from the contract):
 //! * Every time keeps the offset it was written with; instants are compared in
 //!   UTC (see [`unix_ms`]).

@@ -1,0 +1,516 @@
+//! gitleaks' rule set, run the way gitleaks runs it, but lazily.
+//!
+//! The rules are data ([`super::rules`], generated from `data/gitleaks/gitleaks.toml` by
+//! `cargo run --example gitleaks_rules`). One Aho–Corasick pass over the text, ASCII
+//! case-insensitive, finds every rule keyword that occurs; only those rules run, and each
+//! rule's regex (and its allowlists' regexes) compile on first use, once per process. Text
+//! without any keyword therefore compiles nothing.
+//!
+//! A match becomes a finding as in gitleaks' `detect.go`: the secret is the rule's
+//! `secretGroup`, else the first non-empty group, else the whole match; it must have a Shannon
+//! entropy above the rule's threshold; and neither the global nor the rule's allowlists may
+//! allow it (a regex on the secret, the match or the line; a stop word in the secret; `AND`
+//! when the allowlist says so).
+
+use std::ops::Range;
+use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::bytes::{Regex, RegexBuilder};
+
+use super::rules::{GLOBAL_ALLOW, RULES};
+use super::COMPILED;
+
+/// One gitleaks rule (generated data).
+pub(super) struct Rule {
+    pub id: &'static str,
+    /// Rust regex syntax, compiled as a byte regex with Unicode off (Go's ASCII classes).
+    pub regex: &'static str,
+    /// 0: the first non-empty group, else the whole match.
+    pub secret_group: usize,
+    /// Lower-case; the rule runs only when one occurs (any case).
+    pub keywords: &'static [&'static str],
+    /// A secret must have a Shannon entropy above this (0: no check).
+    pub entropy: f64,
+    pub allow: &'static [Allow],
+}
+
+/// What an allowlist's regexes are matched against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Target {
+    Secret,
+    Match,
+    Line,
+}
+
+/// One allowlist: a finding it allows is dropped.
+pub(super) struct Allow {
+    pub target: Target,
+    /// Every non-empty check must hold (else any one).
+    pub and: bool,
+    pub regexes: &'static [&'static str],
+    /// Lower-case; allowed when the lower-cased secret contains one.
+    pub stopwords: &'static [&'static str],
+}
+
+/// The number of generated rules.
+pub(super) fn len() -> usize {
+    RULES.len()
+}
+
+pub(super) fn id(rule: usize) -> &'static str {
+    RULES[rule].id
+}
+
+#[cfg(test)]
+pub(super) fn keywords_of(rule: usize) -> &'static [&'static str] {
+    RULES[rule].keywords
+}
+
+#[cfg(test)]
+pub(super) fn regex(rule: usize) -> &'static str {
+    RULES[rule].regex
+}
+
+pub(super) fn ids() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|r| r.id)
+}
+
+/// Compiles `source` as gitleaks' rules need it: bytes, Unicode off. Large rules (the
+/// generic ones) need more than the default size limit.
+fn compile(source: &str) -> Option<Regex> {
+    COMPILED.fetch_add(1, Ordering::Relaxed);
+    RegexBuilder::new(&format!("(?-u){source}"))
+        .size_limit(1 << 24)
+        .build()
+        .ok()
+}
+
+/// The keyword automaton and, per pattern, the rules it wakes.
+struct Keywords {
+    ac: Option<AhoCorasick>,
+    rules_of: Vec<Vec<usize>>,
+    /// Per pattern, per entry of `rules_of`: the literal the rule's regex starts with.
+    literal_of: Vec<Vec<Option<Literal>>>,
+}
+
+/// A keyword that starts every match of its rule, as the regex spells it: an occurrence
+/// counts only in that case (gitleaks lower-cases keywords, but `ey`, `SK` and `s.` are
+/// case-sensitive in their regexes and occur inside words everywhere), and at a word start
+/// when the regex begins with `\b`.
+#[derive(Clone)]
+struct Literal {
+    text: String,
+    word_start: bool,
+}
+
+/// The regex's leading literal for `keyword`, if every match starts with one of the
+/// rule's keywords spelled literally (and case-sensitively).
+fn literal_prefix(regex: &'static str, keyword: &str) -> Option<Literal> {
+    let mut body = regex;
+    let word_start = body.starts_with("\\b");
+    if word_start {
+        body = &body[2..];
+    }
+    loop {
+        if let Some(rest) = body.strip_prefix("(?:") {
+            body = rest;
+        } else if let Some(rest) = body.strip_prefix('(').filter(|r| !r.starts_with('?')) {
+            body = rest;
+        } else {
+            break;
+        }
+    }
+    // Alternatives of the group `body` is in: each must start with a keyword literal.
+    let mut depth = 0usize;
+    let mut alts = vec![0usize];
+    let mut end = body.len();
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => {
+                // Skip a class (`]` first in it is literal).
+                i += 1;
+                if bytes.get(i) == Some(&b'^') {
+                    i += 1;
+                }
+                i += 1;
+                while i < bytes.len() && bytes[i] != b']' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => {
+                end = i;
+                break;
+            }
+            b')' => depth -= 1,
+            b'|' if depth == 0 => alts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    let group = &body[..end];
+    let mut mine = None;
+    for &a in &alts {
+        let alt = &group[a.min(group.len())..];
+        let lit = leading_literal(alt)?;
+        let n = lit.len().min(keyword.len());
+        if mine.is_none() && lit[..n].eq_ignore_ascii_case(&keyword[..n]) {
+            mine = Some(lit);
+        }
+    }
+    // Each alternative starts with some literal; this keyword is one of them.
+    mine.map(|text| Literal { text, word_start })
+}
+
+/// The literal `alt` starts with (unescaped), dropping its last char if a repetition
+/// applies to it.
+fn leading_literal(alt: &str) -> Option<String> {
+    let b = alt.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            c if c.is_ascii_alphanumeric() || c == b'_' || c == b'-' => {
+                out.push(char::from(c));
+                i += 1;
+            }
+            b'\\' if b.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                out.push(char::from(b[i + 1]));
+                i += 2;
+            }
+            _ => break,
+        }
+    }
+    if matches!(b.get(i), Some(b'{' | b'*' | b'?' | b'+')) {
+        out.pop();
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn keywords() -> &'static Keywords {
+    static KW: OnceLock<Keywords> = OnceLock::new();
+    KW.get_or_init(|| {
+        let mut patterns: Vec<&'static str> = Vec::new();
+        let mut rules_of: Vec<Vec<usize>> = Vec::new();
+        let mut literal_of: Vec<Vec<Option<Literal>>> = Vec::new();
+        for (i, rule) in RULES.iter().enumerate() {
+            for kw in rule.keywords {
+                // The literal gates the keyword occurrence by its first bytes (`EAA` of
+                // `eaam`); a literal longer than the keyword says nothing more.
+                let lit = literal_prefix(rule.regex, kw).map(|mut l| {
+                    l.text.truncate(kw.len());
+                    l
+                });
+                match patterns.iter().position(|p| p == kw) {
+                    Some(p) => {
+                        rules_of[p].push(i);
+                        literal_of[p].push(lit);
+                    }
+                    None => {
+                        patterns.push(kw);
+                        rules_of.push(vec![i]);
+                        literal_of.push(vec![lit]);
+                    }
+                }
+            }
+        }
+        // Standard semantics so that overlapping keywords (`key` inside `apikey`) are all seen.
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Keywords {
+            ac,
+            rules_of,
+            literal_of,
+        }
+    })
+}
+
+/// A keyword occurrence's extra condition, for rules whose keywords are ordinary words.
+#[derive(Clone, Copy, PartialEq)]
+enum Gate {
+    None,
+    /// A secret-named key, an operator and a value ([`super::assign::generic_gate`]).
+    Assignment,
+    /// `kind: Secret` ([`super::assign::kind_secret_gate`]).
+    KindSecret,
+}
+
+fn gate_of(id: &str) -> Gate {
+    match id {
+        "generic-api-key" | "hashicorp-tf-password" => Gate::Assignment,
+        "kubernetes-secret-yaml" => Gate::KindSecret,
+        _ => Gate::None,
+    }
+}
+
+/// Which rules' keywords occur in `text` (with their gate), as a bit set over rule indices:
+/// one Aho–Corasick pass.
+pub(super) fn candidates(text: &[u8]) -> Vec<u64> {
+    let mut set = vec![0u64; RULES.len().div_ceil(64)];
+    let kw = keywords();
+    let Some(ac) = &kw.ac else {
+        return set;
+    };
+    // Patterns all of whose rules are set already.
+    let mut done = vec![false; kw.rules_of.len()];
+    let mut left = kw.rules_of.len();
+    for m in ac.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if done[p] {
+            continue;
+        }
+        let mut all = true;
+        for (n, &r) in kw.rules_of[p].iter().enumerate() {
+            if is_candidate(&set, r) {
+                continue;
+            }
+            let literal_ok = kw.literal_of[p][n]
+                .as_ref()
+                .is_none_or(|l| literal_at(text, m.start(), l));
+            let open = literal_ok
+                && match gate_of(RULES[r].id) {
+                    Gate::None => true,
+                    Gate::Assignment => super::assign::generic_gate(text, m.end()),
+                    Gate::KindSecret => super::assign::kind_secret_gate(text, m.start()),
+                };
+            if open {
+                set[r / 64] |= 1 << (r % 64);
+            } else {
+                all = false;
+            }
+        }
+        if all {
+            done[p] = true;
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+        }
+    }
+    set
+}
+
+/// Whether literal `l` is spelled as in the regex at `at` (and starts a word if it must).
+fn literal_at(text: &[u8], at: usize, l: &Literal) -> bool {
+    text.get(at..at + l.text.len()) == Some(l.text.as_bytes())
+        && (!l.word_start
+            || at == 0
+            || !(text[at - 1].is_ascii_alphanumeric() || text[at - 1] == b'_'))
+}
+
+/// Whether a keyword of gated rule `rule` inside `whole` opens its gate, so that a finding
+/// never depends on whether the keyword pass or a forced run picked the rule.
+fn gate_open_in(rule: usize, text: &[u8], whole: &Range<usize>) -> bool {
+    let kw = keywords();
+    let Some(ac) = &kw.ac else {
+        return false;
+    };
+    let gate = gate_of(RULES[rule].id);
+    ac.find_overlapping_iter(&text[whole.clone()]).any(|m| {
+        kw.rules_of[m.pattern().as_usize()].contains(&rule)
+            && match gate {
+                Gate::None => true,
+                Gate::Assignment => super::assign::generic_gate(text, whole.start + m.end()),
+                Gate::KindSecret => super::assign::kind_secret_gate(text, whole.start + m.start()),
+            }
+    })
+}
+
+pub(super) fn is_candidate(set: &[u64], rule: usize) -> bool {
+    set.get(rule / 64)
+        .is_some_and(|w| w & (1 << (rule % 64)) != 0)
+}
+
+struct Compiled {
+    regex: Option<Regex>,
+}
+
+fn rule_regex(rule: usize) -> Option<&'static Regex> {
+    static CELLS: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    let cells = CELLS.get_or_init(|| (0..RULES.len()).map(|_| OnceLock::new()).collect());
+    cells
+        .get(rule)?
+        .get_or_init(|| Compiled {
+            regex: compile(RULES[rule].regex),
+        })
+        .regex
+        .as_ref()
+}
+
+/// One allowlist's regexes as a single alternation (one compile, one search).
+fn allow_regex(allow: &'static Allow) -> Option<&'static Regex> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Option<Regex>>>> = OnceLock::new();
+    if allow.regexes.is_empty() {
+        return None;
+    }
+    let key = allow as *const Allow as usize;
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
+    let entry = guard.entry(key).or_insert_with(|| {
+        let alternation = allow
+            .regexes
+            .iter()
+            .map(|r| format!("(?:{r})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        Box::leak(Box::new(compile(&alternation)))
+    });
+    entry.as_ref()
+}
+
+/// Shannon entropy of the bytes, in bits per byte (gitleaks' `shannonEntropy` counts runes;
+/// secrets are ASCII, where the two agree).
+pub(super) fn entropy(s: &[u8]) -> f64 {
+    if s.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in s {
+        counts[usize::from(b)] += 1;
+    }
+    let n = s.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// The line(s) holding `span`.
+fn line_of(text: &[u8], span: &Range<usize>) -> Range<usize> {
+    let start = text[..span.start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let end = text[span.end..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |p| span.end + p);
+    start..end
+}
+
+fn allowed(allows: &'static [Allow], text: &[u8], whole: &Range<usize>, secret: &[u8]) -> bool {
+    allows.iter().any(|a| {
+        let regex_hit = (!a.regexes.is_empty()).then(|| {
+            let target = match a.target {
+                Target::Secret => secret,
+                Target::Match => &text[whole.clone()],
+                Target::Line => &text[line_of(text, whole)],
+            };
+            allow_regex(a).is_some_and(|re| re.is_match(target))
+        });
+        let stop_hit = (!a.stopwords.is_empty()).then(|| {
+            let lower = secret.to_ascii_lowercase();
+            a.stopwords
+                .iter()
+                .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
+        });
+        let checks = [regex_hit, stop_hit];
+        let mut present = checks.iter().flatten().peekable();
+        if present.peek().is_none() {
+            return false;
+        }
+        if a.and {
+            present.all(|&b| b)
+        } else {
+            present.any(|&b| b)
+        }
+    })
+}
+
+/// The secrets rule `rule` finds in `text` (byte ranges, possibly not on char boundaries).
+pub(super) fn find(rule: usize, text: &[u8], out: &mut Vec<Range<usize>>) {
+    let mut both = Vec::new();
+    find_with_matches(rule, text, &mut both);
+    out.extend(both.into_iter().map(|(_, secret)| secret));
+}
+
+/// Whether rule `id`'s allowlists (or the global ones) allow `secret`, found in `whole`.
+pub(super) fn allowed_by(id: &str, text: &[u8], whole: &Range<usize>, secret: &[u8]) -> bool {
+    allowed(GLOBAL_ALLOW, text, whole, secret)
+        || RULES
+            .iter()
+            .find(|r| r.id == id)
+            .is_some_and(|r| allowed(r.allow, text, whole, secret))
+}
+
+/// Whether rule `id`'s allowlists on the match or the line (regexes only, no stop words)
+/// allow the finding `whole`: `bucket_key: …`, `csrf-token=…`, `publicToken = …`.
+pub(super) fn allowed_by_context(id: &str, text: &[u8], whole: &Range<usize>) -> bool {
+    RULES.iter().find(|r| r.id == id).is_some_and(|r| {
+        r.allow.iter().any(|a| {
+            !a.and
+                && a.target != Target::Secret
+                && allow_regex(a).is_some_and(|re| {
+                    let target = match a.target {
+                        Target::Line => &text[line_of(text, whole)],
+                        _ => &text[whole.clone()],
+                    };
+                    re.is_match(target)
+                })
+        })
+    })
+}
+
+/// As [`find`], with each secret's whole match: `(match, secret)`.
+pub(super) fn find_with_matches(
+    rule: usize,
+    text: &[u8],
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
+    let Some(re) = rule_regex(rule) else {
+        return;
+    };
+    let r = &RULES[rule];
+    let mut locs = re.capture_locations();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(whole) = re.captures_read_at(&mut locs, text, at) else {
+            break;
+        };
+        let whole = whole.range();
+        at = if whole.is_empty() {
+            whole.end + 1
+        } else {
+            whole.end
+        };
+        let secret = if r.secret_group > 0 {
+            locs.get(r.secret_group)
+        } else {
+            (1..locs.len())
+                .filter_map(|g| locs.get(g))
+                .find(|(s, e)| e > s)
+        };
+        let secret = secret.map_or(whole.clone(), |(s, e)| s..e);
+        if secret.is_empty() {
+            continue;
+        }
+        if gate_of(r.id) != Gate::None && !gate_open_in(rule, text, &whole) {
+            continue;
+        }
+        let bytes = &text[secret.clone()];
+        if r.entropy > 0.0 && entropy(bytes) <= r.entropy {
+            continue;
+        }
+        if allowed(GLOBAL_ALLOW, text, &whole, bytes) || allowed(r.allow, text, &whole, bytes) {
+            continue;
+        }
+        out.push((whole, secret));
+    }
+}

@@ -1,0 +1,741 @@
+//! `casefile sync`: cases exchanged through any git remote, merged by UUID, never forced.
+//!
+//! Each case is one ref, `refs/casefile/cases/<case-uuid>`, whose commits hold the case split
+//! one blob per entry, state change, case event, change and attachment ([`tree`]). A sync:
+//!
+//! 1. fetches every case ref of the remote into scratch refs
+//!    (`refs/casefile/remote/<remote-id>/cases/*`) of casefile's own bare repository,
+//!    `<home>/sync.git`, by running the user's `git` ([`transport`]);
+//! 2. for each case whose remote ref moved, reads only the blobs that changed since the commit
+//!    this home last knew ([`transport::Git::diff_tree`]), makes them a bundle and merges it
+//!    with the import merge, inside a transaction left open;
+//! 3. for each shared case that changed here (found by [`crate::store::changes`] without
+//!    reading the case), writes the changed entries' blobs into a commit whose parents are
+//!    the last known commit and the fetched one (`git fast-import`);
+//! 4. pushes those commits without `+`. Only then are the transactions committed and the
+//!    state saved. A case whose push was refused because the remote moved is rolled back and
+//!    goes round again (fetch, merge, push), up to [`ATTEMPTS`] times.
+//!
+//! So a failed or killed sync changes no case (its transactions were never committed), and
+//! the next one redoes the work: merging is idempotent, and what was pushed already is simply
+//! found on the remote. A case that did not change on either side costs one `stat`.
+
+pub mod state;
+pub mod transport;
+pub mod tree;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
+
+use anyhow::{anyhow, Context as _, Result};
+
+use crate::bundle;
+use crate::error::invalid;
+use crate::home::Home;
+use crate::store::marks::{self as changes, Changed, Marks};
+use crate::store::{dump, lifecycle, merge, numbering, CaseStore, NewCase};
+use state::{CaseRecord, State, Synced};
+use transport::{Git, TreeChange, CASES, EMPTY_TREE};
+
+/// How many times a sync fetches, merges and pushes again when the remote moved meanwhile.
+pub const ATTEMPTS: usize = 5;
+
+/// What `sync` is asked to do.
+pub struct Options {
+    /// Anything `git` can fetch from and push to.
+    pub url: String,
+    /// Share every local case.
+    pub all: bool,
+    /// Share this case (the current one, or `-C`).
+    pub share: Option<String>,
+    /// Whose name goes on the commits.
+    pub author: String,
+}
+
+/// What happened to one case.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CaseLine {
+    pub slug: String,
+    /// The case was not here before this sync.
+    pub created: bool,
+    /// New entries fetched, and who wrote them.
+    pub received: usize,
+    pub from: BTreeSet<String>,
+    /// Other changes fetched (state changes, edits, links, closes…).
+    pub changes: usize,
+    /// Entries sent.
+    pub sent: usize,
+    /// Local entries the merge renumbered, (old, new) (see `store::numbering`).
+    pub renumbered: Vec<(i64, i64)>,
+}
+
+impl CaseLine {
+    fn is_quiet(&self) -> bool {
+        !self.created && self.received == 0 && self.changes == 0 && self.sent == 0
+    }
+}
+
+/// What a sync did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Cases that changed, one line each.
+    pub lines: Vec<CaseLine>,
+    /// Cases looked at (shared here or on the remote).
+    pub cases: usize,
+    /// Cases whose remote copy is damaged: one message each, nothing merged for them.
+    pub damaged: Vec<String>,
+}
+
+/// Sync the home with a remote.
+pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
+    home.ensure()?;
+    let git = Git::open_or_init(&home.root().join("sync.git"))?;
+    let _lock = state::Lock::take(&git.dir().join("casefile.lock"))?;
+    git.clear_stale_locks();
+    let state_path = git.dir().join("casefile.json");
+    let mut st = State::load(&state_path);
+    let remote_id = remote_id(&options.url);
+    let scratch = format!("refs/casefile/remote/{remote_id}/cases/");
+
+    let mut dirty = share(home, &mut st, options)?;
+    let mut outcome = Outcome::default();
+    let mut pending: Option<BTreeSet<String>> = None;
+    let mut first_created: Option<String> = None;
+    for attempt in 1..=ATTEMPTS {
+        git.fetch(&options.url, &scratch)?;
+        let remote = git.refs(&scratch)?;
+        let mut round = Round {
+            home,
+            git: &git,
+            st: &st,
+            remote_id: &remote_id,
+            remote: &remote,
+            works: Vec::new(),
+            damaged: Vec::new(),
+        };
+        let mut uuids: BTreeSet<String> = remote.keys().cloned().collect();
+        uuids.extend(
+            st.cases
+                .iter()
+                .filter(|(_, r)| r.shared)
+                .map(|(u, _)| u.clone()),
+        );
+        if let Some(only) = &pending {
+            uuids.retain(|u| only.contains(u));
+        }
+        if attempt == 1 {
+            outcome.cases = uuids.len();
+        }
+        for uuid in &uuids {
+            round.plan(uuid)?;
+        }
+        let Round {
+            mut works, damaged, ..
+        } = round;
+        outcome.damaged.extend(damaged);
+
+        let built = build(&git, &mut works, &options.author)?;
+        let pushed = match git.push(&options.url, &built) {
+            Ok(p) => p,
+            Err(err) => {
+                // Nothing is committed: every case stays as it was.
+                for w in &mut works {
+                    w.rollback();
+                }
+                return Err(err);
+            }
+        };
+        let accepted: BTreeSet<&str> = pushed.accepted.iter().map(String::as_str).collect();
+        let moved: BTreeSet<String> = pushed.moved.iter().cloned().collect();
+        for w in works {
+            if moved.contains(&w.uuid) {
+                let mut w = w;
+                w.rollback();
+                continue;
+            }
+            if w.pushing.is_some() && !accepted.contains(w.uuid.as_str()) {
+                // Neither taken nor refused as moved: git said nothing about it.
+                let mut w = w;
+                w.rollback();
+                return Err(invalid(format!(
+                    "cannot push to {}: git did not report on case {}",
+                    options.url, w.slug
+                )));
+            }
+            let (uuid, record, line, created) = w.commit(home)?;
+            if created && first_created.is_none() {
+                first_created = Some(record.slug.clone());
+            }
+            let entry = st.cases.entry(uuid).or_default();
+            entry.slug = record.slug;
+            entry.shared = true;
+            if let Some(synced) = record.synced {
+                entry.remotes.insert(remote_id.clone(), synced);
+            }
+            dirty = true;
+            if !line.is_quiet() {
+                outcome.lines.push(line);
+            }
+        }
+        if moved.is_empty() {
+            pending = None;
+            break;
+        }
+        if attempt == ATTEMPTS {
+            if dirty {
+                st.save(&state_path)?;
+            }
+            return Err(invalid(format!(
+                "the remote kept moving: {} case(s) could not be pushed after {ATTEMPTS} tries; run `casefile sync` again",
+                moved.len()
+            )));
+        }
+        pending = Some(moved);
+    }
+    debug_assert!(pending.is_none());
+    if dirty {
+        st.save(&state_path)?;
+    }
+    if let Some(slug) = first_created {
+        if home.current_slug()?.is_none() {
+            home.set_current(&slug)?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// A short, ref-safe name for a remote URL (its scratch refs live under it).
+fn remote_id(url: &str) -> String {
+    use sha1::{Digest, Sha1};
+    let digest = Sha1::digest(url.trim().as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Mark the cases this sync shares; true when the state changed.
+fn share(home: &Home, st: &mut State, options: &Options) -> Result<bool> {
+    let slugs = if options.all {
+        home.slugs()?
+    } else {
+        options.share.iter().cloned().collect()
+    };
+    let mut changed = false;
+    for slug in slugs {
+        let uuid = match st.uuid_of(&slug) {
+            Some(u) => u.to_string(),
+            None => {
+                let path = home.existing_case(&slug)?;
+                let store = CaseStore::open(&path, &slug)?;
+                merge::case_uuid(store.conn())?
+                    .with_context(|| format!("case {slug} has no UUID; it may be damaged"))?
+            }
+        };
+        let record = st.cases.entry(uuid).or_insert_with(|| CaseRecord {
+            slug: slug.clone(),
+            ..CaseRecord::default()
+        });
+        if !record.shared || record.slug != slug {
+            record.shared = true;
+            record.slug = slug;
+            changed = true;
+        }
+    }
+    Ok(changed)
+}
+
+/// One case's work in one round.
+struct Work {
+    uuid: String,
+    slug: String,
+    /// The case file, with a write transaction open (committed after the push).
+    store: Option<CaseStore>,
+    /// A case new here, to create after the push phase.
+    create: Option<bundle::Bundle>,
+    /// The commit to record as on the remote when this round succeeds.
+    record: Option<String>,
+    /// The commit to build: parents and files.
+    build: Option<Build>,
+    /// The commit built, being pushed.
+    pushing: Option<String>,
+    marks: Marks,
+    line: CaseLine,
+}
+
+struct Build {
+    parents: Vec<String>,
+    copied: Vec<TreeChange>,
+    blobs: Vec<tree::Blob>,
+}
+
+impl Work {
+    fn rollback(&mut self) {
+        if let Some(store) = self.store.take() {
+            let _ = store.conn().execute_batch("ROLLBACK");
+        }
+    }
+
+    /// Make this case's round permanent: commit the merge, or create the new case.
+    fn commit(mut self, home: &Home) -> Result<(String, Committed, CaseLine, bool)> {
+        let mut created = false;
+        if let Some(store) = self.store.take() {
+            store
+                .conn()
+                .execute_batch("COMMIT")
+                .with_context(|| format!("cannot write to {}", store.path().display()))?;
+        }
+        if let Some(bundle) = self.create.take() {
+            self.slug = create_case(home, &bundle, &self.slug)?;
+            self.line.slug = self.slug.clone();
+            let store = CaseStore::open(&home.case_path(&self.slug), &self.slug)?;
+            self.marks = changes::marks(store.conn())?;
+            created = true;
+        }
+        let commit = self.pushing.clone().or(self.record.clone());
+        let synced = commit.map(|commit| Synced {
+            commit,
+            marks: self.marks.clone(),
+            sig: state::signature(&home.case_path(&self.slug)),
+        });
+        Ok((
+            self.uuid,
+            Committed {
+                slug: self.slug,
+                synced,
+            },
+            self.line,
+            created,
+        ))
+    }
+}
+
+struct Committed {
+    slug: String,
+    synced: Option<Synced>,
+}
+
+/// The planning of one round: what each case needs.
+struct Round<'a> {
+    home: &'a Home,
+    git: &'a Git,
+    st: &'a State,
+    remote_id: &'a str,
+    remote: &'a BTreeMap<String, String>,
+    works: Vec<Work>,
+    damaged: Vec<String>,
+}
+
+impl Round<'_> {
+    fn plan(&mut self, uuid: &str) -> Result<()> {
+        let record = self.st.cases.get(uuid);
+        let synced = record.and_then(|r| r.remotes.get(self.remote_id));
+        let known = synced.map(|s| s.commit.as_str());
+        let theirs = self.remote.get(uuid).map(String::as_str);
+        let local = record
+            .map(|r| r.slug.clone())
+            .filter(|slug| self.home.case_path(slug).is_file());
+
+        let Some(slug) = local else {
+            let Some(theirs) = theirs else { return Ok(()) };
+            return self.plan_new(uuid, record.map(|r| r.slug.as_str()), theirs);
+        };
+        let path = self.home.case_path(&slug);
+        if theirs.is_some() && theirs == known {
+            if let (Some(s), Some(now)) = (synced, state::signature(&path)) {
+                if s.sig.as_deref() == Some(now.as_str()) {
+                    return Ok(());
+                }
+            }
+        }
+
+        let store = CaseStore::open(&path, &slug)?;
+        store
+            .conn()
+            .execute_batch("BEGIN IMMEDIATE")
+            .with_context(|| format!("cannot write to {}", path.display()))?;
+        let mut work = Work {
+            uuid: uuid.to_string(),
+            slug: slug.clone(),
+            store: Some(store),
+            create: None,
+            record: None,
+            build: None,
+            pushing: None,
+            marks: Marks::default(),
+            line: CaseLine {
+                slug: slug.clone(),
+                ..CaseLine::default()
+            },
+        };
+        match self.plan_existing(&mut work, synced, known, theirs) {
+            Ok(()) => {
+                self.works.push(work);
+                Ok(())
+            }
+            Err(err) => {
+                work.rollback();
+                if err.downcast_ref::<Damaged>().is_some() {
+                    self.damaged.push(format!("case {slug}: {err}"));
+                    Ok(())
+                } else {
+                    Err(err)
+                }
+            }
+        }
+    }
+
+    fn plan_existing(
+        &self,
+        work: &mut Work,
+        synced: Option<&Synced>,
+        known: Option<&str>,
+        theirs: Option<&str>,
+    ) -> Result<()> {
+        let Some(store) = work.store.as_ref() else {
+            return Ok(());
+        };
+        let conn = store.conn();
+        let no_marks = Marks::default();
+        let old_marks = synced.map_or(&no_marks, |s| &s.marks);
+        let (mine, _) = changes::since(conn, old_marks)?;
+        // The merge below may renumber entries (`store::numbering`): hold ours by UUID.
+        let mine_uuids = match &mine {
+            Changed::Some { entries, .. } => {
+                Some(numbering::uuids_of(conn, entries.iter().copied())?)
+            }
+            Changed::Everything => None,
+        };
+
+        // Their side: what changed on the remote since the commit this home last knew.
+        let mut copied = Vec::new();
+        let mut from_remote: BTreeSet<String> = BTreeSet::new();
+        // A ref the remote no longer has (deleted there by hand) is pushed again.
+        let mut lost_on_remote = theirs.is_none() && known.is_some();
+        if let Some(theirs) = theirs.filter(|t| Some(*t) != known) {
+            let (assembly, tree_changes) =
+                read_remote(self.git, known.unwrap_or(EMPTY_TREE), theirs)?;
+            lost_on_remote = tree_changes.iter().any(|c| c.deleted);
+            copied = tree_changes.into_iter().filter(|c| !c.deleted).collect();
+            from_remote = copied
+                .iter()
+                .filter_map(|c| tree::entry_of(&c.path).map(str::to_string))
+                .collect();
+            if assembly.has_case() {
+                merge_assembly(conn, assembly, &mut work.line)?;
+            }
+        }
+        work.marks = changes::marks(conn)?;
+        let mine = match (mine, mine_uuids) {
+            (Changed::Some { case, .. }, Some(uuids)) => {
+                let uuids: Vec<&str> = uuids.iter().map(String::as_str).collect();
+                Changed::Some {
+                    entries: changes::numbers_of(conn, &uuids)?.into_values().collect(),
+                    case,
+                }
+            }
+            (mine, _) => mine,
+        };
+
+        let nothing_here = mine.is_nothing() && known.is_some();
+        if nothing_here && !lost_on_remote {
+            // The remote has everything this case has: take its commit as it is.
+            work.record = theirs.map(str::to_string).or(known.map(str::to_string));
+            return Ok(());
+        }
+
+        // Our side: the blobs of what changed here.
+        let mut blobs = Vec::new();
+        let new_here_after = old_marks.0.get("entry").map_or(0, |m| m.0);
+        let (only, case_changed) = match (&mine, known) {
+            (Changed::Some { entries, case }, Some(_)) => {
+                (Some(entries.iter().copied().collect::<Vec<i64>>()), *case)
+            }
+            _ => (None, true),
+        };
+        if case_changed {
+            let case = bundle::BundleCase {
+                info: crate::store::case_info(conn)?,
+                events: lifecycle::events(conn)?,
+            };
+            tree::case_blobs(&case, &mut blobs)?;
+        }
+        let mut sent = 0;
+        dump::each_bundle_entry_of(conn, only.as_deref(), |e| {
+            let theirs_too = from_remote.contains(&e.uuid);
+            if !theirs_too {
+                sent += 1;
+            }
+            let new_here = only.is_none() || e.number > new_here_after;
+            tree::entry_blobs(e, new_here && !theirs_too, &mut blobs)
+        })?;
+        work.line.sent = sent;
+        let mut parents: Vec<String> = known.into_iter().map(str::to_string).collect();
+        if let Some(t) = theirs {
+            if !parents.iter().any(|p| p == t) {
+                parents.push(t.to_string());
+            }
+        }
+        work.build = Some(Build {
+            parents,
+            copied,
+            blobs,
+        });
+        Ok(())
+    }
+
+    /// A case on the remote that is not here: read it whole, to create after the push phase.
+    fn plan_new(&mut self, uuid: &str, slug_before: Option<&str>, theirs: &str) -> Result<()> {
+        let read = read_remote(self.git, EMPTY_TREE, theirs).and_then(|(assembly, _)| {
+            let bytes = assembly.into_bundle().map_err(damaged)?;
+            bundle::parse(&bytes).map_err(damaged)
+        });
+        let bundle = match read {
+            Ok(b) => b,
+            Err(err) if err.downcast_ref::<Damaged>().is_some() => {
+                self.damaged.push(format!("case {uuid}: {err}"));
+                return Ok(());
+            }
+            Err(err) => return Err(err),
+        };
+        if bundle.case.info.uuid != uuid {
+            self.damaged.push(format!(
+                "case {uuid}: its case.json names case {}; nothing was merged for it",
+                bundle.case.info.uuid
+            ));
+            return Ok(());
+        }
+        let slug = slug_before.unwrap_or(&bundle.case.info.slug).to_string();
+        let line = CaseLine {
+            slug: slug.clone(),
+            created: true,
+            received: bundle.entries.len(),
+            from: bundle.entries.iter().map(|e| e.author.clone()).collect(),
+            ..CaseLine::default()
+        };
+        self.works.push(Work {
+            uuid: uuid.to_string(),
+            slug,
+            store: None,
+            create: Some(bundle),
+            record: Some(theirs.to_string()),
+            build: None,
+            pushing: None,
+            marks: Marks::default(),
+            line,
+        });
+        Ok(())
+    }
+}
+
+/// A remote copy that cannot be merged: the error names what is wrong.
+#[derive(Debug)]
+struct Damaged(String);
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the remote's copy is damaged: {}; nothing was merged for it",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for Damaged {}
+
+fn damaged(err: anyhow::Error) -> anyhow::Error {
+    let text = crate::error::one_line(&err).replace("; nothing was imported", "");
+    anyhow!(Damaged(text))
+}
+
+/// Read what changed between two commits of a case into an assembly: the changed blobs, then
+/// what a bundle needs beside them (the case record, the entries that only gained items or
+/// are link targets, attachment bytes seen before).
+fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<TreeChange>)> {
+    let changes = git.diff_tree(from, to).map_err(damaged)?;
+    let wanted: Vec<&TreeChange> = changes.iter().filter(|c| !c.deleted).collect();
+    let specs: Vec<String> = wanted.iter().map(|c| c.oid.clone()).collect();
+    let data = git.read_many(&specs).map_err(damaged)?;
+    let mut assembly = tree::Assembly::default();
+    for (change, data) in wanted.iter().zip(data) {
+        let data = data.ok_or_else(|| damaged(anyhow!("{} is missing", change.path)))?;
+        assembly.add(&change.path, &data).map_err(damaged)?;
+    }
+    if wanted.is_empty() {
+        return Ok((assembly, changes));
+    }
+    // Second round: what the bundle needs that did not change.
+    let mut paths = Vec::new();
+    if !assembly.has_case() {
+        paths.push("case.json".to_string());
+    }
+    let mut context: Vec<String> = assembly.entries_missing();
+    context.extend(assembly.link_targets_missing());
+    context.sort();
+    context.dedup();
+    paths.extend(
+        context
+            .iter()
+            .map(|u| format!("{}/entry.json", tree::entry_dir(u))),
+    );
+    paths.extend(
+        assembly
+            .attachments_missing()
+            .iter()
+            .map(|sha| tree::attachment_path(sha)),
+    );
+    let specs: Vec<String> = paths.iter().map(|p| format!("{to}:{p}")).collect();
+    let data = git.read_many(&specs).map_err(damaged)?;
+    for (path, data) in paths.iter().zip(data) {
+        let data = data.ok_or_else(|| damaged(anyhow!("{path} is missing")))?;
+        assembly.add(path, &data).map_err(damaged)?;
+    }
+    for uuid in &context {
+        assembly.drop_attachments_of(uuid);
+    }
+    Ok((assembly, changes))
+}
+
+/// Merge what was read into the open case and count it on the line.
+fn merge_assembly(
+    conn: &rusqlite::Connection,
+    assembly: tree::Assembly,
+    line: &mut CaseLine,
+) -> Result<()> {
+    let authors = assembly.entry_authors();
+    let bytes = assembly.into_bundle().map_err(damaged)?;
+    let bundle = bundle::parse(&bytes).map_err(damaged)?;
+    let uuids: Vec<&str> = bundle.entries.iter().map(|e| e.uuid.as_str()).collect();
+    let known = changes::numbers_of(conn, &uuids)?;
+    for (uuid, author) in &authors {
+        if !known.contains_key(uuid) {
+            line.from.insert(author.clone());
+        }
+    }
+    let report = merge::merge(conn, &bundle, false)?;
+    line.renumbered.extend(report.renumbered.iter().copied());
+    line.received += report.entries_added;
+    line.changes += report.state_changes_added
+        + report.links_added
+        + report.edits_added
+        + report.attachments_added
+        + report.case_events_added;
+    Ok(())
+}
+
+/// Write the commits of every case that has one to build: one `git fast-import`. Returns the
+/// `(commit, case uuid)` pairs to push.
+fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, String)>> {
+    let mut script = Vec::new();
+    let mut marks = Vec::new();
+    let name: String = author
+        .chars()
+        .filter(|c| !matches!(c, '<' | '>' | '\n'))
+        .collect();
+    let name = if name.trim().is_empty() {
+        "casefile".to_string()
+    } else {
+        name.trim().to_string()
+    };
+    let now = chrono::Utc::now().timestamp();
+    for (i, w) in works.iter().enumerate() {
+        let Some(b) = &w.build else { continue };
+        let mark = i as u64 + 1;
+        let message = format!("casefile sync: {} ({} sent)\n", w.slug, w.line.sent);
+        if b.parents.is_empty() {
+            // A first commit: no parent, whatever a stale local build ref says.
+            writeln!(script, "reset {CASES}{}", w.uuid)?;
+        }
+        write!(
+            script,
+            "commit {CASES}{}\nmark :{mark}\ncommitter {name} <> {now} +0000\ndata {}\n{message}",
+            w.uuid,
+            message.len()
+        )?;
+        for (j, parent) in b.parents.iter().enumerate() {
+            writeln!(script, "{} {parent}", if j == 0 { "from" } else { "merge" })?;
+        }
+        for c in &b.copied {
+            writeln!(script, "M 100644 {} {}", c.oid, c.path)?;
+        }
+        for blob in &b.blobs {
+            write!(
+                script,
+                "M 100644 inline {}\ndata {}\n",
+                blob.path,
+                blob.data.len()
+            )?;
+            script.extend_from_slice(&blob.data);
+            script.push(b'\n');
+        }
+        script.push(b'\n');
+        marks.push((mark, i));
+    }
+    if marks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let oids = git.fast_import(&script)?;
+    let mut out = Vec::new();
+    for (mark, i) in marks {
+        let oid = oids
+            .get(&mark)
+            .cloned()
+            .ok_or_else(|| anyhow!("git fast-import did not report commit :{mark}"))?;
+        works[i].pushing = Some(oid.clone());
+        out.push((oid, works[i].uuid.clone()));
+    }
+    Ok(out)
+}
+
+/// Create a case fetched from the remote, under its slug or, when another case has it, under
+/// the slug with the case UUID's last characters. Returns the slug used.
+fn create_case(home: &Home, bundle: &bundle::Bundle, slug: &str) -> Result<String> {
+    let info = &bundle.case.info;
+    let mut slug = slug.to_string();
+    if home.case_path(&slug).exists() {
+        let tail: String = info
+            .uuid
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let keep = 64 - tail.len() - 1;
+        let head: String = slug.chars().take(keep).collect();
+        slug = format!("{}-{tail}", head.trim_end_matches('-'));
+    }
+    let mut store = CaseStore::create(
+        home,
+        &NewCase {
+            uuid: &info.uuid,
+            slug: &slug,
+            title: &info.title,
+            opened_at: &info.opened_at,
+            tickets: &info.tickets,
+            tags: &info.tags,
+        },
+    )?;
+    let path = store.path().to_path_buf();
+    if let Err(err) = store.write(|tx| merge::merge(tx, bundle, true)) {
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.clone().into_os_string();
+            p.push(suffix);
+            std::fs::remove_file(p).ok();
+        }
+        return Err(err);
+    }
+    Ok(slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remote_ids_are_short_stable_and_distinct() {
+        assert_eq!(remote_id("/srv/cases.git"), remote_id("/srv/cases.git"));
+        assert_ne!(remote_id("/srv/cases.git"), remote_id("/srv/other.git"));
+        assert_eq!(remote_id("x").len(), 16);
+    }
+}

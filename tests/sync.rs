@@ -1,0 +1,619 @@
+//! `casefile sync` end to end: several homes, local bare repositories as remotes, real git.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use common::{assert_no_panic, assert_one_error_line, TestEnv};
+use serde_json::Value;
+
+/// A bare repository for the homes to share.
+fn bare_remote(env: &TestEnv, name: &str) -> PathBuf {
+    let path = env.dir.path().join(name);
+    git(&["init", "--bare", "-q", path.to_str().unwrap()]);
+    path
+}
+
+fn git(args: &[&str]) -> String {
+    let out = Process::new("git")
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A person: a home whose entries carry `name`.
+fn person(name: &str) -> TestEnv {
+    let env = TestEnv::new();
+    env.write_config(&format!("author = \"{name}\"\n"));
+    env
+}
+
+/// Run `casefile sync <args>`; returns (success, stderr).
+fn sync(env: &TestEnv, remote: &Path, args: &[&str]) -> (bool, String) {
+    let mut all = vec!["sync", remote.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = env.cmd().args(&all).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_no_panic(&stderr);
+    (out.status.success(), stderr)
+}
+
+fn sync_ok(env: &TestEnv, remote: &Path) -> String {
+    let (ok, stderr) = sync(env, remote, &[]);
+    assert!(ok, "sync failed: {stderr}");
+    stderr
+}
+
+fn bundle(env: &TestEnv, slug: &str) -> Value {
+    serde_json::from_str(&env.ok(&["-C", slug, "export", "--format", "json"])).unwrap()
+}
+
+/// What must agree between homes, by entry UUID: kind, text, state, links, state changes,
+/// history.
+fn facts(env: &TestEnv, slug: &str) -> BTreeMap<String, Value> {
+    let b = bundle(env, slug);
+    let mut out = BTreeMap::new();
+    for e in b["entries"].as_array().unwrap() {
+        let mut links: Vec<(String, String)> = e["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["type"].as_str().unwrap().to_string(),
+                    l["target_uuid"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        links.sort();
+        let uuids = |key: &str| {
+            let mut v: Vec<String> = e[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["uuid"].as_str().unwrap().to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        out.insert(
+            e["uuid"].as_str().unwrap().to_string(),
+            serde_json::json!({
+                "kind": e["kind"], "text": e["text"], "state": e["state"], "links": links,
+                "states": uuids("states"), "history": uuids("history"),
+                "attachments": e["attachments"],
+            }),
+        );
+    }
+    out
+}
+
+fn texts(env: &TestEnv, slug: &str) -> Vec<String> {
+    let mut v: Vec<String> = facts(env, slug)
+        .values()
+        .map(|f| f["text"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+fn case_ref_log(remote: &Path) -> Vec<String> {
+    git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "for-each-ref",
+        "--format=%(refname)",
+        "refs/casefile/cases/",
+    ])
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+#[test]
+fn a_case_goes_round_trip_between_two_homes() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "DC tag mismatch", "--slug", "amy-dc-tag"]);
+    amy.ok(&["hypo", "clock skew between the DCs"]);
+    amy.ok(&["note", "seen on dc2 only"]);
+    let out = sync_ok(&amy, &remote);
+    assert_eq!(out, "amy-dc-tag: 2 sent\n");
+    // Cases live under their own namespace, never on branches.
+    let refs = case_ref_log(&remote);
+    assert_eq!(refs.len(), 1, "{refs:?}");
+    assert!(git(&["--git-dir", remote.to_str().unwrap(), "branch"]).is_empty());
+
+    let out = sync_ok(&ken, &remote);
+    assert_eq!(out, "amy-dc-tag: 2 new from amy (new case)\n");
+    // The first fetched case becomes current.
+    assert!(ken.ok(&["status"]).contains("clock skew"));
+    assert_eq!(facts(&ken, "amy-dc-tag"), facts(&amy, "amy-dc-tag"));
+
+    ken.ok(&["ev", "NTP off by 4 s on dc2", "--supports", "1"]);
+    ken.ok(&["hypo", "stale cache"]);
+    ken.ok(&["confirm", "1"]);
+    assert_eq!(sync_ok(&ken, &remote), "amy-dc-tag: 3 sent\n");
+    assert_eq!(
+        sync_ok(&amy, &remote),
+        "amy-dc-tag: 2 new from ken, 2 changes\n"
+    );
+    assert_eq!(facts(&ken, "amy-dc-tag"), facts(&amy, "amy-dc-tag"));
+    let shown = amy.ok(&["show", "1"]);
+    assert!(shown.contains("confirmed"), "{shown}");
+
+    // Nothing new anywhere: nothing to say, nothing pushed.
+    let before = git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", &refs[0]]);
+    assert_eq!(sync_ok(&amy, &remote), "up to date (1 case)\n");
+    assert_eq!(sync_ok(&ken, &remote), "up to date (1 case)\n");
+    let after = git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", &refs[0]]);
+    assert_eq!(before, after);
+    assert!(amy.ok(&["sync", remote.to_str().unwrap(), "-q"]).is_empty());
+}
+
+#[test]
+fn writing_offline_on_both_sides_converges_in_either_order() {
+    for amy_first in [true, false] {
+        let amy = person("amy");
+        let ken = person("ken");
+        let remote = bare_remote(&amy, "team.git");
+        amy.ok(&["new", "Login loop", "--slug", "login-loop"]);
+        amy.ok(&["hypo", "cookie domain"]);
+        sync_ok(&amy, &remote);
+        sync_ok(&ken, &remote);
+
+        // Offline, both write and change states.
+        amy.ok(&["note", "amy 1"]);
+        amy.ok(&["refute", "1"]);
+        amy.ok(&["todo", "amy: check the proxy"]);
+        ken.ok(&["note", "ken 1"]);
+        ken.ok(&["ev", "ken: cookie set for .example.org", "--supports", "1"]);
+        let out = ken
+            .cmd()
+            .env("VISUAL", "sed -i s/cookie/COOKIE/")
+            .args(["edit", "1"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+
+        let (first, second) = if amy_first {
+            (&amy, &ken)
+        } else {
+            (&ken, &amy)
+        };
+        sync_ok(first, &remote);
+        sync_ok(second, &remote);
+        sync_ok(first, &remote);
+        let a = facts(&amy, "login-loop");
+        assert_eq!(a, facts(&ken, "login-loop"), "amy first: {amy_first}");
+        assert_eq!(a.len(), 5);
+        assert!(texts(&amy, "login-loop").contains(&"ken 1".to_string()));
+        assert!(texts(&amy, "login-loop").contains(&"COOKIE domain".to_string()));
+        assert!(texts(&ken, "login-loop").contains(&"amy: check the proxy".to_string()));
+    }
+}
+
+#[test]
+fn racing_syncs_lose_nothing_and_never_force_the_remote() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "config",
+        "core.logAllRefUpdates",
+        "always",
+    ]);
+    amy.ok(&["new", "Race", "--slug", "race"]);
+    amy.ok(&["note", "start"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    for round in 0..4 {
+        amy.ok(&["note", &format!("amy {round}")]);
+        ken.ok(&["note", &format!("ken {round}")]);
+        let mut a = amy.cmd();
+        a.args(["sync", remote.to_str().unwrap()]);
+        let a = a.spawn_output();
+        let mut k = ken.cmd();
+        k.args(["sync", remote.to_str().unwrap()]);
+        let k = k.spawn_output();
+        let (a, k) = (a.join().unwrap(), k.join().unwrap());
+        assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+        assert!(k.status.success(), "{}", String::from_utf8_lossy(&k.stderr));
+    }
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    let all = texts(&amy, "race");
+    assert_eq!(all.len(), 9, "{all:?}");
+    assert_eq!(all, texts(&ken, "race"));
+
+    // Every update of the case ref was a fast-forward of the one before.
+    let refname = &case_ref_log(&remote)[0];
+    let log = git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "reflog",
+        "show",
+        "--format=%H",
+        refname,
+    ]);
+    let tips: Vec<&str> = log.lines().collect();
+    assert!(tips.len() >= 5, "{tips:?}");
+    for pair in tips.windows(2) {
+        let (newer, older) = (pair[0], pair[1]);
+        let status = Process::new("git")
+            .args(["--git-dir", remote.to_str().unwrap()])
+            .args(["merge-base", "--is-ancestor", older, newer])
+            .status()
+            .unwrap();
+        assert!(status.success(), "{older} is not an ancestor of {newer}");
+    }
+}
+
+/// `Command::output` on a thread, so two processes run at once.
+trait SpawnOutput {
+    fn spawn_output(self) -> std::thread::JoinHandle<std::process::Output>;
+}
+
+impl SpawnOutput for assert_cmd::Command {
+    fn spawn_output(mut self) -> std::thread::JoinHandle<std::process::Output> {
+        std::thread::spawn(move || self.output().unwrap())
+    }
+}
+
+/// A bundle of `n` notes, for cases too large to write one command at a time.
+fn notes_bundle(case_uuid: &str, slug: &str, n: usize) -> Value {
+    let entries: Vec<Value> = (1..=n)
+        .map(|i| {
+            let ms = 1_795_504_232_000_i64 + i as i64 * 1_000;
+            let at = chrono::DateTime::from_timestamp_millis(ms)
+                .unwrap()
+                .fixed_offset()
+                .to_rfc3339();
+            serde_json::json!({
+                "number": i, "uuid": format!("01a20c64-0000-7000-8000-{i:012x}"),
+                "kind": "note", "text": format!("note {i}: {}", "words ".repeat(20)),
+                "author": "bulk", "recorded_at": at, "occurred_at": null, "at_ms": ms,
+                "state": null, "tags": [], "links": [], "context": {}, "attachments": [],
+                "history": [], "states": [],
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "format": "casefile-bundle", "version": 1,
+        "case": {"uuid": case_uuid, "slug": slug, "title": "Bulk", "state": "open",
+                 "opened_at": "2026-11-24T10:00:00+00:00", "closed_at": null,
+                 "tickets": [], "tags": []},
+        "entries": entries,
+    })
+}
+
+fn import(env: &TestEnv, bundle: &Value) {
+    let path = env.work().join("bulk.json");
+    std::fs::write(&path, serde_json::to_vec(bundle).unwrap()).unwrap();
+    env.ok(&["import", path.to_str().unwrap()]);
+}
+
+#[test]
+fn a_sync_killed_midway_changes_nothing_and_the_next_one_completes() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    ken.ok(&["new", "Ken's case", "--slug", "kens"]);
+    ken.ok(&["note", "from ken"]);
+    sync_ok(&ken, &remote);
+    import(
+        &amy,
+        &notes_bundle("01a20c64-0000-7000-8000-00000000beef", "bulk", 1500),
+    );
+    amy.ok(&["use", "bulk"]);
+    let before = facts(&amy, "bulk");
+    for delay_ms in [30, 120, 300] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
+            .args(["sync", remote.to_str().unwrap()])
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", amy.user_home())
+            .env("CASEFILE_HOME", amy.home())
+            .env("CASEFILE_CONFIG", amy.config_path())
+            .current_dir(amy.work())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Every case as it was (whatever the kill interrupted).
+        assert_eq!(facts(&amy, "bulk"), before);
+        common::assert_counts_match(&amy.case_file("bulk"));
+    }
+    sync_ok(&amy, &remote);
+    assert_eq!(facts(&amy, "bulk"), before);
+    assert_eq!(texts(&amy, "kens"), ["from ken"]);
+    sync_ok(&ken, &remote);
+    assert_eq!(facts(&ken, "bulk"), before);
+    // And once more, nothing is left to do on either side.
+    assert_eq!(sync_ok(&amy, &remote), "up to date (2 cases)\n");
+}
+
+/// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a
+/// damaged disk would).
+fn plant(remote: &Path, refname: &str, path: &str, data: &[u8]) {
+    let mut script = format!(
+        "commit {refname}\ncommitter x <> 1700000000 +0000\ndata 5\nbad!\nfrom {refname}^0\nM 100644 inline {path}\ndata {}\n",
+        data.len()
+    )
+    .into_bytes();
+    script.extend_from_slice(data);
+    script.extend_from_slice(b"\n");
+    let mut child = Process::new("git")
+        .args([
+            "--git-dir",
+            remote.to_str().unwrap(),
+            "fast-import",
+            "--quiet",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&script).unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_remote_holding_a_damaged_blob_is_named_and_nothing_is_merged() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Damage", "--slug", "damage"]);
+    amy.ok(&["note", "fine"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    ken.ok(&["note", "ken's good entry"]);
+    sync_ok(&ken, &remote);
+    let refname = case_ref_log(&remote)[0].clone();
+    let bad = "entries/ee/01a20c64-0000-7000-8000-0000000000ee/entry.json";
+    plant(&remote, &refname, bad, b"{\"uuid\": oops");
+
+    let before = facts(&amy, "damage");
+    let (ok, err) = sync(&amy, &remote, &[]);
+    assert!(!ok);
+    assert_one_error_line(&err);
+    assert!(err.contains(bad), "{err}");
+    assert!(err.contains("damage"), "{err}");
+    // Nothing merged: not even ken's good entry from the same fetch.
+    assert_eq!(facts(&amy, "damage"), before);
+
+    // A home that never had the case does not create it.
+    let lee = person("lee");
+    let (ok, err) = sync(&lee, &remote, &[]);
+    assert!(!ok);
+    assert_one_error_line(&err);
+    assert!(err.contains(bad), "{err}");
+    assert!(!lee.case_file("damage").exists());
+}
+
+#[test]
+fn an_unreachable_remote_is_one_error_line_and_changes_nothing() {
+    let amy = person("amy");
+    amy.ok(&["new", "Offline", "--slug", "offline"]);
+    amy.ok(&["note", "one"]);
+    let missing = amy.dir.path().join("no-such-remote.git");
+    let (ok, err) = sync(&amy, &missing, &[]);
+    assert!(!ok);
+    assert_one_error_line(&err);
+    assert!(err.contains("cannot fetch from"), "{err}");
+
+    // A remote that refuses pushes: what was fetched is not kept either.
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    ken.ok(&["new", "Ken", "--slug", "ken-case"]);
+    ken.ok(&["note", "ken one"]);
+    sync_ok(&ken, &remote);
+    sync_ok(&amy, &remote);
+    ken.ok(&["note", "ken two"]);
+    sync_ok(&ken, &remote);
+    let hook = remote.join("hooks/pre-receive");
+    std::fs::write(&hook, "#!/bin/sh\necho 'no permission' >&2\nexit 1\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    amy.ok(&["-C", "ken-case", "note", "amy's"]);
+    let before = facts(&amy, "ken-case");
+    let (ok, err) = sync(&amy, &remote, &[]);
+    assert!(!ok);
+    assert_one_error_line(&err);
+    assert!(err.contains("cannot push"), "{err}");
+    assert_eq!(facts(&amy, "ken-case"), before);
+
+    // Once the remote takes pushes again, the next sync completes.
+    std::fs::remove_file(&hook).unwrap();
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&amy, "ken-case"), ["amy's", "ken one", "ken two"]);
+    assert_eq!(facts(&amy, "ken-case"), facts(&ken, "ken-case"));
+    assert_eq!(texts(&amy, "offline"), ["one"]);
+}
+
+#[test]
+fn only_shared_cases_are_sent_and_all_shares_every_case() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Private", "--slug", "private"]);
+    amy.ok(&["note", "mine"]);
+    amy.ok(&["new", "Team", "--slug", "team"]);
+    amy.ok(&["note", "ours"]);
+    sync_ok(&amy, &remote);
+    assert_eq!(case_ref_log(&remote).len(), 1);
+    // `-C` shares that case too.
+    amy.ok(&["use", "private"]);
+    amy.ok(&["note", "still mine"]);
+    amy.ok(&["use", "team"]);
+    sync_ok(&amy, &remote);
+    assert_eq!(case_ref_log(&remote).len(), 1);
+
+    amy.ok(&["new", "Third", "--slug", "third"]);
+    amy.ok(&["note", "three"]);
+    amy.ok(&["use", "team"]);
+    let out = amy
+        .cmd()
+        .args(["sync", remote.to_str().unwrap(), "--all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(case_ref_log(&remote).len(), 3);
+    // Shared once, sent from then on, whichever case is current.
+    amy.ok(&["-C", "third", "note", "three again"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "third"), ["three", "three again"]);
+    assert_eq!(texts(&ken, "private"), ["mine", "still mine"]);
+}
+
+#[test]
+fn the_remote_comes_from_config_or_the_error_says_how_to_set_it() {
+    let amy = person("amy");
+    amy.ok(&["new", "Configured", "--slug", "configured"]);
+    let err = amy.fails(&["sync"], 1);
+    assert_one_error_line(&err);
+    assert!(err.contains("sync.remote"), "{err}");
+    let remote = bare_remote(&amy, "team.git");
+    amy.write_config(&format!(
+        "author = \"amy\"\n[sync]\nremote = \"{}\"\n",
+        remote.display()
+    ));
+    let out = amy.cmd().args(["sync"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(case_ref_log(&remote).len(), 1);
+    let shown = amy.ok(&["config", "show"]);
+    assert!(shown.contains(remote.to_str().unwrap()), "{shown}");
+}
+
+#[test]
+fn attachments_and_closes_travel() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Files", "--slug", "files"]);
+    let file = amy.work().join("trace.bin");
+    std::fs::write(&file, b"\x00\x01binary trace\xff").unwrap();
+    amy.ok(&["note", "trace", "--file", file.to_str().unwrap()]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    let out = ken
+        .cmd()
+        .args(["-C", "files", "attachment", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, b"\x00\x01binary trace\xff");
+    ken.ok(&["close", "--summary", "found it"]);
+    sync_ok(&ken, &remote);
+    sync_ok(&amy, &remote);
+    assert_eq!(bundle(&amy, "files")["case"]["state"], "resolved");
+}
+
+// ------------------------------------------------------------------ convergence property
+
+#[derive(Debug, Clone)]
+enum Op {
+    /// A hypothesis (true) or a note in a home.
+    Write(usize, bool),
+    /// Confirm (true) or refute entry N (by that home's numbering); may not apply.
+    Judge(usize, i64, bool),
+    /// Evidence supporting entry N; may not apply.
+    Support(usize, i64),
+    Sync(usize),
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => (0..3usize, any::<bool>()).prop_map(|(h, k)| Op::Write(h, k)),
+        1 => (0..3usize, 1..6i64, any::<bool>()).prop_map(|(h, n, c)| Op::Judge(h, n, c)),
+        1 => (0..3usize, 1..6i64).prop_map(|(h, n)| Op::Support(h, n)),
+        2 => (0..3usize).prop_map(Op::Sync),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 8,
+        max_shrink_iters: 20,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// Any interleaving of writes, state changes, links and syncs across three homes ends, once
+    /// each has synced twice, with the same entries, texts, states and links everywhere, and
+    /// every write that was acknowledged is there.
+    #[test]
+    fn three_homes_converge(ops in proptest::collection::vec(op(), 1..14)) {
+        let homes = [person("amy"), person("ken"), person("lee")];
+        let remote = bare_remote(&homes[0], "team.git");
+        homes[0].ok(&["new", "Shared", "--slug", "shared"]);
+        homes[0].ok(&["hypo", "h0"]);
+        sync_ok(&homes[0], &remote);
+        sync_ok(&homes[1], &remote);
+        sync_ok(&homes[2], &remote);
+        let mut written = vec!["h0".to_string()];
+        for (i, op) in ops.iter().enumerate() {
+            match op {
+                Op::Write(h, hypo) => {
+                    let text = format!("w{i} by {h}");
+                    homes[*h].ok(&[if *hypo { "hypo" } else { "note" }, &text]);
+                    written.push(text);
+                }
+                Op::Judge(h, n, confirm) => {
+                    let verb = if *confirm { "confirm" } else { "refute" };
+                    let _ = homes[*h].cmd().args([verb, &n.to_string()]).output();
+                }
+                Op::Support(h, n) => {
+                    let text = format!("e{i} by {h}");
+                    let out = homes[*h]
+                        .cmd()
+                        .args(["ev", &text, "--supports", &n.to_string()])
+                        .output()
+                        .unwrap();
+                    if out.status.success() {
+                        written.push(text);
+                    }
+                }
+                Op::Sync(h) => {
+                    sync_ok(&homes[*h], &remote);
+                }
+            }
+        }
+        for _ in 0..2 {
+            for home in &homes {
+                sync_ok(home, &remote);
+            }
+        }
+        let first = facts(&homes[0], "shared");
+        for home in &homes[1..] {
+            proptest::prop_assert_eq!(&facts(home, "shared"), &first);
+        }
+        let mut all = texts(&homes[0], "shared");
+        all.sort();
+        written.sort();
+        proptest::prop_assert_eq!(all, written);
+    }
+}
