@@ -73,11 +73,13 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the current case')
             [CompletionResult]::new('reopen-case', 'reopen-case', [CompletionResultType]::ParameterValue, 'Reopen a closed case')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the postmortem (Markdown) or the whole case as a JSON bundle')
+            [CompletionResult]::new('minutes', 'minutes', [CompletionResultType]::ParameterValue, 'What each person did across all cases in a period, as Markdown for a weekly call')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a JSON bundle into the case with the bundle''s UUID')
             [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'Write an attachment back out')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install, remove or inspect the git post-commit hook')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the configuration file''s path or the effective configuration')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Exchange cases with a git remote: fetch every case there, send the shared ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -739,6 +741,16 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--root-cause', '--root-cause', [CompletionResultType]::ParameterName, 'The root cause')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'The fix')
             [CompletionResult]::new('--lessons', '--lessons', [CompletionResultType]::ParameterName, 'Lessons learned')
+            [CompletionResult]::new('--trigger', '--trigger', [CompletionResultType]::ParameterName, 'What set the fault off (the SRE postmortem''s "trigger")')
+            [CompletionResult]::new('--detection', '--detection', [CompletionResultType]::ParameterName, 'How the incident was noticed')
+            [CompletionResult]::new('--mitigation', '--mitigation', [CompletionResultType]::ParameterName, 'What stopped the harm, as against the permanent fix')
+            [CompletionResult]::new('--went-well', '--went-well', [CompletionResultType]::ParameterName, 'Lessons: what went well')
+            [CompletionResult]::new('--went-wrong', '--went-wrong', [CompletionResultType]::ParameterName, 'Lessons: what went wrong')
+            [CompletionResult]::new('--lucky', '--lucky', [CompletionResultType]::ParameterName, 'Lessons: where we got lucky')
+            [CompletionResult]::new('--started', '--started', [CompletionResultType]::ParameterName, 'When the incident started (else the postmortem takes the first event)')
+            [CompletionResult]::new('--detected', '--detected', [CompletionResultType]::ParameterName, 'When the incident was detected')
+            [CompletionResult]::new('--mitigated', '--mitigated', [CompletionResultType]::ParameterName, 'When the harm stopped (mitigated)')
+            [CompletionResult]::new('--resolved-at', '--resolved-at', [CompletionResultType]::ParameterName, 'When the incident was resolved for good')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -770,11 +782,29 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to export')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
-            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Render the postmortem with a template: a built-in one (`default`, `sre`, `aar`) or the path of a MiniJinja template (its context is the JSON bundle; `./sre` for a file called `sre`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
+            [CompletionResult]::new('--list-templates', '--list-templates', [CompletionResultType]::ParameterName, 'List the built-in templates and exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'casefile;minutes' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone (an IANA name such as America/New_York) in status, log and list')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (default: 7 days ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this time (default: now)')
+            [CompletionResult]::new('--author', '--author', [CompletionResultType]::ParameterName, 'Only this person (repeatable)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'All time, not a period')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1011,6 +1041,20 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
         'casefile;config;help;help' {
             break
         }
+        'casefile;sync' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone (an IANA name such as America/New_York) in status, log and list')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (writes print the entry)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC in status, log and list')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Share every local case (else the current one, or `-C`, joins the shared ones)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'casefile;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a case and make it current')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List cases: slug, title, state, open hypotheses, entries, last activity')
@@ -1041,11 +1085,13 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the current case')
             [CompletionResult]::new('reopen-case', 'reopen-case', [CompletionResultType]::ParameterValue, 'Reopen a closed case')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the postmortem (Markdown) or the whole case as a JSON bundle')
+            [CompletionResult]::new('minutes', 'minutes', [CompletionResultType]::ParameterValue, 'What each person did across all cases in a period, as Markdown for a weekly call')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a JSON bundle into the case with the bundle''s UUID')
             [CompletionResult]::new('attachment', 'attachment', [CompletionResultType]::ParameterValue, 'Write an attachment back out')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install, remove or inspect the git post-commit hook')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the configuration file''s path or the effective configuration')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Exchange cases with a git remote: fetch every case there, send the shared ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1136,6 +1182,9 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
         'casefile;help;export' {
             break
         }
+        'casefile;help;minutes' {
+            break
+        }
         'casefile;help;import' {
             break
         }
@@ -1149,6 +1198,9 @@ Register-ArgumentCompleter -Native -CommandName 'casefile' -ScriptBlock {
             break
         }
         'casefile;help;config' {
+            break
+        }
+        'casefile;help;sync' {
             break
         }
         'casefile;help;help' {

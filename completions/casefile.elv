@@ -70,11 +70,13 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand close 'Close the current case'
             cand reopen-case 'Reopen a closed case'
             cand export 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+            cand minutes 'What each person did across all cases in a period, as Markdown for a weekly call'
             cand import 'Merge a JSON bundle into the case with the bundle''s UUID'
             cand attachment 'Write an attachment back out'
             cand hook 'Install, remove or inspect the git post-commit hook'
             cand completions 'Print a shell completion script'
             cand config 'Show the configuration file''s path or the effective configuration'
+            cand sync 'Exchange cases with a git remote: fetch every case there, send the shared ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'casefile;new'= {
@@ -698,6 +700,16 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --root-cause 'The root cause'
             cand --fix 'The fix'
             cand --lessons 'Lessons learned'
+            cand --trigger 'What set the fault off (the SRE postmortem''s "trigger")'
+            cand --detection 'How the incident was noticed'
+            cand --mitigation 'What stopped the harm, as against the permanent fix'
+            cand --went-well 'Lessons: what went well'
+            cand --went-wrong 'Lessons: what went wrong'
+            cand --lucky 'Lessons: where we got lucky'
+            cand --started 'When the incident started (else the postmortem takes the first event)'
+            cand --detected 'When the incident was detected'
+            cand --mitigated 'When the harm stopped (mitigated)'
+            cand --resolved-at 'When the incident was resolved for good'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
@@ -727,11 +739,28 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand --format 'What to export'
             cand -o 'Write to this file (atomically) instead of stdout'
             cand --output 'Write to this file (atomically) instead of stdout'
-            cand --template 'Render the postmortem with this MiniJinja template (its context is the JSON bundle)'
+            cand --template 'Render the postmortem with a template: a built-in one (`default`, `sre`, `aar`) or the path of a MiniJinja template (its context is the JSON bundle; `./sre` for a file called `sre`)'
             cand --json 'Print JSON instead of text (writes print the entry)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
             cand --utc 'Show times in UTC in status, log and list'
+            cand --list-templates 'List the built-in templates and exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'casefile;minutes'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --tz 'Show times in this zone (an IANA name such as America/New_York) in status, log and list'
+            cand --since 'From this time (default: 7 days ago)'
+            cand --until 'Up to this time (default: now)'
+            cand --author 'Only this person (repeatable)'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand --utc 'Show times in UTC in status, log and list'
+            cand --all 'All time, not a period'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -942,6 +971,19 @@ set edit:completion:arg-completer[casefile] = {|@words|
         }
         &'casefile;config;help;help'= {
         }
+        &'casefile;sync'= {
+            cand -C 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --case 'Act on this case instead of the current one (else $CASEFILE_CASE, else `casefile use`)'
+            cand --color 'When to use colour'
+            cand --tz 'Show times in this zone (an IANA name such as America/New_York) in status, log and list'
+            cand --json 'Print JSON instead of text (writes print the entry)'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand --utc 'Show times in UTC in status, log and list'
+            cand --all 'Share every local case (else the current one, or `-C`, joins the shared ones)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'casefile;help'= {
             cand new 'Create a case and make it current'
             cand list 'List cases: slug, title, state, open hypotheses, entries, last activity'
@@ -972,11 +1014,13 @@ set edit:completion:arg-completer[casefile] = {|@words|
             cand close 'Close the current case'
             cand reopen-case 'Reopen a closed case'
             cand export 'Export the postmortem (Markdown) or the whole case as a JSON bundle'
+            cand minutes 'What each person did across all cases in a period, as Markdown for a weekly call'
             cand import 'Merge a JSON bundle into the case with the bundle''s UUID'
             cand attachment 'Write an attachment back out'
             cand hook 'Install, remove or inspect the git post-commit hook'
             cand completions 'Print a shell completion script'
             cand config 'Show the configuration file''s path or the effective configuration'
+            cand sync 'Exchange cases with a git remote: fetch every case there, send the shared ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'casefile;help;new'= {
@@ -1037,6 +1081,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
         }
         &'casefile;help;export'= {
         }
+        &'casefile;help;minutes'= {
+        }
         &'casefile;help;import'= {
         }
         &'casefile;help;attachment'= {
@@ -1046,6 +1092,8 @@ set edit:completion:arg-completer[casefile] = {|@words|
         &'casefile;help;completions'= {
         }
         &'casefile;help;config'= {
+        }
+        &'casefile;help;sync'= {
         }
         &'casefile;help;help'= {
         }

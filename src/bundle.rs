@@ -55,6 +55,9 @@ pub struct CaseEvent {
     pub fix: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lessons: Option<String>,
+    /// The incident's clock and the review texts given with a close (absent in older bundles).
+    #[serde(flatten, default)]
+    pub review: crate::model::Review,
 }
 
 /// One entry, whole: the contract's entry fields plus UUIDs for everything hanging off it.

@@ -131,12 +131,14 @@ pub enum Command {
     Search(SearchArgs),
 
     /// Close the current case.
-    Close(CloseArgs),
+    Close(Box<CloseArgs>),
     /// Reopen a closed case.
     #[command(name = "reopen-case")]
     ReopenCase(ReopenCaseArgs),
     /// Export the postmortem (Markdown) or the whole case as a JSON bundle.
     Export(ExportArgs),
+    /// What each person did across all cases in a period, as Markdown for a weekly call.
+    Minutes(MinutesArgs),
     /// Merge a JSON bundle into the case with the bundle's UUID.
     Import(ImportArgs),
     /// Write an attachment back out.
@@ -412,6 +414,22 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// From this time (default: 7 days ago).
+    #[arg(long, value_name = "TIME", conflicts_with = "all")]
+    pub since: Option<String>,
+    /// Up to this time (default: now).
+    #[arg(long, value_name = "TIME", conflicts_with = "all")]
+    pub until: Option<String>,
+    /// Only this person (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+    /// All time, not a period.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words, "a phrase", or prefix*.
     #[arg(required = true, num_args = 1..)]
@@ -433,20 +451,50 @@ pub struct CloseArgs {
     #[arg(long)]
     pub abandoned: bool,
     /// What happened, in a few sentences.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub summary: Option<String>,
     /// Who or what was affected, and how much.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub impact: Option<String>,
     /// The root cause.
-    #[arg(long = "root-cause", value_name = "TEXT")]
+    #[arg(long = "root-cause", value_name = "TEXT", allow_hyphen_values = true)]
     pub root_cause: Option<String>,
     /// The fix.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub fix: Option<String>,
     /// Lessons learned.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub lessons: Option<String>,
+    /// What set the fault off (the SRE postmortem's "trigger").
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub trigger: Option<String>,
+    /// How the incident was noticed.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub detection: Option<String>,
+    /// What stopped the harm, as against the permanent fix.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub mitigation: Option<String>,
+    /// Lessons: what went well.
+    #[arg(long = "went-well", value_name = "TEXT", allow_hyphen_values = true)]
+    pub went_well: Option<String>,
+    /// Lessons: what went wrong.
+    #[arg(long = "went-wrong", value_name = "TEXT", allow_hyphen_values = true)]
+    pub went_wrong: Option<String>,
+    /// Lessons: where we got lucky.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub lucky: Option<String>,
+    /// When the incident started (else the postmortem takes the first event).
+    #[arg(long, value_name = "TIME")]
+    pub started: Option<String>,
+    /// When the incident was detected.
+    #[arg(long, value_name = "TIME")]
+    pub detected: Option<String>,
+    /// When the harm stopped (mitigated).
+    #[arg(long, value_name = "TIME")]
+    pub mitigated: Option<String>,
+    /// When the incident was resolved for good.
+    #[arg(long = "resolved-at", value_name = "TIME")]
+    pub resolved_at: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -471,9 +519,14 @@ pub struct ExportArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Render the postmortem with this MiniJinja template (its context is the JSON bundle).
-    #[arg(long, value_name = "PATH")]
+    /// Render the postmortem with a template: a built-in one (`default`, `sre`, `aar`) or
+    /// the path of a MiniJinja template (its context is the JSON bundle; `./sre` for a file
+    /// called `sre`).
+    #[arg(long, value_name = "NAME|PATH")]
     pub template: Option<PathBuf>,
+    /// List the built-in templates and exit.
+    #[arg(long, conflicts_with_all = ["template", "output", "format"])]
+    pub list_templates: bool,
 }
 
 #[derive(Debug, Args)]

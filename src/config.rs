@@ -97,8 +97,11 @@ pub struct StatusConfig {
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportConfig {
-    /// A MiniJinja template used by `export` when `--template` is not given.
+    /// A MiniJinja template used by `export` when `--template` is not given: a built-in name
+    /// (`default`, `sre`, `aar`) or a path.
     pub template: Option<PathBuf>,
+    /// How many lines of a `run`'s output the postmortem shows (head and tail).
+    pub run_lines: Option<u64>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -385,6 +388,11 @@ impl Config {
             ),
         });
         out.push(number(
+            "export.run_lines",
+            self.export.run_lines,
+            crate::render::postmortem::DEFAULT_RUN_LINES as u64,
+        ));
+        out.push(number(
             "run.output_cap",
             self.run.output_cap,
             DEFAULT_RUN_OUTPUT_CAP,
@@ -435,6 +443,15 @@ impl Config {
 
     pub fn status_recent(&self) -> u32 {
         self.status.recent.unwrap_or(DEFAULT_STATUS_RECENT)
+    }
+
+    /// `export.run_lines`: lines of `run` output a postmortem shows (at least 2).
+    pub fn export_run_lines(&self) -> usize {
+        self.export
+            .run_lines
+            .map_or(crate::render::postmortem::DEFAULT_RUN_LINES, |n| {
+                n.clamp(2, 100_000) as usize
+            })
     }
 
     pub fn run_output_cap(&self) -> u64 {
@@ -691,6 +708,7 @@ editor = "nano"
 recent = 9
 [export]
 template = "/tmp/t.j2"
+run_lines = 12
 [run]
 output_cap = 1000
 [[redact.pattern]]
@@ -704,6 +722,7 @@ regex = "TS-[0-9]{6}"
         assert_eq!(c.color, Some(ColorSetting::Never));
         assert_eq!(c.status_recent(), 9);
         assert_eq!(c.run_output_cap(), 1000);
+        assert_eq!(c.export_run_lines(), 12);
         assert_eq!(c.custom_patterns().len(), 1);
     }
 

@@ -15,9 +15,11 @@ use anyhow::{Context as _, Result};
 
 use crate::bundle::{Bundle, BundleCase, BundleWriter, FORMAT, VERSION};
 use crate::error::invalid;
-use crate::model::{Kind, State};
-use crate::render::postmortem::{Postmortem, DIAGRAM_LIMIT, MENTION_LEN};
-use crate::store::dump::{self, LinkTable, RelatedReader, Selection};
+use crate::model::{Kind, LinkType, State};
+use crate::render::postmortem::{
+    self, Clock, DocZone, Participants, Postmortem, INCIDENT_LIMIT, MENTION_LEN,
+};
+use crate::store::dump::{self, IncidentEvent, LinkTable, RelatedReader, StateTable};
 use crate::store::{lifecycle, CaseStore};
 
 /// The whole case as a bundle, in memory (for templates).
@@ -51,6 +53,31 @@ pub fn write_bundle(store: &CaseStore, out: &mut impl Write, exported_at: &str) 
     Ok(())
 }
 
+/// What the default postmortem and the templates need besides the case.
+pub struct MarkdownOptions {
+    /// Config `timezone`, if set: the document's zone.
+    pub zone: Option<chrono_tz::Tz>,
+    /// Config `export.run_lines`.
+    pub run_lines: usize,
+    pub now_ms: i64,
+}
+
+/// The document's zone (and where it came from) and the incident's first event.
+fn zone_and_first(
+    store: &CaseStore,
+    opts: &MarkdownOptions,
+) -> Result<(DocZone, &'static str, Option<IncidentEvent>)> {
+    let first = dump::incident_events(store.conn(), 1, false)?;
+    let first = first.into_iter().next();
+    let source = match (&opts.zone, &first) {
+        (Some(_), _) => "the configured time zone",
+        (None, Some(_)) => "the offset of the first event",
+        (None, None) => "no zone configured and no events",
+    };
+    let zone = DocZone::choose(opts.zone, first.as_ref().map(|e| e.when.as_str()));
+    Ok((zone, source, first))
+}
+
 /// The postmortem in one pass over the timeline. Sections that follow the timeline are
 /// rendered, as their entries go by, into [`Spill`]s (memory, then anonymous files inside
 /// `spill_dir`, the private home) and copied out after it: one read of each row instead of one
@@ -59,56 +86,72 @@ pub fn write_markdown(
     store: &CaseStore,
     spill_dir: &Path,
     out: &mut Output,
-    now_ms: i64,
+    opts: &MarkdownOptions,
 ) -> Result<()> {
     let conn = store.conn();
-    let mut pm = Postmortem::new(out);
-    pm.header(&store.case_info()?, now_ms)?;
-
-    let mut story = Vec::new();
-    dump::each_entry(conn, Selection::Story, Some(DIAGRAM_LIMIT as u32), |e| {
-        story.push(e);
-        Ok(())
-    })?;
-    let more = dump::count(conn, Selection::Story)? - story.len() as i64;
-    pm.diagram(&story, more)?;
-    drop(story);
+    let info = store.case_info()?;
+    let (zone, zone_source, first) = zone_and_first(store, opts)?;
+    let mut pm = Postmortem::new(out, zone.clone());
+    pm.header(&info, zone_source)?;
+    pm.clock(&info, &Clock::new(&info, first.as_ref()), opts.now_ms)?;
+    pm.close_texts(&info)?;
+    let half = (INCIDENT_LIMIT / 2) as u32;
+    let head = dump::incident_events(conn, half, false)?;
+    let (tail, total) = if head.len() as u32 == half {
+        (
+            dump::incident_events(conn, half, true)?,
+            dump::event_count(conn)?,
+        )
+    } else {
+        (Vec::new(), head.len() as i64)
+    };
+    pm.incident(&head, &tail, total, &dump::window(conn)?)?;
+    drop((head, tail));
 
     let spill_file = SpillFile::new(spill_dir);
-    let spill = || Postmortem::new(Spill::new(&spill_file));
+    let spill = || Postmortem::new(Spill::new(&spill_file), zone.clone());
     let (mut confirmed, mut refuted, mut open) = (spill(), spill(), spill());
     let (mut dead_ends, mut runs, mut done, mut todo) = (spill(), spill(), spill(), spill());
+    let mut in_full = spill();
     let links = LinkTable::load(conn)?;
+    let states = StateTable::load(conn)?;
     let mut reader = RelatedReader::new(conn)?;
     let mut related = Vec::new();
     let mut holds = Vec::new();
+    let mut people = Participants::default();
     pm.timeline_begin()?;
     dump::each_timeline_row(conn, |e| {
         holds.clear();
         holds.extend(links.outgoing(e.number));
         let holds = holds.as_slice();
-        pm.timeline_row(e, holds)?;
+        let cut = pm.timeline_row(e, holds)?;
+        people.add(e);
         match e.kind {
             Kind::Hypothesis => {
                 reader.related(&links, e.number, MENTION_LEN, &mut related)?;
                 match e.state {
-                    Some(State::Confirmed) => confirmed.hypothesis(e, &related)?,
-                    Some(State::Refuted) => {
-                        refuted.hypothesis(e, &related)?;
-                        dead_ends.dead_end(e, holds)?;
-                    }
-                    _ => open.hypothesis(e, &related)?,
+                    Some(State::Confirmed) => confirmed.hypothesis(e, &related, &states)?,
+                    Some(State::Refuted) => refuted.hypothesis(e, &related, &states)?,
+                    _ => open.hypothesis(e, &related, &states)?,
                 }
             }
-            Kind::DeadEnd => dead_ends.dead_end(e, holds)?,
+            // A dead end that rules out a hypothesis is listed under it, as its reason.
+            Kind::DeadEnd if !holds.iter().any(|l| l.link_type == LinkType::RulesOut) => {
+                dead_ends.dead_end(e)?
+            }
+            Kind::DeadEnd => {}
             Kind::Evidence => {
                 if let Some(run) = &e.run {
-                    runs.run(e, run, holds)?;
+                    runs.run(e, run, holds, opts.run_lines)?;
+                }
+                if cut {
+                    in_full.in_full(e)?;
                 }
             }
-            Kind::Action if e.state == Some(State::Done) => done.action(e)?,
-            Kind::Action => todo.action(e)?,
-            _ => {}
+            Kind::Action if e.state == Some(State::Done) => done.action(e, &states)?,
+            Kind::Action => todo.action(e, &states)?,
+            Kind::Note | Kind::Event if cut => in_full.in_full(e)?,
+            Kind::Note | Kind::Event => {}
         }
         Ok(())
     })?;
@@ -139,12 +182,99 @@ pub fn write_markdown(
     pm.section(3, "Still open")?;
     append(&mut pm, vec![open], "None left open.")?;
     pm.section(2, "Dead ends")?;
-    append(&mut pm, vec![dead_ends], "None recorded.")?;
-    pm.section(2, "Evidence appendix")?;
-    append(&mut pm, vec![runs], "No command output recorded.")?;
+    append(
+        &mut pm,
+        vec![dead_ends],
+        "None besides the reasons under Ruled out.",
+    )?;
     pm.section(2, "Actions")?;
     append(&mut pm, vec![done, todo], "None recorded.")?;
+    pm.participants(&people)?;
+    pm.attachments(&dump::attachments(conn)?)?;
+    pm.section(2, "Evidence appendix")?;
+    append(&mut pm, vec![runs], "No command output recorded.")?;
+    if in_full.items() > 0 {
+        pm.section(2, "Entries in full")?;
+        append(&mut pm, vec![in_full], "")?;
+    }
     pm.finish()
+}
+
+/// What a template sees: the bundle (`case`, `entries`), and what the postmortem derives.
+#[derive(serde::Serialize)]
+pub struct TemplateContext<'a> {
+    #[serde(flatten)]
+    pub bundle: &'a Bundle,
+    /// The document's zone, named (`America/New_York`, `UTC-04:00`).
+    pub zone: String,
+    /// The incident's clock: stored times (format them with `when`).
+    pub clock: ClockContext,
+    /// Everyone who wrote, with what they did.
+    pub participants: Vec<ParticipantContext>,
+}
+
+#[derive(serde::Serialize)]
+pub struct ClockContext {
+    pub started: Option<String>,
+    /// Where the start came from (`given at close`, `the first event, #1`).
+    pub started_from: Option<String>,
+    pub detected: Option<String>,
+    pub mitigated: Option<String>,
+    pub resolved: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+pub struct ParticipantContext {
+    pub name: String,
+    pub entries: u32,
+    pub did: String,
+}
+
+/// Render a template (built-in or read from a file) over the case.
+pub fn render_template(
+    store: &CaseStore,
+    template: &str,
+    name: &str,
+    exported_at: &str,
+    opts: &MarkdownOptions,
+) -> Result<String> {
+    let mut bundle = load_bundle(store, exported_at)?;
+    // Retracted entries are in no view: nor are they in a template's context.
+    let retracted: Vec<i64> = store
+        .conn()
+        .prepare("SELECT number FROM entry WHERE retracted = 1")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !retracted.is_empty() {
+        bundle.entries.retain(|e| !retracted.contains(&e.number));
+        for e in &mut bundle.entries {
+            e.links.retain(|l| !retracted.contains(&l.target));
+        }
+    }
+    let (zone, _, first) = zone_and_first(store, opts)?;
+    let clock = Clock::new(&bundle.case.info, first.as_ref());
+    let mut people = Participants::default();
+    dump::each_timeline_row(store.conn(), |e| {
+        people.add(e);
+        Ok(())
+    })?;
+    let context = TemplateContext {
+        bundle: &bundle,
+        zone: zone.name(),
+        clock: ClockContext {
+            started: clock.started.as_ref().map(|s| s.0.clone()),
+            started_from: clock.started.map(|s| s.1),
+            detected: clock.detected,
+            mitigated: clock.mitigated,
+            resolved: clock.resolved,
+        },
+        participants: people
+            .summary()
+            .into_iter()
+            .map(|(name, entries, did)| ParticipantContext { name, entries, did })
+            .collect(),
+    };
+    postmortem::render_template(template, name, &context, zone, opts.run_lines)
 }
 
 /// Sections of the postmortem rendered ahead of their place. Each [`Spill`] keeps up to

@@ -489,6 +489,90 @@ impl Entry {
     }
 }
 
+/// Columns of the close review on `case_event` and `case_meta`, in [`Review::fields`] order.
+pub const REVIEW_COLUMNS: [&str; 10] = [
+    "started_at",
+    "detected_at",
+    "mitigated_at",
+    "resolved_at",
+    "incident_trigger",
+    "detection",
+    "mitigation",
+    "went_well",
+    "went_wrong",
+    "lucky",
+];
+
+/// What a close records beyond the five postmortem fields: the incident's clock (stored
+/// times, RFC 3339 with their offsets) and the SRE / after-action texts. Every field is
+/// optional; like the others, a case's value is the latest close that set it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// When the incident started (`close --started`; else the postmortem uses the first event).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detected_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigated_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_at: Option<String>,
+    /// What set the fault off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+    /// How it was noticed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detection: Option<String>,
+    /// What stopped the harm (as against the permanent fix).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub went_well: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub went_wrong: Option<String>,
+    /// Where we got lucky.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lucky: Option<String>,
+}
+
+impl Review {
+    /// The fields in [`REVIEW_COLUMNS`] order.
+    pub fn fields(&self) -> [&Option<String>; 10] {
+        [
+            &self.started_at,
+            &self.detected_at,
+            &self.mitigated_at,
+            &self.resolved_at,
+            &self.trigger,
+            &self.detection,
+            &self.mitigation,
+            &self.went_well,
+            &self.went_wrong,
+            &self.lucky,
+        ]
+    }
+
+    /// The fields in [`REVIEW_COLUMNS`] order, to fill.
+    pub fn fields_mut(&mut self) -> [&mut Option<String>; 10] {
+        [
+            &mut self.started_at,
+            &mut self.detected_at,
+            &mut self.mitigated_at,
+            &mut self.resolved_at,
+            &mut self.trigger,
+            &mut self.detection,
+            &mut self.mitigation,
+            &mut self.went_well,
+            &mut self.went_wrong,
+            &mut self.lucky,
+        ]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields().iter().all(|f| f.is_none())
+    }
+}
+
 /// The case as `status --json` and bundles show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseInfo {
@@ -510,6 +594,9 @@ pub struct CaseInfo {
     pub fix: Option<String>,
     #[serde(default)]
     pub lessons: Option<String>,
+    /// The incident's clock and the review texts (flattened: `trigger`, `went_well`, …).
+    #[serde(flatten, default)]
+    pub review: Review,
 }
 
 /// One row of `list`: a case and its counts.

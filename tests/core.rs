@@ -915,6 +915,13 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
              ALTER TABLE entry DROP COLUMN ticket; ALTER TABLE entry DROP COLUMN mark;",
         )
         .unwrap();
+        // Undo v5 (the close review).
+        for table in ["case_event", "case_meta"] {
+            for column in casefile::model::REVIEW_COLUMNS {
+                conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+                    .unwrap();
+            }
+        }
         if version < 3 {
             conn.execute_batch("DROP TABLE entry_count").unwrap();
         }

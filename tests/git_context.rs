@@ -711,3 +711,33 @@ fn the_hook_records_git_answer_after_partial_and_all_commits() {
         }
     }
 }
+
+#[test]
+fn without_git_run_falls_back_to_the_instant_reader() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    let commit = w.git(&r, &["rev-parse", "HEAD"]);
+    let t = ["/bin/true", "/usr/bin/true"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("true");
+    let out = w
+        .env
+        .cmd_in(&r)
+        .env("PATH", w.path("empty-path"))
+        .args(["--json", "run", "--", t])
+        .output()
+        .expect("casefile");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["context"]["git_commit"], commit.as_str());
+    assert_eq!(v["context"]["git_branch"], "main");
+    assert!(matches!(
+        v["context"]["git_dirty"],
+        Value::Bool(false) | Value::Null
+    ));
+}

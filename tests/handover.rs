@@ -431,10 +431,22 @@ fn interactive_close_asks_for_what_is_missing() {
     // Impact was given: not asked. Root cause is next.
     p.expect("Root cause").unwrap();
     p.send_line("typed root cause").unwrap();
+    p.expect("Trigger").unwrap();
+    p.send_line("typed trigger").unwrap();
+    p.expect("Detection").unwrap();
+    p.send_line("").unwrap();
+    p.expect("Mitigation").unwrap();
+    p.send_line("").unwrap();
     p.expect("Fix").unwrap();
     p.send_line("").unwrap();
     p.expect("Lessons").unwrap();
     p.send_line("typed lessons").unwrap();
+    p.expect("What went well").unwrap();
+    p.send_line("typed went well").unwrap();
+    p.expect("What went wrong").unwrap();
+    p.send_line("").unwrap();
+    p.expect("Where we got lucky").unwrap();
+    p.send_line("").unwrap();
     p.expect("closed interactive-close as resolved").unwrap();
     p.expect(Eof).ok();
     let case = env.json(&["status"])["case"].clone();
@@ -444,6 +456,9 @@ fn interactive_close_asks_for_what_is_missing() {
     assert_eq!(case["root_cause"], "typed root cause");
     assert!(case["fix"].is_null());
     assert_eq!(case["lessons"], "typed lessons");
+    assert_eq!(case["trigger"], "typed trigger");
+    assert_eq!(case["went_well"], "typed went well");
+    assert!(case["detection"].is_null());
 }
 
 // ---------------------------------------------------------------- postmortem
@@ -502,32 +517,34 @@ fn the_postmortem_is_well_formed_markdown() {
     let titles: Vec<&str> = headings.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(titles[0], "T8604 UIDVALIDITY error: endless resync loop");
     for wanted in [
+        "When",
         "Summary",
         "Impact",
         "Root cause",
         "Fix",
         "Lessons learned",
-        "Timeline",
+        "What happened",
+        "Investigation timeline",
         "Hypotheses",
         "Confirmed",
         "Ruled out",
         "Dead ends",
-        "Evidence appendix",
         "Actions",
+        "Participants",
+        "Attachments",
+        "Evidence appendix",
     ] {
         assert!(titles.contains(&wanted), "no heading {wanted}: {titles:?}");
     }
     assert_eq!(headings[0].0, HeadingLevel::H1);
 
-    // The timeline table: a header of 5 and one row of 5 cells per entry.
-    assert_eq!(header_cells, 5);
-    assert_eq!(table_rows.len(), 12, "{table_rows:?}");
-    assert!(table_rows.iter().all(|&n| n == 5), "{table_rows:?}");
+    // Tables: the clock (3 columns), the timeline (5, one row per entry), the participants.
+    assert_eq!(header_cells, 3 + 5 + 3);
+    assert_eq!(table_rows.len(), 6 + 12 + 1, "{table_rows:?}");
+    assert!(table_rows[6..18].iter().all(|&n| n == 5), "{table_rows:?}");
 
-    // Code blocks: the Mermaid diagram and the run output, which keeps its backticks inside.
-    assert!(code_blocks
-        .iter()
-        .any(|(info, body)| info == "mermaid" && body.contains("flowchart")));
+    // No diagram; the run output keeps its backticks inside its fence.
+    assert!(code_blocks.iter().all(|(info, _)| info != "mermaid"));
     let output = code_blocks
         .iter()
         .find(|(info, _)| info == "text")
@@ -540,21 +557,41 @@ fn the_postmortem_is_well_formed_markdown() {
     // Actions as a checklist: one done, one open.
     assert_eq!(tasks, [true, false]);
 
-    // Times keep their original offsets, in instant order.
-    let a = md.find("2016-04-06 15:01:11 -04:00").expect("deploy time");
+    // One zone for the document (the first event's offset), named at the top, and the
+    // timeline in instant order.
+    assert!(md.contains("- **Times:** in UTC-04:00 (the offset of the first event)"));
+    let a = md
+        .find("| 2016-04-06 15:01:11 -04:00")
+        .expect("deploy time");
     let b = md
-        .find("2016-04-06 15:40:00 -04:00")
+        .find("| 2016-04-06 15:40:00 -04:00")
         .expect("hypothesis time");
     let c = md
-        .find("2016-04-06 21:30:00 +02:00")
-        .expect("report time (15:30 -04:00)");
+        .find("| 2016-04-06 15:30:00 -04:00")
+        .expect("report time (21:30 +02:00)");
     assert!(a < c && c < b, "timeline not ordered by instant");
-    // Evidence for and against each hypothesis, and why ruled-out ones were.
-    assert!(md.contains("For: **#4**"), "{md}");
+    assert!(!md.contains("+02:00"), "one zone for the document");
+    // The incident started with the first event.
+    assert!(
+        md.contains("| Incident started | 2016-04-06 15:01:11 -04:00 | (the first event, #1) |")
+    );
+    // Evidence for and against each hypothesis, and why ruled-out ones were, each once.
+    // #4 supports #3 and is the reason it was confirmed: listed once, as the reason.
+    assert!(md.contains("Because: **#4**"), "{md}");
+    assert!(!md.contains("For: **#4**"), "{md}");
+    assert!(md.contains("For: **#9**"), "{md}");
     assert!(md.contains("Against: **#8**"), "{md}");
     assert!(md.contains("Ruled out by: **#6**"), "{md}");
+    assert_eq!(
+        md.matches("wiping the cache did not help").count(),
+        2,
+        "table + reason"
+    );
     assert!(md.contains("&lt;b&gt;not&lt;/b&gt; html"));
-    assert!(md.contains("server log shows \\| UIDVALIDITY 17 then 18<br>and 19"));
+    assert!(
+        md.contains("server log shows \\| UIDVALIDITY 17 then 18<br>and 19"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -570,6 +607,12 @@ fn postmortem_snapshot() {
     );
     // Times written now (in the test's UTC) vary; the ones given with --at (other offsets) stay.
     settings.add_filter(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? \+00:00", "[NOW]");
+    // The document's zone is the first event's (-04:00): times written now are shown in it.
+    settings.add_filter(
+        r"20[2-9]\d-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}",
+        "[NOW]",
+    );
+    settings.add_filter(r"open \d+[smhdwy]( \d+[smhdwy])?", "open [DURATION]");
     settings.add_filter(r"- \*\*Duration:\*\* .*", "- **Duration:** [DURATION]");
     settings.add_filter(r"after \d+ ms", "after [N] ms");
     settings.bind(|| insta::assert_snapshot!("postmortem", md));
@@ -612,7 +655,8 @@ fn export_to_a_file_is_atomic_and_templates_render() {
     let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/postmortem.md.j2");
     let md = env.ok(&["export", "--template", default.to_str().unwrap()]);
     for section in [
-        "## Timeline",
+        "## When",
+        "## Investigation timeline",
         "## Hypotheses",
         "## Dead ends",
         "## Evidence appendix",
@@ -621,6 +665,15 @@ fn export_to_a_file_is_atomic_and_templates_render() {
         assert!(md.contains(section), "{section} missing:\n{md}");
     }
     assert!(md.contains("`````text\nselect ok"), "{md}");
+    // The built-in ones by name, and the list of them.
+    let sre = env.ok(&["export", "--template", "sre"]);
+    assert!(sre.starts_with("# Postmortem: T8604"), "{sre}");
+    let aar = env.ok(&["export", "--template", "aar"]);
+    assert!(aar.starts_with("# After-action review: T8604"), "{aar}");
+    let list = env.ok(&["export", "--list-templates"]);
+    for name in ["default", "sre", "aar"] {
+        assert!(list.lines().any(|l| l.starts_with(name)), "{list}");
+    }
 
     // A broken template is one error line.
     std::fs::write(&tpl, "{% for x in %}").unwrap();
@@ -1044,6 +1097,8 @@ fn a_large_postmortem_keeps_every_section_whole_and_in_order() {
     // must be the same as for a small case.
     let rounds = 300;
     let env = TestEnv::new();
+    // Whole outputs, so that one is larger than a section keeps in memory.
+    env.write_config("[export]\nrun_lines = 100000\n");
     let path = env.work().join("large.json");
     std::fs::write(&path, large_bundle(rounds).to_string()).unwrap();
     env.ok(&["import", path.to_str().unwrap()]);
@@ -1056,7 +1111,11 @@ fn a_large_postmortem_keeps_every_section_whole_and_in_order() {
     assert_eq!(markers(confirmed, 'R'), every(3, 0), "evidence under each");
     assert_eq!(markers(section(&md, "### Ruled out"), 'H'), every(3, 1));
     assert_eq!(markers(section(&md, "### Still open"), 'H'), every(3, 2));
-    assert_eq!(markers(section(&md, "## Dead ends"), 'H'), every(3, 1));
+    // Each fact once: refuted hypotheses are under "Ruled out", not again under dead ends.
+    assert_eq!(
+        markers(section(&md, "## Dead ends"), 'H'),
+        Vec::<usize>::new()
+    );
     let appendix = section(&md, "## Evidence appendix");
     assert_eq!(appendix.matches("\n### #").count(), rounds);
     assert_eq!(

@@ -388,7 +388,7 @@ fn a_remote_holding_a_damaged_blob_is_named_and_nothing_is_merged() {
     ken.ok(&["note", "ken's good entry"]);
     sync_ok(&ken, &remote);
     let refname = case_ref_log(&remote)[0].clone();
-    let bad = "entries/ee/01a20c64-0000-7000-8000-0000000000ee/entry.json";
+    let bad = "entries/ee/01a20c64-0000-7000-8000-0000000000ee.json";
     plant(&remote, &refname, bad, b"{\"uuid\": oops");
 
     let before = facts(&amy, "damage");
@@ -616,4 +616,73 @@ proptest::proptest! {
         written.sort();
         proptest::prop_assert_eq!(all, written);
     }
+}
+
+/// Every entry whole, as the bundle carries it, by UUID, without what is local to a home
+/// (numbers).
+fn whole(env: &TestEnv, slug: &str) -> BTreeMap<String, Value> {
+    let b = bundle(env, slug);
+    b["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            let map = e.as_object_mut().unwrap();
+            map.remove("number");
+            if let Some(Value::Array(links)) = map.get_mut("links") {
+                for l in links.iter_mut() {
+                    l.as_object_mut().unwrap().remove("target");
+                }
+                links.sort_by_key(|l| l["uuid"].as_str().unwrap().to_string());
+            }
+            (e["uuid"].as_str().unwrap().to_string(), e)
+        })
+        .collect()
+}
+
+#[test]
+fn pins_claims_retractions_time_corrections_and_unlinks_cross_homes() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Changes", "--slug", "changes"]);
+    amy.ok(&["hypo", "the cache is stale"]);
+    amy.ok(&["ev", "cache age 3 h", "--supports", "1"]);
+    amy.ok(&["note", "test entry, ignore"]);
+    amy.ok(&["todo", "flush the cache"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+
+    ken.ok(&["pin", "2"]);
+    ken.ok(&["claim", "4"]);
+    ken.ok(&["retract", "3", "--because", "a test"]);
+    ken.ok(&["edit", "2", "--at", "2026-11-20 09:30 +00:00"]);
+    ken.ok(&["unlink", "2", "1"]);
+    assert_eq!(sync_ok(&ken, &remote), "changes: 4 sent\n");
+    let out = sync_ok(&amy, &remote);
+    assert!(out.starts_with("changes: "), "{out}");
+    assert_eq!(whole(&amy, "changes"), whole(&ken, "changes"));
+    let b = bundle(&amy, "changes");
+    let ev = &b["entries"].as_array().unwrap()[1];
+    assert!(ev["links"].as_array().unwrap().is_empty(), "{ev}");
+    assert!(
+        ev["occurred_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-20T09:30"),
+        "{ev}"
+    );
+    // The retracted note is out of amy's log too.
+    assert!(!amy.ok(&["log"]).contains("test entry"));
+    let claimed = amy.ok(&["show", "4"]);
+    assert!(claimed.contains("ken"), "{claimed}");
+
+    // Undoing on the other side travels back.
+    amy.ok(&["unretract", "3"]);
+    amy.ok(&["unpin", "2"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    assert_eq!(whole(&amy, "changes"), whole(&ken, "changes"));
+    assert!(ken.ok(&["log"]).contains("test entry"));
 }

@@ -1469,9 +1469,11 @@ fn the_guide_runs_and_its_postmortem_is_current() {
             started_ms,
         );
     }
-    let exported =
-        fs::read(env.work().join("postmortem.md")).expect("the guide exports postmortem.md");
-    check_generated(&root().join("docs/example-postmortem.md"), &exported);
+    // Every example postmortem in docs/ is the guide's case, exported again.
+    for name in ["postmortem.md", "postmortem-sre.md", "postmortem-aar.md"] {
+        let exported = fs::read(env.work().join(name)).expect("the guide exports it");
+        check_generated(&root().join(format!("docs/example-{name}")), &exported);
+    }
 }
 
 #[test]

@@ -14,28 +14,75 @@ use super::Ctx;
 use crate::bundle::CaseEvent;
 use crate::cli::{CloseArgs, ReopenCaseArgs};
 use crate::error::invalid;
-use crate::model::CaseState;
+use crate::model::{CaseInfo, CaseState, Review};
 use crate::store::{lifecycle, CaseStore};
 
-/// The postmortem fields, in the order they are asked for.
-const FIELDS: [(&str, &str); 5] = [
+/// The postmortem texts, in the order they are asked for: the five fields of every
+/// postmortem, then the SRE / after-action ones.
+const FIELDS: [(&str, &str); 11] = [
     ("summary", "Summary (what happened)"),
     ("impact", "Impact (who or what was affected)"),
     ("root-cause", "Root cause"),
-    ("fix", "Fix"),
+    ("trigger", "Trigger (what set it off)"),
+    ("detection", "Detection (how it was noticed)"),
+    ("mitigation", "Mitigation (what stopped the harm)"),
+    ("fix", "Fix (the permanent one)"),
     ("lessons", "Lessons learned"),
+    ("went-well", "What went well"),
+    ("went-wrong", "What went wrong"),
+    ("lucky", "Where we got lucky"),
 ];
+
+/// The texts of a case or a close, in [`FIELDS`] order.
+fn texts(info: &CaseInfo) -> [&Option<String>; 11] {
+    let r = &info.review;
+    [
+        &info.summary,
+        &info.impact,
+        &info.root_cause,
+        &r.trigger,
+        &r.detection,
+        &r.mitigation,
+        &info.fix,
+        &info.lessons,
+        &r.went_well,
+        &r.went_wrong,
+        &r.lucky,
+    ]
+}
 
 pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
     let info = store.case_info()?;
-    let mut values: [Option<String>; 5] = [
+    // The incident's clock: read like `--at`, kept with the offset written.
+    let zone = config.zone();
+    let now_utc = chrono::Utc::now();
+    let mut clock: [Option<String>; 4] = Default::default();
+    for (slot, (flag, value)) in clock.iter_mut().zip([
+        ("--started", &args.started),
+        ("--detected", &args.detected),
+        ("--mitigated", &args.mitigated),
+        ("--resolved-at", &args.resolved_at),
+    ]) {
+        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            let t = crate::time::parse_time(v, now_utc, &zone)
+                .map_err(|e| invalid(format!("{flag}: {e}")))?;
+            *slot = Some(crate::time::format_rfc3339(&t));
+        }
+    }
+    let mut values: [Option<String>; 11] = [
         args.summary,
         args.impact,
         args.root_cause,
+        args.trigger,
+        args.detection,
+        args.mitigation,
         args.fix,
         args.lessons,
+        args.went_well,
+        args.went_wrong,
+        args.lucky,
     ];
     for value in values.iter_mut() {
         if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
@@ -50,13 +97,7 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
         info.state
     };
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let existing = [
-        &info.summary,
-        &info.impact,
-        &info.root_cause,
-        &info.fix,
-        &info.lessons,
-    ];
+    let existing = texts(&info);
     let anything_to_ask = interactive
         && existing
             .iter()
@@ -66,6 +107,7 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
         && !args.resolved
         && !args.abandoned
         && values.iter().all(Option::is_none)
+        && clock.iter().all(Option::is_none)
         && !anything_to_ask
     {
         return Err(invalid(format!(
@@ -99,8 +141,9 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
     }
 
     let redaction = Redaction::for_write(ctx, false)?;
-    let [summary, impact, root_cause, fix, lessons] =
+    let [summary, impact, root_cause, trigger, detection, mitigation, fix, lessons, went_well, went_wrong, lucky] =
         values.map(|v| v.map(|text| redaction.apply(&text)));
+    let [started_at, detected_at, mitigated_at, resolved_at] = clock;
     let now = config.zone().now();
     let author = crate::context::author(config.author.as_deref());
     let event = CaseEvent {
@@ -114,6 +157,18 @@ pub fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
         root_cause,
         fix,
         lessons,
+        review: Review {
+            started_at,
+            detected_at,
+            mitigated_at,
+            resolved_at,
+            trigger,
+            detection,
+            mitigation,
+            went_well,
+            went_wrong,
+            lucky,
+        },
     };
     record(&mut store, &event, crate::time::unix_ms(&now))?;
     if ctx.global.json {
@@ -147,6 +202,7 @@ pub fn reopen_case(ctx: &Ctx, args: ReopenCaseArgs) -> Result<()> {
         root_cause: None,
         fix: None,
         lessons: None,
+        review: Review::default(),
     };
     record(&mut store, &event, crate::time::unix_ms(&now))?;
     if ctx.global.json {

@@ -14,6 +14,7 @@ mod edit;
 mod export;
 mod hook;
 mod import;
+mod minutes;
 mod run;
 mod search;
 mod state;
@@ -44,7 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::New(args) => case::new(&ctx, args),
         Command::List(args) => case::list(&ctx, args),
         Command::Use(args) => case::use_case(&ctx, args),
-        Command::Close(args) => close::close(&ctx, args),
+        Command::Close(args) => close::close(&ctx, *args),
         Command::ReopenCase(args) => close::reopen_case(&ctx, args),
 
         Command::Note(args) => write::note(&ctx, args),
@@ -73,6 +74,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit(args) => edit::edit(&ctx, args),
         Command::Search(args) => search::search(&ctx, args),
         Command::Export(args) => export::export(&ctx, args),
+        Command::Minutes(args) => minutes::minutes(&ctx, args),
         Command::Import(args) => import::import(&ctx, args),
         Command::Attachment(args) => attachment::attachment(&ctx, args),
         Command::Hook(args) => hook::hook(&ctx, args),

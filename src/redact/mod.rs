@@ -2,30 +2,35 @@
 //!
 //! Everything casefile captures (arguments, stdin, command output, text
 //! attachments) passes through [`Redactor::redact`] before it is stored, unless
-//! the capture was made with `--no-redact`. Well-known secret shapes are
-//! replaced by `[REDACTED:<kind>]`; `[[redact.pattern]]` entries in the config
-//! add named patterns ([`Redactor::with_custom`]).
+//! the capture was made with `--no-redact`. Secrets are replaced by
+//! `[REDACTED:<kind>]`; `[[redact.pattern]]` entries in the config add named
+//! patterns ([`Redactor::with_custom`]). `docs/secrets.md` is the user's view.
+//!
+//! # Rules
+//!
+//! - gitleaks' rule set (`gitleaks.rs`, the data in `rules.rs` generated from
+//!   `data/gitleaks/gitleaks.toml` by `cargo run --example gitleaks_rules`): the
+//!   kind is the gitleaks rule id.
+//! - casefile's own rules (`RULES`): private keys (also cut short), JWTs, AWS
+//!   keys, URL credentials, `Authorization: Bearer|Basic`, the older token
+//!   shapes as a backstop where gitleaks' entropy thresholds let one pass, and
+//!   the secret-named assignments (`KV_TEMPLATE`, checks in `assign.rs`).
 //!
 //! # Cost model
 //!
-//! Compiling all built-in regexes costs several milliseconds, more than a small
-//! write's whole budget. So nothing is compiled up front:
+//! Compiling all rules costs far more than a small write's whole budget. So
+//! nothing is compiled up front:
 //!
-//! 1. A literal pre-check scans the text once (a byte-pair filter, then the
-//!    keywords, like gitleaks' `keywords`; ASCII case-insensitive where the
-//!    rule is) and marks the rules whose keywords occur. Some keywords also need
-//!    a cheap context check: `password` only counts when `=`/`:` follows it,
-//!    `://` only when `user:pass@` follows, so prose such as "the password was
-//!    wrong" leaves every regex uncompiled.
-//! 2. Only the marked rules' regexes are compiled, each once per process (a
-//!    `OnceLock` per rule). They are byte regexes with Unicode off (ASCII
-//!    classes), which compile several times faster, and each starts with its
-//!    keyword, so the regex engine's literal search skips clean stretches.
-//! 3. Matches are found without the capture engine where the secret's place
-//!    in the match is simple ([`Split`]); capturing costs far more than
-//!    finding. Each rule's secrets are collected against the same text;
-//!    overlapping ones merge and take the kind of the earliest rule in
-//!    [`RULES`] (specific token shapes before contextual rules), and the
+//! 1. One Aho–Corasick pass over gitleaks' keywords (`gitleaks::candidates`)
+//!    and casefile's keyword pre-check (`pre_check`) pick the rules whose
+//!    keywords occur, with a cheap context check where a keyword is an ordinary
+//!    word (`password` counts only when an assignment follows), so prose such
+//!    as "the password was wrong" leaves every regex uncompiled.
+//! 2. Only those rules' regexes are compiled, each once per process. They are
+//!    byte regexes with Unicode off (ASCII classes, as Go's), which compile
+//!    several times faster.
+//! 3. Each rule's secrets are collected against the same text; overlapping ones
+//!    merge and take the kind of the most specific rule (`priority`), and the
 //!    output is built once.
 //!
 //! Clean text therefore compiles no regex and allocates nothing: the result is
@@ -35,7 +40,7 @@
 //!
 //! Only the secret itself is replaced; the surrounding context stays readable:
 //! `Authorization: Bearer [REDACTED:bearer-token]`, `password=[REDACTED:password]`,
-//! `"api_key": "[REDACTED:api-key]"`, `GITHUB_TOKEN=[REDACTED:github-token]`, and
+//! `"api_key": "[REDACTED:api-key]"`, `GITHUB_TOKEN=[REDACTED:github-pat]`, and
 //! for credentials in URLs the scheme, user and host stay while the password
 //! goes: `https://user:[REDACTED:url-credentials]@host/path`. A private key is
 //! replaced whole, from `-----BEGIN` to `-----END … PRIVATE KEY-----` (or, if the
@@ -46,24 +51,19 @@
 //!
 //! # Attribution
 //!
-//! Several regexes (AWS, GitHub, GitLab, Slack, Stripe, Google, npm, PyPI, JWT,
-//! private keys) are adapted from gitleaks' rules
-//! (<https://github.com/gitleaks/gitleaks>, `cmd/generate/config/rules`,
-//! MIT License, Copyright (c) 2019 Zachary Rice). The table layout (kind,
-//! keywords, regex, samples that must match) follows atuin's
-//! `crates/atuin-client/src/secrets.rs` (MIT License).
+//! The rules in `rules.rs` and `data/gitleaks/` are gitleaks'
+//! (<https://github.com/gitleaks/gitleaks>, MIT License, Copyright (c) 2019
+//! Zachary Rice); several of casefile's own regexes are adapted from them. The
+//! table layout of `RULES` (kind, keywords, regex, samples that must match)
+//! follows atuin's `crates/atuin-client/src/secrets.rs` (MIT License).
 //!
 //! # Limits
 //!
-//! Heuristics, not a guarantee. A secret in a shape not listed here (a bare
-//! password on its own line, `-p hunter2`, a YAML block scalar, a key name that
-//! does not end in password/passwd/secret/token/api key such as
-//! `SECRET_KEY_BASE`) is stored as is. Key/value values that look like code or
-//! placeholders are left alone: `password: &str`, `token=self.token`,
-//! `api_key=api_key`, type names (`String`, `SecretString`), `$VAR`/`${VAR}`
-//! references, `****` masks, `<your-token>`, and common log words
-//! (`token: expired`). A bare `bearer xyz` needs 16+ token characters unless an
-//! `Authorization` header is on the line.
+//! Heuristics, not a guarantee. A bare password on its own line, `-p hunter2` or
+//! a YAML block scalar is stored as is. Values that look like code or
+//! placeholders are left alone: `password: &str`, `token=self.token`, type
+//! names, `$VAR`/`${VAR}` references, `****` and `xxxxxxxx` masks,
+//! `<your-token>`, and common log words (`token: expired`).
 
 use std::borrow::Cow;
 use std::ops::Range;

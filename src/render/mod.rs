@@ -4,6 +4,8 @@
 //! flag passed in (resolved from `--color`, `NO_COLOR` and whether stdout is a terminal).
 
 pub mod entry;
+pub mod markdown;
+pub mod minutes;
 pub mod postmortem;
 pub mod search;
 pub mod status;

@@ -1,39 +1,288 @@
 //! The postmortem: a case rendered as Markdown that reads well on GitHub and GitLab.
 //!
 //! [`Postmortem`] writes section by section into any `Write` as the command feeds it rows, so
-//! a case of 100,000 entries renders in the memory of a small one. The escaping helpers
-//! ([`cell`], [`inline`], [`fenced`], [`code_span`], [`mermaid_label`]) keep user text from
-//! breaking the document: a `|` cannot end a table cell, a line break cannot end a row, and
-//! command output sits in a fence longer than any backtick run inside it. The same helpers are
-//! the filters of `--template` templates ([`template_env`]); `docs/postmortem.md.j2` is a
-//! template users can copy and change.
+//! a case of 100,000 entries renders in the memory of a small one. User text goes through
+//! [`crate::render::markdown`]: entry text literally, close texts as Markdown that cannot
+//! swallow what follows. The same helpers are the filters of templates ([`template_env`]);
+//! the built-in templates (`default`, `sre`, `aar`) live in `docs/` for users to copy.
+//!
+//! One time zone for the whole document ([`DocZone`]): the configured `timezone`, else the
+//! offset of the incident's first event, named at the top.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset, Offset};
 
-use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
+use crate::model::{CaseInfo, Kind, LinkType, State};
 use crate::render::entry::shell_join;
-use crate::store::dump::{LinkRow, Related, RunRow, TimelineRow};
+use crate::render::markdown::{self, Place};
+use crate::store::dump::{
+    AttachmentRow, IncidentEvent, LinkRow, Related, RunRow, StateTable, TimelineRow,
+};
 
-/// The default template, shipped in `docs/` for users to copy.
+/// The default template (what `export` renders without one), shipped in `docs/` to copy.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../docs/postmortem.md.j2");
+/// `--template sre`: the Google SRE book's postmortem layout.
+pub const SRE_TEMPLATE: &str = include_str!("../../docs/postmortem-sre.md.j2");
+/// `--template aar`: an after-action review.
+pub const AAR_TEMPLATE: &str = include_str!("../../docs/postmortem-aar.md.j2");
 
-/// How much of an entry's text a mention under another entry shows (the timeline has it all).
+/// The built-in templates: name, what it is, its text.
+pub const BUILT_IN: [(&str, &str, &str); 3] = [
+    (
+        "default",
+        "the postmortem casefile writes (streamed; this template is its copyable twin)",
+        DEFAULT_TEMPLATE,
+    ),
+    (
+        "sre",
+        "the Google SRE book's layout: summary, impact, root causes, trigger, resolution, detection, action items, lessons, timeline",
+        SRE_TEMPLATE,
+    ),
+    (
+        "aar",
+        "an after-action review: intent, what happened, outcome, discussion, follow-ups",
+        AAR_TEMPLATE,
+    ),
+];
+
+/// How much of an entry's text a mention under another entry shows.
 pub const MENTION_LEN: usize = 160;
 
-/// How many nodes the Mermaid timeline shows at most (GitHub stops rendering huge diagrams).
-pub const DIAGRAM_LIMIT: usize = 40;
+/// How many characters of an entry the timeline table shows before it cuts at a word (the
+/// whole text is in the entry's own section, or under "Entries in full").
+pub const CELL_LEN: usize = 280;
+
+/// Default for `export.run_lines`: how many lines of a `run`'s output the appendix shows
+/// (half from the start, half from the end).
+pub const DEFAULT_RUN_LINES: usize = 40;
+
+/// How many incident events "What happened" lists (half from the start, half from the end).
+pub const INCIDENT_LIMIT: usize = 24;
+
+/// The one zone a postmortem shows its times in.
+#[derive(Debug, Clone)]
+pub enum DocZone {
+    /// An IANA zone (config `timezone`).
+    Named(chrono_tz::Tz),
+    /// A fixed offset (the first event's); `suffix` is it as stored (`-04:00`).
+    Fixed { offset: FixedOffset, suffix: String },
+}
+
+impl DocZone {
+    /// The configured zone, else the offset of `first` (a stored time), else UTC.
+    pub fn choose(configured: Option<chrono_tz::Tz>, first: Option<&str>) -> DocZone {
+        if let Some(tz) = configured {
+            return DocZone::Named(tz);
+        }
+        let offset = first
+            .and_then(|s| crate::time::parse_stored(s).ok())
+            .map(|t| *t.offset())
+            .unwrap_or_else(|| chrono::Utc.fix());
+        let suffix = DateTime::<FixedOffset>::from_naive_utc_and_offset(
+            chrono::NaiveDateTime::default(),
+            offset,
+        )
+        .format("%:z")
+        .to_string();
+        DocZone::Fixed { offset, suffix }
+    }
+
+    /// `America/New_York`, or `UTC-04:00`.
+    pub fn name(&self) -> String {
+        match self {
+            DocZone::Named(tz) => tz.name().to_string(),
+            DocZone::Fixed { suffix, .. } => format!("UTC{suffix}"),
+        }
+    }
+
+    /// A stored time in this zone: `2016-04-06 15:01:11 -04:00`.
+    pub fn when(&self, stored: &str) -> String {
+        let mut out = Vec::with_capacity(27);
+        // Writing into a `Vec` cannot fail.
+        let _ = self.write_when(&mut out, stored);
+        String::from_utf8(out).unwrap_or_else(|_| stored.to_string())
+    }
+
+    fn write_when(&self, o: &mut impl Write, stored: &str) -> std::io::Result<()> {
+        // Fast path: already in the document's offset (`2016-04-06T15:01:11-04:00`).
+        let b = stored.as_bytes();
+        if let DocZone::Fixed { suffix, .. } = self {
+            if b.len() == 25 && b[10] == b'T' && &b[19..] == suffix.as_bytes() && b.is_ascii() {
+                o.write_all(&b[..10])?;
+                o.write_all(b" ")?;
+                o.write_all(&b[11..19])?;
+                o.write_all(b" ")?;
+                return o.write_all(&b[19..]);
+            }
+        }
+        match crate::time::parse_stored(stored) {
+            Ok(t) => {
+                let t = match self {
+                    DocZone::Named(tz) => t.with_timezone(tz).fixed_offset(),
+                    DocZone::Fixed { offset, .. } => t.with_timezone(offset),
+                };
+                write!(o, "{}", t.format("%Y-%m-%d %H:%M:%S %:z"))
+            }
+            Err(_) => o.write_all(b),
+        }
+    }
+}
+
+/// The incident's clock: its own moments, and the case's.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    /// Stored time of the start and where it came from (`close --started`, the first event).
+    pub started: Option<(String, String)>,
+    pub detected: Option<String>,
+    pub mitigated: Option<String>,
+    pub resolved: Option<String>,
+}
+
+impl Clock {
+    pub fn new(case: &CaseInfo, first_event: Option<&IncidentEvent>) -> Clock {
+        let r = &case.review;
+        let started = match (&r.started_at, first_event) {
+            (Some(at), _) => Some((at.clone(), "given at close".to_string())),
+            (None, Some(e)) => Some((e.when.clone(), format!("the first event, #{}", e.number))),
+            (None, None) => None,
+        };
+        Clock {
+            started,
+            detected: r.detected_at.clone(),
+            mitigated: r.mitigated_at.clone(),
+            resolved: r.resolved_at.clone(),
+        }
+    }
+}
+
+/// What one person did in a case, counted as the timeline goes by.
+#[derive(Debug, Clone, Default)]
+pub struct Participant {
+    pub entries: u32,
+    pub by_kind: [u32; 6],
+    pub runs: u32,
+    pub confirmed: u32,
+    pub refuted: u32,
+    pub done: u32,
+}
+
+/// Everyone who wrote in the case, by name.
+#[derive(Debug, Default)]
+pub struct Participants {
+    people: BTreeMap<String, Participant>,
+    last: Option<String>,
+}
+
+impl Participants {
+    pub fn add(&mut self, e: &TimelineRow<'_>) {
+        // Consecutive entries are mostly by the same person: skip the map lookup's key copy.
+        let p = match self.last.as_deref() {
+            Some(last) if last == e.author => self.people.get_mut(last),
+            _ => {
+                self.last = Some(e.author.to_string());
+                Some(self.people.entry(e.author.to_string()).or_default())
+            }
+        };
+        let Some(p) = p else { return };
+        p.entries += 1;
+        p.by_kind[kind_index(e.kind)] += 1;
+        if e.run.is_some() {
+            p.runs += 1;
+        }
+        match e.state {
+            Some(State::Confirmed) => p.confirmed += 1,
+            Some(State::Refuted) => p.refuted += 1,
+            Some(State::Done) => p.done += 1,
+            _ => {}
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// (name, entries, what they did), by name.
+    pub fn summary(&self) -> Vec<(String, u32, String)> {
+        self.people
+            .iter()
+            .map(|(n, p)| (n.clone(), p.entries, did(p)))
+            .collect()
+    }
+}
+
+fn kind_index(k: Kind) -> usize {
+    match k {
+        Kind::Note => 0,
+        Kind::Hypothesis => 1,
+        Kind::Evidence => 2,
+        Kind::DeadEnd => 3,
+        Kind::Event => 4,
+        Kind::Action => 5,
+    }
+}
+
+/// "3 hypotheses (1 confirmed, 2 refuted), 4 evidence (2 runs), …".
+fn did(p: &Participant) -> String {
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    let k = &p.by_kind;
+    if k[1] > 0 {
+        let mut s = plural(k[1], "hypothesis", "hypotheses");
+        let mut settled = Vec::new();
+        if p.confirmed > 0 {
+            settled.push(format!("{} confirmed", p.confirmed));
+        }
+        if p.refuted > 0 {
+            settled.push(format!("{} refuted", p.refuted));
+        }
+        if !settled.is_empty() {
+            s.push_str(&format!(" ({})", settled.join(", ")));
+        }
+        parts.push(s);
+    }
+    if k[2] > 0 {
+        let mut s = format!("{} evidence", k[2]);
+        if p.runs > 0 {
+            s.push_str(&format!(" ({})", plural(p.runs, "run", "runs")));
+        }
+        parts.push(s);
+    }
+    if k[3] > 0 {
+        parts.push(plural(k[3], "dead end", "dead ends"));
+    }
+    if k[4] > 0 {
+        parts.push(plural(k[4], "event", "events"));
+    }
+    if k[5] > 0 {
+        let mut s = plural(k[5], "action", "actions");
+        if p.done > 0 {
+            s.push_str(&format!(" ({} done)", p.done));
+        }
+        parts.push(s);
+    }
+    if k[0] > 0 {
+        parts.push(plural(k[0], "note", "notes"));
+    }
+    parts.join(", ")
+}
 
 /// A postmortem being written.
 pub struct Postmortem<W: Write> {
     out: W,
     items: usize,
+    zone: DocZone,
 }
 
 impl<W: Write> Postmortem<W> {
-    pub fn new(out: W) -> Self {
-        Postmortem { out, items: 0 }
+    pub fn new(out: W, zone: DocZone) -> Self {
+        Postmortem {
+            out,
+            items: 0,
+            zone,
+        }
     }
 
     /// Hand back the writer.
@@ -57,113 +306,208 @@ impl<W: Write> Postmortem<W> {
         Ok(())
     }
 
-    /// Title, facts (tickets, tags, state, opened/closed, duration) and the written sections.
-    pub fn header(&mut self, case: &CaseInfo, now_ms: i64) -> Result<()> {
+    /// Title and facts: tickets, tags, state, and the zone every time is in.
+    pub fn header(&mut self, case: &CaseInfo, zone_source: &str) -> Result<()> {
         let o = &mut self.out;
-        writeln!(o, "# {}\n", inline(&case.title))?;
-        writeln!(o, "- **Case:** {}", code_span(&case.slug))?;
+        o.write_all(b"# ")?;
+        markdown::write_text(o, &case.title, Place::Heading)?;
+        writeln!(o, "\n")?;
+        writeln!(o, "- **Case:** {}", markdown::code_span(&case.slug, false))?;
         if !case.tickets.is_empty() {
-            let t: Vec<String> = case.tickets.iter().map(|t| inline(t)).collect();
+            let t: Vec<String> = case
+                .tickets
+                .iter()
+                .map(|t| markdown::text(t, Place::Line))
+                .collect();
             writeln!(o, "- **Tickets:** {}", t.join(", "))?;
         }
         if !case.tags.is_empty() {
-            let t: Vec<String> = case.tags.iter().map(|t| code_span(t)).collect();
+            let t: Vec<String> = case
+                .tags
+                .iter()
+                .map(|t| markdown::code_span(t, false))
+                .collect();
             writeln!(o, "- **Tags:** {}", t.join(", "))?;
         }
         writeln!(o, "- **State:** {}", case.state)?;
-        writeln!(o, "- **Opened:** {}", when(&case.opened_at))?;
+        writeln!(o, "- **Times:** in {} ({zone_source})", self.zone.name())?;
+        Ok(())
+    }
+
+    /// The incident's clock beside the case's: start, detected, mitigated, resolved with the
+    /// time from the start to each, then the case's own open and close.
+    pub fn clock(&mut self, case: &CaseInfo, clock: &Clock, now_ms: i64) -> Result<()> {
+        let zone = self.zone.clone();
+        let o = &mut self.out;
+        writeln!(o, "\n## When\n")?;
+        writeln!(o, "| Moment | Time | Since the start |")?;
+        writeln!(o, "| --- | --- | --- |")?;
+        let start_ms = clock.started.as_ref().and_then(|(s, _)| ms(s));
+        match &clock.started {
+            Some((at, source)) => {
+                writeln!(o, "| Incident started | {} | ({source}) |", zone.when(at))?
+            }
+            None => writeln!(o, "| Incident started | _not recorded_ | |")?,
+        }
+        for (label, value, what) in [
+            ("Detected", &clock.detected, "time to detect"),
+            ("Mitigated", &clock.mitigated, "time to mitigate"),
+            ("Resolved", &clock.resolved, "time to resolve"),
+        ] {
+            match value {
+                Some(at) => {
+                    let since = match (start_ms, ms(at)) {
+                        (Some(a), Some(b)) => format!("{} ({what})", duration(b - a)),
+                        _ => String::new(),
+                    };
+                    writeln!(o, "| {label} | {} | {since} |", zone.when(at))?;
+                }
+                None => writeln!(o, "| {label} | _not recorded_ | |")?,
+            }
+        }
+        writeln!(o, "| Case opened | {} | |", zone.when(&case.opened_at))?;
         let opened_ms = ms(&case.opened_at);
         match &case.closed_at {
             Some(closed) => {
-                writeln!(o, "- **Closed:** {}", when(closed))?;
-                if let (Some(a), Some(b)) = (opened_ms, ms(closed)) {
-                    writeln!(o, "- **Duration:** {}", duration(b - a))?;
-                }
+                let open_for = match (opened_ms, ms(closed)) {
+                    (Some(a), Some(b)) => format!("case open {}", duration(b - a)),
+                    _ => String::new(),
+                };
+                writeln!(o, "| Case closed | {} | {open_for} |", zone.when(closed))?;
             }
             None => {
-                if let Some(a) = opened_ms {
-                    writeln!(
-                        o,
-                        "- **Duration:** {} so far (still open)",
-                        duration(now_ms - a)
-                    )?;
-                }
-            }
-        }
-        for (title, value) in [
-            ("Summary", &case.summary),
-            ("Impact", &case.impact),
-            ("Root cause", &case.root_cause),
-            ("Fix", &case.fix),
-            ("Lessons learned", &case.lessons),
-        ] {
-            writeln!(o, "\n## {title}\n")?;
-            match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-                Some(text) => writeln!(o, "{}", block(text))?,
-                None => writeln!(o, "_Not recorded._")?,
+                let so_far = opened_ms
+                    .map(|a| format!("case open {} so far", duration(now_ms - a)))
+                    .unwrap_or_default();
+                writeln!(o, "| Case closed | _still open_ | {so_far} |")?;
             }
         }
         Ok(())
     }
 
-    /// The Mermaid diagram of the story (events, hypotheses, dead ends); `more` is how many
-    /// were left out.
-    pub fn diagram(&mut self, entries: &[Entry], more: i64) -> Result<()> {
+    /// The close texts: the five of every postmortem ("not recorded" when missing), and the
+    /// SRE / after-action ones when given.
+    pub fn close_texts(&mut self, case: &CaseInfo) -> Result<()> {
+        let r = &case.review;
         let o = &mut self.out;
-        writeln!(o, "\n## Timeline\n")?;
-        if entries.is_empty() {
+        let always = |t: &'static str, v: &Option<String>| (t, v.clone(), true);
+        let given = |t: &'static str, v: &Option<String>| (t, v.clone(), false);
+        for (title, value, required) in [
+            always("Summary", &case.summary),
+            always("Impact", &case.impact),
+            always("Root cause", &case.root_cause),
+            given("Trigger", &r.trigger),
+            given("Detection", &r.detection),
+            given("Mitigation", &r.mitigation),
+            always("Fix", &case.fix),
+        ] {
+            write_close_text(o, 2, title, value.as_deref(), required)?;
+        }
+        write_close_text(o, 2, "Lessons learned", case.lessons.as_deref(), true)?;
+        for (title, value) in [
+            ("What went well", &r.went_well),
+            ("What went wrong", &r.went_wrong),
+            ("Where we got lucky", &r.lucky),
+        ] {
+            write_close_text(o, 3, title, value.as_deref(), false)?;
+        }
+        Ok(())
+    }
+
+    /// The incident's own timeline: its events by occurrence, apart from the investigation.
+    /// When there are more than [`INCIDENT_LIMIT`], the first and the last half of that.
+    pub fn incident(
+        &mut self,
+        head: &[IncidentEvent],
+        tail: &[IncidentEvent],
+        total: i64,
+        window: &(Option<IncidentEvent>, Option<IncidentEvent>),
+    ) -> Result<()> {
+        let zone = self.zone.clone();
+        let o = &mut self.out;
+        writeln!(o, "\n## What happened\n")?;
+        if head.is_empty() {
+            writeln!(o, "_No events recorded._")?;
             return Ok(());
         }
-        writeln!(o, "```mermaid\nflowchart TD")?;
-        for (i, e) in entries.iter().enumerate() {
-            let what = format!(
-                "#{} {}{}: {}",
-                e.number,
-                e.kind,
-                e.state
-                    .filter(|s| *s != State::Open)
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default(),
-                crate::render::fit(e.headline(), 60),
-            );
-            let label = format!(
-                "{}<br/>{}",
-                mermaid_label(&short_when(e.when())),
-                mermaid_label(&what)
-            );
-            let (open, close) = match e.kind {
-                Kind::Event => ("([", "])"),
-                Kind::Hypothesis => ("{{", "}}"),
-                Kind::DeadEnd => ("[/", "/]"),
-                _ => ("[", "]"),
-            };
-            writeln!(o, "    n{i}{open}\"{label}\"{close}")?;
-            if i > 0 {
-                writeln!(o, "    n{} --> n{i}", i - 1)?;
+        match window {
+            (Some(g), Some(b)) => writeln!(
+                o,
+                "The fault began between **#{}** (last good, {}) and **#{}** (first bad, {}): a window of {}.\n",
+                g.number,
+                zone.when(&g.when),
+                b.number,
+                zone.when(&b.when),
+                duration(b.at_ms - g.at_ms)
+            )?,
+            (Some(g), None) => writeln!(
+                o,
+                "The last moment known good: **#{}** ({}); no moment is marked bad.\n",
+                g.number,
+                zone.when(&g.when)
+            )?,
+            (None, Some(b)) => writeln!(
+                o,
+                "The first moment known bad: **#{}** ({}); no moment is marked good.\n",
+                b.number,
+                zone.when(&b.when)
+            )?,
+            (None, None) => {}
+        }
+        let shown = (head.len() + tail.len()) as i64;
+        let write = |o: &mut W, e: &IncidentEvent| -> Result<()> {
+            o.write_all(b"- ")?;
+            zone.write_when(o, &e.when)?;
+            o.write_all(" — **#".as_bytes())?;
+            write_number(o, e.number)?;
+            o.write_all(b"** ")?;
+            match e.mark {
+                Some(crate::model::Mark::Good) => o.write_all(b"(good) ")?,
+                Some(crate::model::Mark::Bad) => o.write_all(b"(bad) ")?,
+                None => {}
             }
+            let (line, cut) = crate::model::first_line_cut(&e.text, MENTION_LEN);
+            markdown::write_text(o, line, Place::Line)?;
+            if cut {
+                o.write_all("…".as_bytes())?;
+            }
+            o.write_all(b"\n")?;
+            Ok(())
+        };
+        for e in head {
+            write(o, e)?;
         }
-        if more > 0 {
-            let i = entries.len();
-            writeln!(o, "    n{i}[\"… {more} more in the table below\"]")?;
-            writeln!(o, "    n{} --> n{i}", i - 1)?;
+        if total > shown {
+            writeln!(
+                o,
+                "- … {} more events (all are in the investigation timeline below)",
+                total - shown
+            )?;
         }
-        writeln!(o, "```\n")?;
+        for e in tail
+            .iter()
+            .filter(|t| head.iter().all(|h| h.number != t.number))
+        {
+            write(o, e)?;
+        }
         Ok(())
     }
 
     pub fn timeline_begin(&mut self) -> Result<()> {
+        writeln!(self.out, "\n## Investigation timeline\n")?;
         writeln!(self.out, "| When | # | Kind | State | Entry |")?;
         writeln!(self.out, "| --- | --- | --- | --- | --- |")?;
         self.items = 0;
         Ok(())
     }
 
-    /// One row of the timeline table; `links` are the links the entry holds.
-    pub fn timeline_row(&mut self, e: &TimelineRow<'_>, links: &[LinkRow]) -> Result<()> {
+    /// One row of the timeline table; `links` are the links the entry holds. A long text is
+    /// cut at a word; the return value says so (the caller shows it whole elsewhere).
+    pub fn timeline_row(&mut self, e: &TimelineRow<'_>, links: &[LinkRow]) -> Result<bool> {
         self.items += 1;
         let o = &mut self.out;
         o.write_all(b"| ")?;
-        write_when(o, e.when)?;
+        self.zone.write_when(o, e.when)?;
         o.write_all(b" | #")?;
         write_number(o, e.number)?;
         o.write_all(b" | ")?;
@@ -171,7 +515,16 @@ impl<W: Write> Postmortem<W> {
         o.write_all(b" | ")?;
         o.write_all(e.state.map_or("", State::as_str).as_bytes())?;
         o.write_all(b" | ")?;
-        write_escaped(o, e.text, true)?;
+        let (text, cut) = cut_at_word(e.text, CELL_LEN);
+        write_entry(o, text, Place::Cell)?;
+        if cut {
+            o.write_all(match e.kind {
+                Kind::Hypothesis => " … (whole under Hypotheses)".as_bytes(),
+                Kind::DeadEnd => " … (whole under Dead ends)".as_bytes(),
+                Kind::Action => " … (whole under Actions)".as_bytes(),
+                _ => " … (whole under Entries in full)".as_bytes(),
+            })?;
+        }
         for link in links {
             o.write_all(b" (")?;
             o.write_all(link.link_type.as_str().as_bytes())?;
@@ -180,7 +533,7 @@ impl<W: Write> Postmortem<W> {
             o.write_all(b")")?;
         }
         o.write_all(b" |\n")?;
-        Ok(())
+        Ok(cut)
     }
 
     pub fn timeline_end(&mut self) -> Result<()> {
@@ -198,93 +551,135 @@ impl<W: Write> Postmortem<W> {
         Ok(())
     }
 
-    /// One hypothesis with its evidence for and against (and why it was ruled out); `related`
-    /// is by number.
-    pub fn hypothesis(&mut self, h: &TimelineRow<'_>, related: &[Related]) -> Result<()> {
+    /// One hypothesis with its evidence and reasons, how long it stayed open and who worked
+    /// it. Each related entry is listed once, under the one label that says most.
+    pub fn hypothesis(
+        &mut self,
+        h: &TimelineRow<'_>,
+        related: &[Related],
+        states: &StateTable,
+    ) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
         o.write_all(b"- **#")?;
         write_number(o, h.number)?;
         o.write_all(b"** ")?;
-        write_escaped(o, h.text, false)?;
-        o.write_all(" — ".as_bytes())?;
-        o.write_all(h.state.map_or("open", State::as_str).as_bytes())?;
+        write_entry(o, h.text, Place::Line)?;
         o.write_all(b"\n")?;
         let refuted = h.state == Some(State::Refuted);
-        // Which group a related entry goes in, if any.
-        let slot = |r: &Related| match (r.link, r.outgoing) {
-            (LinkType::Supports, false) => Some(0),
-            (LinkType::Refutes, false) => Some(1),
-            (LinkType::RulesOut, false) => Some(2),
-            (LinkType::Because, true) => Some(if refuted { 2 } else { 0 }),
-            _ => None,
+        // Who worked it: its author, whoever changed its state, whoever linked evidence.
+        let mut people: Vec<&str> = vec![h.author];
+        let last = states.last(h.number);
+        if let Some((_, authors)) = last {
+            people.extend(authors.split(','));
+        }
+        people.extend(related.iter().map(|r| r.author.as_str()));
+        let mut seen: Vec<&str> = Vec::new();
+        for p in people {
+            if !p.is_empty() && !seen.contains(&p) {
+                seen.push(p);
+            }
+        }
+        o.write_all(b"  - _")?;
+        match (h.state, last) {
+            // From when it was written down to when it was settled (both clocks of the
+            // recording: `--at` may put the hypothesis years back).
+            (Some(State::Confirmed | State::Refuted), Some((at, _))) => {
+                let from = ms(h.recorded_at).unwrap_or(h.at_ms);
+                write!(o, "open {}", duration(at - from))?;
+            }
+            _ => o.write_all(b"still open")?,
+        }
+        o.write_all(b"; worked by ")?;
+        markdown::write_text(o, &seen.join(", "), Place::Line)?;
+        o.write_all(b"_\n")?;
+
+        // One label per related entry: a reason beats a mention.
+        let label = |r: &Related| -> Option<(u8, &'static str)> {
+            let supports = related
+                .iter()
+                .any(|x| x.number == r.number && x.link == LinkType::Supports && !x.outgoing);
+            match (r.link, r.outgoing) {
+                (LinkType::RulesOut, false) => Some((0, "Ruled out by")),
+                // `confirm/refute --because M`: a reason for the state it gave. After reopen
+                // and refute, a reason that supports the hypothesis was the confirmation's.
+                (LinkType::Because, true) if refuted && !supports => Some((0, "Ruled out by")),
+                (LinkType::Because, true) => Some((1, "Because")),
+                (LinkType::Refutes, false) => Some((2, "Against")),
+                (LinkType::Supports, false) => Some((3, "For")),
+                _ => None,
+            }
         };
-        if !related.iter().any(|r| slot(r).is_some()) {
+        let mut best: Vec<(u8, &'static str, &Related)> = Vec::new();
+        for r in related {
+            let Some((rank, l)) = label(r) else { continue };
+            match best.iter_mut().find(|(_, _, b)| b.number == r.number) {
+                Some(slot) if rank < slot.0 => *slot = (rank, l, r),
+                Some(_) => {}
+                None => best.push((rank, l, r)),
+            }
+        }
+        if best.is_empty() {
             o.write_all(b"  - _No evidence linked._\n")?;
         }
-        let labels = [
-            "For",
-            "Against",
-            if refuted { "Ruled out by" } else { "Because" },
-        ];
-        for (i, label) in labels.into_iter().enumerate() {
-            let mut last = None;
-            for r in related.iter().filter(|r| slot(r) == Some(i)) {
-                // An entry linked twice the same way is listed once.
-                if last == Some(r.number) {
-                    continue;
-                }
-                last = Some(r.number);
-                o.write_all(b"  - ")?;
-                o.write_all(label.as_bytes())?;
-                o.write_all(b": **#")?;
-                write_number(o, r.number)?;
-                o.write_all(b"** (")?;
-                o.write_all(r.kind.as_str().as_bytes())?;
-                o.write_all(b") ")?;
-                write_escaped(o, &r.mention, false)?;
-                if r.cut {
-                    o.write_all("…".as_bytes())?;
-                }
-                o.write_all(b"\n")?;
+        best.sort_by_key(|(rank, _, r)| (*rank, r.number));
+        for (_, label, r) in best {
+            o.write_all(b"  - ")?;
+            o.write_all(label.as_bytes())?;
+            o.write_all(b": **#")?;
+            write_number(o, r.number)?;
+            o.write_all(b"** (")?;
+            o.write_all(r.kind.as_str().as_bytes())?;
+            o.write_all(b") ")?;
+            write_entry(o, &r.mention, Place::Line)?;
+            if r.cut {
+                o.write_all("…".as_bytes())?;
             }
+            o.write_all(b"\n")?;
         }
         Ok(())
     }
 
-    /// A dead end, or a refuted hypothesis listed among them; `links` are those it holds.
-    pub fn dead_end(&mut self, e: &TimelineRow<'_>, links: &[LinkRow]) -> Result<()> {
+    /// A dead end that rules out no hypothesis (those are the reasons under "Ruled out").
+    pub fn dead_end(&mut self, e: &TimelineRow<'_>) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
         o.write_all(b"- **#")?;
         write_number(o, e.number)?;
         o.write_all(b"** ")?;
-        if e.kind == Kind::Hypothesis {
-            write_mention(o, e.text)?;
-            o.write_all(" — refuted hypothesis".as_bytes())?;
-        } else {
-            write_escaped(o, e.text, false)?;
-        }
-        for link in links {
-            if link.link_type == LinkType::RulesOut {
-                o.write_all(" — rules out #".as_bytes())?;
-                write_number(o, link.target)?;
-            }
-        }
+        markdown::write_text(o, e.text, Place::Line)?;
         o.write_all(b"\n")?;
         Ok(())
     }
 
-    /// One `run` evidence: command, exit status, duration, output; `links` are those it holds.
-    pub fn run(&mut self, e: &TimelineRow<'_>, run: &RunRow<'_>, links: &[LinkRow]) -> Result<()> {
+    /// One `run` evidence: command, exit status, duration, and its output cut to `run_lines`
+    /// (head and tail, with what was left out and where the whole is).
+    pub fn run(
+        &mut self,
+        e: &TimelineRow<'_>,
+        run: &RunRow<'_>,
+        links: &[LinkRow],
+        run_lines: usize,
+    ) -> Result<()> {
         self.items += 1;
         let o = &mut self.out;
         o.write_all(b"\n### #")?;
         write_number(o, e.number)?;
         o.write_all(b" ")?;
-        write_mention(o, e.text)?;
-        o.write_all(b"\n\n- **Command:** ")?;
-        write_code_span(o, &shell_join(&run.argv()))?;
+        let (line, cut) = crate::model::first_line_cut(e.text, MENTION_LEN);
+        write_entry(o, line, Place::Heading)?;
+        if cut {
+            o.write_all("…".as_bytes())?;
+        }
+        let command = shell_join(&run.argv());
+        if command.contains('\n') {
+            o.write_all(b"\n\n- **Command:**\n\n")?;
+            markdown::write_fenced(o, &command, "sh")?;
+            o.write_all(b"\n")?;
+        } else {
+            o.write_all(b"\n\n- **Command:** ")?;
+            markdown::write_code_span_in(o, &command, false)?;
+        }
         match run.exit_code {
             Some(code) => {
                 o.write_all(b"\n- **Exit status:** ")?;
@@ -295,49 +690,203 @@ impl<W: Write> Postmortem<W> {
         o.write_all(b"\n- **Duration:** ")?;
         write_duration_precise(o, run.duration_ms)?;
         o.write_all(b"\n- **Recorded:** ")?;
-        write_when(o, e.when)?;
+        self.zone.write_when(o, e.when)?;
         o.write_all(b"\n")?;
         for link in links {
             let label = match link.link_type {
                 LinkType::Supports => "- **Supports:** #",
                 LinkType::Refutes => "- **Refutes:** #",
                 LinkType::Because => "- **Because:** #",
-                LinkType::RulesOut => "- **Rules-out:** #",
+                LinkType::RulesOut => "- **Rules out:** #",
             };
             o.write_all(label.as_bytes())?;
             write_number(o, link.target)?;
             o.write_all(b"\n")?;
         }
-        match run.output {
-            "" => o.write_all(b"\n_No output._\n")?,
-            output => {
-                o.write_all(b"\n")?;
-                write_fenced(o, output, "text")?;
-                o.write_all(b"\n")?;
+        write_output(o, run.output, run_lines, e.number)?;
+        Ok(())
+    }
+
+    /// An action as a checklist item, with when it was done and by whom.
+    pub fn action(&mut self, e: &TimelineRow<'_>, states: &StateTable) -> Result<()> {
+        self.items += 1;
+        let o = &mut self.out;
+        let done = e.state == Some(State::Done);
+        o.write_all(if done { b"- [x] **#" } else { b"- [ ] **#" })?;
+        write_number(o, e.number)?;
+        o.write_all(b"** ")?;
+        markdown::write_text(o, e.text, Place::Line)?;
+        for (label, value) in [(" — owner: ", e.owner), (" — ticket: ", e.ticket)] {
+            if let Some(v) = value {
+                o.write_all(label.as_bytes())?;
+                markdown::write_text(o, v, Place::Line)?;
             }
+        }
+        if let Some(due) = e.due {
+            o.write_all(" — due: ".as_bytes())?;
+            self.zone.write_when(o, due)?;
+        }
+        if done {
+            if let Some((_, by)) = states.last(e.number) {
+                o.write_all(" — done by ".as_bytes())?;
+                markdown::write_text(o, by, Place::Line)?;
+            }
+        }
+        o.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// An entry the timeline table cut, whole.
+    pub fn in_full(&mut self, e: &TimelineRow<'_>) -> Result<()> {
+        self.items += 1;
+        let o = &mut self.out;
+        o.write_all(b"- **#")?;
+        write_number(o, e.number)?;
+        o.write_all(b"** (")?;
+        o.write_all(e.kind.as_str().as_bytes())?;
+        o.write_all(b") ")?;
+        write_entry(o, e.text, Place::Line)?;
+        o.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// Who took part and what each did.
+    pub fn participants(&mut self, people: &Participants) -> Result<()> {
+        let o = &mut self.out;
+        writeln!(o, "\n## Participants\n")?;
+        if people.is_empty() {
+            writeln!(o, "_No one wrote in this case._")?;
+            return Ok(());
+        }
+        writeln!(o, "| Who | Entries | What they did |")?;
+        writeln!(o, "| --- | --- | --- |")?;
+        for (name, p) in &people.people {
+            writeln!(
+                o,
+                "| {} | {} | {} |",
+                markdown::text(name, Place::Cell),
+                p.entries,
+                did(p)
+            )?;
         }
         Ok(())
     }
 
-    /// An action as a checklist item.
-    pub fn action(&mut self, e: &TimelineRow<'_>) -> Result<()> {
-        self.items += 1;
+    /// The attachments, with size and SHA-256 (their content is in the case and the bundle).
+    pub fn attachments(&mut self, list: &[AttachmentRow]) -> Result<()> {
         let o = &mut self.out;
-        o.write_all(if e.state == Some(State::Done) {
-            b"- [x] **#"
-        } else {
-            b"- [ ] **#"
-        })?;
-        write_number(o, e.number)?;
-        o.write_all(b"** ")?;
-        write_escaped(o, e.text, false)?;
-        o.write_all(b"\n")?;
+        writeln!(o, "\n## Attachments\n")?;
+        if list.is_empty() {
+            writeln!(o, "_None._")?;
+            return Ok(());
+        }
+        writeln!(o, "| Entry | Name | Size | SHA-256 |")?;
+        writeln!(o, "| --- | --- | --- | --- |")?;
+        for a in list {
+            writeln!(
+                o,
+                "| #{} | {} | {} | `{}` |",
+                a.entry,
+                markdown::text(&a.name, Place::Cell),
+                size(a.size),
+                a.sha256
+            )?;
+        }
         Ok(())
     }
 
     pub fn finish(&mut self) -> Result<()> {
         self.out.flush()?;
         Ok(())
+    }
+}
+
+/// Entry text, literally (see [`markdown::write_text`]). A `run`'s own text ("`cmd` exited 2
+/// after 1 s") shows its command as one code span, whatever backticks the command holds.
+fn write_entry(o: &mut impl Write, text: &str, place: Place) -> std::io::Result<()> {
+    if text.starts_with('`') {
+        let end = ["` exited ", "` was killed by "]
+            .iter()
+            .filter_map(|m| text.rfind(m))
+            .max();
+        if let Some(end) = end.filter(|&e| e > 1 && !text[..e].contains('\n')) {
+            markdown::write_code_span_in(o, &text[1..end], place == Place::Cell)?;
+            return markdown::write_text(o, &text[end + 1..], Place::Cell);
+        }
+    }
+    markdown::write_text(o, text, place)
+}
+
+/// A close text under `## title` (or `###`), as Markdown that cannot break the document.
+fn write_close_text(
+    o: &mut impl Write,
+    level: usize,
+    title: &str,
+    value: Option<&str>,
+    required: bool,
+) -> Result<()> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty());
+    if value.is_none() && !required {
+        return Ok(());
+    }
+    writeln!(o, "\n{} {title}\n", "#".repeat(level))?;
+    match value {
+        Some(text) => writeln!(o, "{}", markdown::block(text, level))?,
+        None => writeln!(o, "_Not recorded._")?,
+    }
+    Ok(())
+}
+
+/// `run` output in a fence; past `lines` lines, its head and tail with what was left out.
+fn write_output(
+    o: &mut impl Write,
+    output: &str,
+    lines: usize,
+    number: i64,
+) -> std::io::Result<()> {
+    if output.is_empty() {
+        return o.write_all(b"\n_No output._\n");
+    }
+    let body = output.strip_suffix('\n').unwrap_or(output);
+    let count = memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1;
+    o.write_all(b"\n")?;
+    if count <= lines.max(2) {
+        markdown::write_fenced(o, body, "text")?;
+        return o.write_all(b"\n");
+    }
+    let head_n = lines.max(2) / 2;
+    let tail_n = lines.max(2) - head_n;
+    let head_end = memchr::memchr_iter(b'\n', body.as_bytes())
+        .nth(head_n - 1)
+        .unwrap_or(body.len());
+    let tail_start = memchr::memrchr_iter(b'\n', body.as_bytes())
+        .nth(tail_n - 1)
+        .map_or(0, |i| i + 1);
+    markdown::write_fenced(o, &body[..head_end], "text")?;
+    let left_out = count - head_n - tail_n;
+    write!(
+        o,
+        "\n\n_… {left_out} lines left out; the whole output: `casefile show {number}`._\n\n"
+    )?;
+    markdown::write_fenced(o, &body[tail_start..], "text")?;
+    o.write_all(b"\n")
+}
+
+/// The start of `text` up to about `max` characters, cut after a whole word; true when cut.
+pub fn cut_at_word(text: &str, max: usize) -> (&str, bool) {
+    let text = text.trim_end();
+    if text.len() <= max {
+        return (text, false);
+    }
+    let end = match text.char_indices().nth(max) {
+        Some((i, _)) => i,
+        None => return (text, false),
+    };
+    let head = &text[..end];
+    // The last whitespace in the head; a single huge word is cut where it must be.
+    match head.rfind(char::is_whitespace) {
+        Some(i) if i > max / 2 => (head[..i].trim_end(), true),
+        _ => (head, true),
     }
 }
 
@@ -349,29 +898,9 @@ fn ms(stored: &str) -> Option<i64> {
 
 /// A stored time with its original offset: `2016-04-06 15:01:11 -04:00`.
 pub fn when(stored: &str) -> String {
-    let mut out = Vec::with_capacity(27);
-    // Writing into a `Vec` cannot fail.
-    let _ = write_when(&mut out, stored);
-    String::from_utf8(out).unwrap_or_else(|_| stored.to_string())
-}
-
-fn write_when(o: &mut impl Write, stored: &str) -> std::io::Result<()> {
-    // Fast path for what casefile stores (`2016-04-06T15:01:11-04:00`): cut and join.
-    let b = stored.as_bytes();
-    if b.len() == 25
-        && b[10] == b'T'
-        && (b[19] == b'+' || b[19] == b'-')
-        && b.iter().all(u8::is_ascii)
-    {
-        o.write_all(&b[..10])?;
-        o.write_all(b" ")?;
-        o.write_all(&b[11..19])?;
-        o.write_all(b" ")?;
-        return o.write_all(&b[19..]);
-    }
     match crate::time::parse_stored(stored) {
-        Ok(t) => write!(o, "{}", t.format("%Y-%m-%d %H:%M:%S %:z")),
-        Err(_) => o.write_all(b),
+        Ok(t) => t.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+        Err(_) => stored.to_string(),
     }
 }
 
@@ -379,15 +908,17 @@ fn write_number(o: &mut impl Write, n: i64) -> std::io::Result<()> {
     o.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 
-fn short_when(stored: &str) -> String {
-    match crate::time::parse_stored(stored) {
-        Ok(t) => t.format("%Y-%m-%d %H:%M %:z").to_string(),
-        Err(_) => stored.to_string(),
-    }
-}
-
 fn duration(ms: i64) -> String {
     crate::time::humanize_duration(chrono::Duration::milliseconds(ms))
+}
+
+/// `12 B`, `3.4 KiB`, `1.2 MiB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
+    }
 }
 
 /// `850 ms`, `12.3 s`, `4m 10s`.
@@ -410,168 +941,9 @@ fn write_duration_precise(o: &mut impl Write, ms: u64) -> std::io::Result<()> {
     }
 }
 
-/// Text for one table cell: `|` escaped, line breaks as `<br>`, HTML tags defused.
-pub fn cell(text: &str) -> String {
-    escaped(text, true)
-}
-
-/// Text on one Markdown line (a list item): line breaks as `<br>`, `<` defused.
-pub fn inline(text: &str) -> String {
-    escaped(text, false)
-}
-
-fn escaped(text: &str, pipes: bool) -> String {
-    let mut out = Vec::with_capacity(text.len() + 16);
-    // Writing into a `Vec` cannot fail, and only whole UTF-8 runs and ASCII are written.
-    let _ = write_escaped(&mut out, text, pipes);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Write `text` with the few characters that need it escaped: copy the runs between them (all
-/// ASCII, so every cut is on a UTF-8 boundary), found with SIMD `memchr`. This runs for every
-/// row of a postmortem, and most texts have none.
-fn write_escaped(o: &mut impl Write, text: &str, pipes: bool) -> std::io::Result<()> {
-    let bytes = text.trim_end().as_bytes();
-    let mut start = 0;
-    while start < bytes.len() {
-        let rest = &bytes[start..];
-        let a = memchr::memchr3(b'<', b'>', b'\n', rest);
-        // Only look as far as the first of `<>\n`.
-        let rest = &rest[..a.unwrap_or(rest.len())];
-        let b = if pipes {
-            memchr::memchr2(b'|', b'\r', rest)
-        } else {
-            memchr::memchr(b'\r', rest)
-        };
-        let Some(at) = b.or(a) else { break };
-        let i = start + at;
-        o.write_all(&bytes[start..i])?;
-        o.write_all(match bytes[i] {
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'\n' => b"<br>",
-            b'|' => b"\\|",
-            _ => b"",
-        })?;
-        start = i + 1;
-    }
-    o.write_all(&bytes[start..])
-}
-
-/// The start of a text for a mention: its first line, cut to [`MENTION_LEN`] characters.
-fn write_mention(o: &mut impl Write, text: &str) -> std::io::Result<()> {
-    let (line, cut) = crate::model::first_line_cut(text, MENTION_LEN);
-    write_escaped(o, line, false)?;
-    if cut {
-        o.write_all("…".as_bytes())?;
-    }
-    Ok(())
-}
-
-/// A paragraph of user text (summary, lessons …): kept as written, but a line that would open
-/// a code fence is defused so it cannot swallow the rest of the document.
-pub fn block(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let t = line.trim_start();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                format!("\\{t}")
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Text in a fenced block whose fence is longer than any run of backticks inside it.
-pub fn fenced(text: &str, info: &str) -> String {
-    let mut out = Vec::with_capacity(text.len() + 16);
-    // Writing into a `Vec` cannot fail.
-    let _ = write_fenced(&mut out, text, info);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn write_fenced(o: &mut impl Write, text: &str, info: &str) -> std::io::Result<()> {
-    let ticks = longest_backtick_run(text).max(2) + 1;
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let fence = |o: &mut dyn Write| (0..ticks).try_for_each(|_| o.write_all(b"`"));
-    fence(o)?;
-    o.write_all(info.as_bytes())?;
-    o.write_all(b"\n")?;
-    o.write_all(body.as_bytes())?;
-    o.write_all(b"\n")?;
-    fence(o)
-}
-
-/// Text in a code span that backticks inside cannot end (line breaks become spaces).
-///
-/// A `|` is left as it is: outside a table a backslash before it would show, and every code
-/// span of the postmortem is in a list item, not a table cell.
-pub fn code_span(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len() + 4);
-    // Writing into a `Vec` cannot fail.
-    let _ = write_code_span(&mut out, text);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn write_code_span(o: &mut impl Write, text: &str) -> std::io::Result<()> {
-    let ticks = longest_backtick_run(text) + 1;
-    let pad: &[u8] = if text.starts_with('`') || text.ends_with('`') {
-        b" "
-    } else {
-        b""
-    };
-    let fence = |o: &mut dyn Write| (0..ticks).try_for_each(|_| o.write_all(b"`"));
-    fence(o)?;
-    o.write_all(pad)?;
-    // Line breaks (as ASCII, every cut is on a character boundary) become spaces.
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while let Some(i) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
-        o.write_all(&bytes[start..start + i])?;
-        o.write_all(b" ")?;
-        start += i + 1;
-    }
-    o.write_all(&bytes[start..])?;
-    o.write_all(pad)?;
-    fence(o)
-}
-
-fn longest_backtick_run(text: &str) -> usize {
-    // Backticks are rare in command output: jump between them with `memchr`.
-    let bytes = text.as_bytes();
-    let (mut longest, mut at) = (0, 0);
-    while let Some(i) = memchr::memchr(b'`', &bytes[at..]) {
-        let start = at + i;
-        let run = bytes[start..].iter().take_while(|&&b| b == b'`').count();
-        longest = longest.max(run);
-        at = start + run;
-    }
-    longest
-}
-
-/// Text inside a quoted Mermaid label: quotes, brackets and `#` become entity codes.
-pub fn mermaid_label(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("#quot;"),
-            '#' => out.push_str("#35;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            ';' => out.push_str("#59;"),
-            '`' => out.push_str("#96;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A MiniJinja environment for `--template`, with the escaping helpers as filters:
-/// `cell`, `inline`, `fenced`, `code`, `when`, `duration_ms`, `mermaid`.
-pub fn template_env() -> minijinja::Environment<'static> {
+/// A MiniJinja environment for templates, with the escaping helpers as filters (see
+/// `docs/postmortem.md.j2` for the list). `zone` is the document's.
+pub fn template_env(zone: DocZone, run_lines: usize) -> minijinja::Environment<'static> {
     let mut env = minijinja::Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
@@ -582,26 +954,73 @@ pub fn template_env() -> minijinja::Environment<'static> {
     {
         env.set_syntax(syntax);
     }
-    env.add_filter("cell", |s: String| cell(&s));
-    env.add_filter("inline", |s: String| inline(&s));
-    env.add_filter("fenced", |s: String, info: Option<String>| {
-        fenced(&s, info.as_deref().unwrap_or("text"))
+    env.add_filter("text", |s: String| markdown::text(&s, Place::Line));
+    env.add_filter("inline", |s: String| markdown::text(&s, Place::Line));
+    env.add_filter("heading", |s: String| markdown::text(&s, Place::Heading));
+    env.add_filter("cell", |s: String, len: Option<usize>| {
+        let (t, cut) = cut_at_word(&s, len.unwrap_or(usize::MAX));
+        let mut out = markdown::text(t, Place::Cell);
+        if cut {
+            out.push_str(" …");
+        }
+        out
     });
-    env.add_filter("code", |s: String| code_span(&s));
-    env.add_filter("when", |s: String| when(&s));
+    env.add_filter("headline", |s: String| {
+        let (line, cut) = crate::model::first_line_cut(&s, MENTION_LEN);
+        let mut out = markdown::text(line, Place::Line);
+        if cut {
+            out.push('…');
+        }
+        out
+    });
+    env.add_filter("md", |s: String, level: Option<usize>| {
+        markdown::block(&s, level.unwrap_or(2))
+    });
+    env.add_filter("fenced", |s: String, info: Option<String>| {
+        markdown::fenced(&s, info.as_deref().unwrap_or("text"))
+    });
+    env.add_filter("output", move |s: String, number: i64| {
+        let mut out = Vec::new();
+        // Writing into a `Vec` cannot fail.
+        let _ = write_output(&mut out, &s, run_lines, number);
+        String::from_utf8(out)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    });
+    env.add_filter("code", |s: String| markdown::code_span(&s, false));
+    let z = zone.clone();
+    env.add_filter("when", move |s: String| z.when(&s));
     env.add_filter("duration_ms", |n: i64| duration_precise(n.max(0) as u64));
-    env.add_filter("mermaid", |s: String| mermaid_label(&s));
+    env.add_filter("duration", |n: i64| duration(n));
+    env.add_filter("size", |n: i64| size(n.max(0) as u64));
     env.add_filter("shell_join", |argv: Vec<String>| shell_join(&argv));
+    env.add_filter("command", |argv: Vec<String>| {
+        let command = shell_join(&argv);
+        if command.contains('\n') {
+            format!("\n\n{}\n", markdown::fenced(&command, "sh"))
+        } else {
+            markdown::code_span(&command, false)
+        }
+    });
+    env.add_function("since", |a: String, b: String| -> String {
+        match (ms(&a), ms(&b)) {
+            (Some(a), Some(b)) => duration(b - a),
+            _ => String::new(),
+        }
+    });
     env
 }
 
-/// Render `template` over `context` (the JSON bundle).
+/// Render `template` over `context` (the bundle and what the postmortem derives from it).
 pub fn render_template(
     template: &str,
     name: &str,
     context: &impl serde::Serialize,
+    zone: DocZone,
+    run_lines: usize,
 ) -> Result<String> {
-    let mut env = template_env();
+    let mut env = template_env(zone, run_lines);
     env.add_template_owned(name.to_string(), template.to_string())
         .map_err(|e| crate::error::invalid(format!("template {name}: {e}")))?;
     let tmpl = env
@@ -616,37 +1035,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fences_outgrow_backticks_inside() {
-        let out = fenced("a ```` b\n``` c\n", "text");
-        assert!(out.starts_with("`````text\n"), "{out}");
-        assert!(out.ends_with("\n`````"), "{out}");
-        assert!(fenced("plain", "").starts_with("```\n"));
+    fn long_text_is_cut_at_a_word() {
+        let text = "alpha beta gamma delta";
+        assert_eq!(cut_at_word(text, 13), ("alpha beta", true));
+        assert_eq!(cut_at_word(text, 100), (text, false));
+        assert_eq!(cut_at_word("abcdefghij", 4), ("abcd", true));
     }
 
     #[test]
-    fn cells_escape_pipes_and_lines() {
-        assert_eq!(cell("a|b\nc<d>"), "a\\|b<br>c&lt;d&gt;");
+    fn run_output_keeps_head_and_tail() {
+        let output: String = (1..=100).map(|i| format!("line {i}\n")).collect();
+        let mut out = Vec::new();
+        write_output(&mut out, &output, 10, 7).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("line 5\n```"), "{out}");
+        assert!(!out.contains("line 6\n"), "{out}");
+        assert!(out.contains("90 lines left out"), "{out}");
+        assert!(out.contains("`casefile show 7`"), "{out}");
+        assert!(out.contains("```text\nline 96\n"), "{out}");
+        assert!(out.contains("line 100\n```"), "{out}");
     }
 
     #[test]
-    fn code_spans_survive_backticks() {
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(code_span("`x`"), "`` `x` ``");
-        assert_eq!(code_span("a\nb"), "`a b`");
-        // Outside a table a backslash would show: `'a|b'` stays as it is.
-        assert_eq!(code_span("grep 'a|b'"), "`grep 'a|b'`");
+    fn the_document_zone_converts_every_time() {
+        let z = DocZone::choose(None, Some("2016-04-06T15:01:11-04:00"));
+        assert_eq!(z.name(), "UTC-04:00");
+        assert_eq!(
+            z.when("2016-04-06T21:30:00+02:00"),
+            "2016-04-06 15:30:00 -04:00"
+        );
+        let ny = DocZone::choose(Some(chrono_tz::America::New_York), None);
+        assert_eq!(
+            ny.when("2016-01-06T20:00:00+00:00"),
+            "2016-01-06 15:00:00 -05:00"
+        );
     }
 
     #[test]
-    fn mermaid_labels_have_no_quotes_or_hashes() {
-        let l = mermaid_label("say \"hi\" #3; <b>");
-        assert!(!l.contains('"') && !l.contains('<'), "{l}");
-    }
-
-    #[test]
-    fn default_template_compiles() {
-        let mut env = template_env();
-        env.add_template("postmortem.md.j2", DEFAULT_TEMPLATE)
-            .unwrap();
+    fn built_in_templates_compile() {
+        for (name, _, text) in BUILT_IN {
+            let mut env = template_env(DocZone::choose(None, None), 40);
+            env.add_template(name, text).unwrap();
+        }
     }
 }

@@ -15,8 +15,8 @@ use crate::bundle::{
     encode, BundleAttachment, BundleChange, BundleEntry, BundleHistory, BundleLink, BundleMention,
     BundleStateChange,
 };
-use crate::model::{first_line_cut, ChangeOp, Entry, Kind, LinkType, State};
-use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT, HEADLINE_COLUMNS};
+use crate::model::{first_line_cut, ChangeOp, Kind, LinkType, State};
+use crate::store::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT};
 
 /// Rows keyed by entry number, in ascending order, taken group by group.
 struct Grouped<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> {
@@ -277,61 +277,6 @@ fn bundle_mentions(conn: &Connection, source: &str, text: &str) -> Result<Vec<Bu
         .collect())
 }
 
-/// Which entries [`each_entry`] visits, and in what order.
-#[derive(Debug, Clone, Copy)]
-pub enum Selection {
-    /// Every entry, by instant then number (the timeline).
-    Timeline,
-    /// Events, hypotheses and dead ends, by instant then number (the diagram).
-    Story,
-}
-
-impl Selection {
-    /// The WHERE clause. Both selections walk the `entry_at` index in instant order, so there
-    /// is no temporary sort, whose memory would grow with the case.
-    fn filter(self) -> &'static str {
-        match self {
-            Selection::Timeline => "WHERE NOT retracted",
-            // `+kind`: walk `entry_at` in instant order and stop at the limit.
-            Selection::Story => {
-                "WHERE +kind IN ('event', 'hypothesis', 'dead-end') AND NOT retracted"
-            }
-        }
-    }
-}
-
-/// Visit entries one at a time as owned [`Entry`] values, without links, tags or attachments;
-/// for the few rows of the postmortem's diagram.
-pub fn each_entry(
-    conn: &Connection,
-    selection: Selection,
-    limit: Option<u32>,
-    mut visit: impl FnMut(Entry) -> Result<()>,
-) -> Result<()> {
-    let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {HEADLINE_COLUMNS} FROM entry {} ORDER BY at_ms, number {limit}",
-        selection.filter()
-    ))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        visit(entry_from_row(row)?)?;
-    }
-    Ok(())
-}
-
-/// How many entries a selection would visit (for "… and N more").
-pub fn count(conn: &Connection, selection: Selection) -> Result<i64> {
-    Ok(conn.query_row(
-        &format!(
-            "SELECT count(*) FROM entry {}",
-            selection.filter().replace("+kind", "kind")
-        ),
-        [],
-        |r| r.get(0),
-    )?)
-}
-
 /// One entry as the postmortem's timeline reads it: borrowed from SQLite's row, so a row
 /// costs no allocation.
 #[derive(Debug, Clone, Copy)]
@@ -341,7 +286,15 @@ pub struct TimelineRow<'a> {
     pub state: Option<State>,
     /// The time the entry is about: `occurred_at` when given, else `recorded_at`.
     pub when: &'a str,
+    /// The instant, Unix ms.
+    pub at_ms: i64,
+    pub recorded_at: &'a str,
+    /// An action's owner, due time and ticket (`todo --owner/--due/--ticket`).
+    pub owner: Option<&'a str>,
+    pub due: Option<&'a str>,
+    pub ticket: Option<&'a str>,
     pub text: &'a str,
+    pub author: &'a str,
     /// What `run` recorded, for `run` evidence.
     pub run: Option<RunRow<'a>>,
 }
@@ -370,7 +323,7 @@ pub fn each_timeline_row(
 ) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, command_argv,
-                exit_code, duration_ms, output
+                exit_code, duration_ms, output, author, at_ms, recorded_at, owner, due, ticket
          FROM entry WHERE NOT retracted ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
@@ -391,11 +344,153 @@ pub fn each_timeline_row(
             kind: Kind::parse(kind).unwrap_or(Kind::Note),
             state: state.and_then(State::parse),
             when: row.get_ref(3)?.as_str()?,
+            at_ms: row.get(10)?,
+            recorded_at: row.get_ref(11)?.as_str()?,
+            owner: row.get_ref(12)?.as_str_or_null()?,
+            due: row.get_ref(13)?.as_str_or_null()?,
+            ticket: row.get_ref(14)?.as_str_or_null()?,
             text: row.get_ref(4)?.as_str()?,
+            author: row.get_ref(9)?.as_str()?,
             run,
         })?;
     }
     Ok(())
+}
+
+/// An event of the incident, for its own timeline and clock.
+#[derive(Debug, Clone)]
+pub struct IncidentEvent {
+    pub number: i64,
+    /// `occurred_at`, else `recorded_at`.
+    pub when: String,
+    pub at_ms: i64,
+    pub text: String,
+    /// `event --good|--bad`: known to be before or after the fault.
+    pub mark: Option<crate::model::Mark>,
+}
+
+/// The first `limit` events by occurrence, or the last `limit` (returned oldest first).
+pub fn incident_events(conn: &Connection, limit: u32, last: bool) -> Result<Vec<IncidentEvent>> {
+    let order = if last { "DESC" } else { "" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT number, coalesce(occurred_at, recorded_at), at_ms, text, mark FROM entry
+         WHERE kind = 'event' AND NOT retracted
+         ORDER BY at_ms {order}, number {order} LIMIT {limit}"
+    ))?;
+    let mut events = stmt
+        .query_map([], |r| {
+            Ok(IncidentEvent {
+                number: r.get(0)?,
+                when: r.get(1)?,
+                at_ms: r.get(2)?,
+                text: r.get(3)?,
+                mark: r
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|m| crate::model::Mark::parse(&m)),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if last {
+        events.reverse();
+    }
+    Ok(events)
+}
+
+/// How many events the incident has.
+pub fn event_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM entry WHERE kind = 'event' AND NOT retracted",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The fault's window from `event --good/--bad`: the last good moment and the first bad one
+/// after it (or the first bad one at all), as events.
+pub fn window(conn: &Connection) -> Result<(Option<IncidentEvent>, Option<IncidentEvent>)> {
+    let one = |sql: &str, after: i64| -> Result<Option<IncidentEvent>> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([after])?;
+        Ok(match rows.next()? {
+            Some(r) => Some(IncidentEvent {
+                number: r.get(0)?,
+                when: r.get(1)?,
+                at_ms: r.get(2)?,
+                text: r.get(3)?,
+                mark: r
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|m| crate::model::Mark::parse(&m)),
+            }),
+            None => None,
+        })
+    };
+    let cols = "number, coalesce(occurred_at, recorded_at), at_ms, text, mark";
+    let good = one(
+        &format!("SELECT {cols} FROM entry WHERE kind = 'event' AND mark = 'good' AND NOT retracted AND at_ms > ?1 ORDER BY at_ms DESC, number DESC LIMIT 1"),
+        i64::MIN,
+    )?;
+    let bad = one(
+        &format!("SELECT {cols} FROM entry WHERE kind = 'event' AND mark = 'bad' AND NOT retracted AND at_ms >= ?1 ORDER BY at_ms, number LIMIT 1"),
+        good.as_ref().map_or(i64::MIN, |g| g.at_ms),
+    )?;
+    Ok((good, bad))
+}
+
+/// When each entry's state last changed, and who changed it: for how long a hypothesis
+/// stayed open and who worked it. One row per entry with state changes, held in memory like
+/// the [`LinkTable`] (a few per hypothesis and action, not per entry).
+pub struct StateTable {
+    /// (entry, last change in Unix ms, the authors of its changes), by entry.
+    rows: Vec<(i64, i64, String)>,
+}
+
+impl StateTable {
+    pub fn load(conn: &Connection) -> Result<StateTable> {
+        let mut stmt = conn.prepare(
+            "SELECT entry, max(at_ms), group_concat(DISTINCT author) FROM state_change
+             GROUP BY entry ORDER BY entry",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(StateTable { rows })
+    }
+
+    /// The last change of `number` and who made the changes (comma-separated).
+    pub fn last(&self, number: i64) -> Option<(i64, &str)> {
+        let i = self.rows.binary_search_by_key(&number, |r| r.0).ok()?;
+        let (_, at, authors) = &self.rows[i];
+        Some((*at, authors.as_str()))
+    }
+}
+
+/// An attachment as the postmortem lists it.
+#[derive(Debug, Clone)]
+pub struct AttachmentRow {
+    pub entry: i64,
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// Every attachment (without its content), by entry and name.
+pub fn attachments(conn: &Connection) -> Result<Vec<AttachmentRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT entry, name, size, sha256 FROM attachment
+         WHERE entry NOT IN (SELECT number FROM entry WHERE retracted = 1)
+         ORDER BY entry, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(AttachmentRow {
+                entry: r.get(0)?,
+                name: r.get(1)?,
+                size: r.get::<_, i64>(2)?.max(0) as u64,
+                sha256: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// One link: `source` holds it and points at `target`.
@@ -506,6 +601,7 @@ pub struct Related {
     pub link: LinkType,
     /// True when the hypothesis holds the link (`confirm N --because M`: N → M).
     pub outgoing: bool,
+    pub author: String,
 }
 
 /// Reads the entries linked to and from a hypothesis: numbers from the [`LinkTable`], kind and
@@ -518,7 +614,9 @@ impl<'c> RelatedReader<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
         // `+?1`: with SQLite's STAT4 planner a bare parameter made every execution re-prepare
         // the statement while the timeline query was active.
-        let stmt = conn.prepare_cached("SELECT kind, text FROM entry WHERE number = +?1")?;
+        let stmt = conn.prepare_cached(
+            "SELECT kind, text, author FROM entry WHERE number = +?1 AND NOT retracted",
+        )?;
         Ok(RelatedReader { stmt })
     }
 
@@ -550,6 +648,7 @@ impl<'c> RelatedReader<'c> {
                         cut,
                         link,
                         outgoing,
+                        author: row.get(2)?,
                     });
                 }
             }

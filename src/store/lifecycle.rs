@@ -9,7 +9,16 @@ use anyhow::Result;
 use rusqlite::{params, Connection};
 
 use crate::bundle::CaseEvent;
-use crate::model::CaseState;
+use crate::model::{CaseState, Review, REVIEW_COLUMNS};
+
+/// The review columns of a row, from column `first` on (in [`REVIEW_COLUMNS`] order).
+pub fn review_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Review> {
+    let mut review = Review::default();
+    for (i, field) in review.fields_mut().into_iter().enumerate() {
+        *field = r.get(first + i)?;
+    }
+    Ok(review)
+}
 
 /// Record one close or reopen (ignored when its UUID is already known) without refreshing.
 pub fn insert_event(conn: &Connection, e: &CaseEvent, at_ms: i64) -> Result<bool> {
@@ -30,6 +39,18 @@ pub fn insert_event(conn: &Connection, e: &CaseEvent, at_ms: i64) -> Result<bool
             e.fix,
             e.lessons
         ])?;
+    if changed > 0 && !e.review.is_empty() {
+        let sets: Vec<String> = REVIEW_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 2))
+            .collect();
+        let sql = format!("UPDATE case_event SET {} WHERE uuid = ?1", sets.join(", "));
+        let f = e.review.fields();
+        conn.prepare_cached(&sql)?.execute(params![
+            e.uuid, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]
+        ])?;
+    }
     Ok(changed > 0)
 }
 
@@ -50,16 +71,25 @@ pub fn refresh_case(conn: &Connection) -> Result<()> {
             lessons = coalesce((SELECT lessons FROM case_event WHERE lessons IS NOT NULL ORDER BY at_ms DESC, uuid DESC LIMIT 1), lessons)
          WHERE id = 1",
     )?;
+    let sets: Vec<String> = REVIEW_COLUMNS
+        .iter()
+        .map(|c| format!("{c} = coalesce((SELECT {c} FROM case_event WHERE {c} IS NOT NULL ORDER BY at_ms DESC, uuid DESC LIMIT 1), {c})"))
+        .collect();
+    conn.execute_batch(&format!(
+        "UPDATE case_meta SET {} WHERE id = 1",
+        sets.join(",\n")
+    ))?;
     Ok(())
 }
 
 /// Every event, oldest first.
 pub fn events(conn: &Connection) -> Result<Vec<CaseEvent>> {
     let rows = conn
-        .prepare_cached(
-            "SELECT uuid, state, at, at_ms, author, summary, impact, root_cause, fix, lessons
-             FROM case_event ORDER BY at_ms, uuid",
-        )?
+        .prepare_cached(&format!(
+            "SELECT uuid, state, at, at_ms, author, summary, impact, root_cause, fix, lessons, {}
+                 FROM case_event ORDER BY at_ms, uuid",
+            REVIEW_COLUMNS.join(", ")
+        ))?
         .query_map([], |r| {
             let state: String = r.get(1)?;
             Ok(CaseEvent {
@@ -73,6 +103,7 @@ pub fn events(conn: &Connection) -> Result<Vec<CaseEvent>> {
                 root_cause: r.get(7)?,
                 fix: r.get(8)?,
                 lessons: r.get(9)?,
+                review: review_from_row(r, 10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

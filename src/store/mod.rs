@@ -6,6 +6,7 @@
 //! the file). Writes run in `BEGIN IMMEDIATE` transactions so that parallel writers queue on
 //! the lock instead of failing, and entry numbers are allocated inside them.
 
+pub mod activity_index;
 pub mod changes;
 pub mod dump;
 pub mod entries;
@@ -245,7 +246,10 @@ impl CaseStore {
 pub fn case_info(conn: &Connection) -> Result<CaseInfo> {
     let mut info = conn
         .query_row(
-            "SELECT uuid, slug, title, state, opened_at, closed_at, summary, impact, root_cause, fix, lessons FROM case_meta WHERE id = 1",
+            &format!(
+                "SELECT uuid, slug, title, state, opened_at, closed_at, summary, impact, root_cause, fix, lessons, {} FROM case_meta WHERE id = 1",
+                crate::model::REVIEW_COLUMNS.join(", ")
+            ),
             [],
             |r| {
                 let state: String = r.get(3)?;
@@ -263,6 +267,7 @@ pub fn case_info(conn: &Connection) -> Result<CaseInfo> {
                     root_cause: r.get(8)?,
                     fix: r.get(9)?,
                     lessons: r.get(10)?,
+                    review: lifecycle::review_from_row(r, 11)?,
                 })
             },
         )

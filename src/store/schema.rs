@@ -17,6 +17,7 @@ const MIGRATIONS: &[Migration] = &[
     v2_case_events,
     v3_entry_counts,
     v4_entry_changes,
+    v5_close_review,
     numbering_keys_and_mentions,
 ];
 
@@ -199,6 +200,33 @@ fn v4_entry_changes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         CREATE INDEX entry_retracted ON entry(number) WHERE retracted = 1;
         ",
     )
+}
+
+/// The review a close records beside the postmortem fields: the incident's own clock (when it
+/// started, was detected, mitigated and resolved: RFC 3339 with the written offset) and the
+/// SRE / after-action texts (trigger, detection, mitigation, what went well, what went wrong,
+/// where we got lucky). On `case_event` like the other fields, and cached on `case_meta`.
+fn v5_close_review(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    // Written out rather than taken from `model::REVIEW_COLUMNS`: a shipped migration must not
+    // change when the model does.
+    const COLUMNS: [&str; 10] = [
+        "started_at",
+        "detected_at",
+        "mitigated_at",
+        "resolved_at",
+        "incident_trigger",
+        "detection",
+        "mitigation",
+        "went_well",
+        "went_wrong",
+        "lucky",
+    ];
+    for table in ["case_event", "case_meta"] {
+        for column in COLUMNS {
+            tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Numbers that agree across homes, and mentions kept by UUID.

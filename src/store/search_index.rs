@@ -278,7 +278,7 @@ fn stale_in(conn: &Connection, home: &Home, slugs: &[String], all: bool) -> Resu
 
 /// What identifies a version of a case file without opening it. `None` when it is missing;
 /// starts with `!` when it changed too recently to be trusted.
-fn signature(path: &Path, now: SystemTime) -> Option<String> {
+pub(crate) fn signature(path: &Path, now: SystemTime) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
     let meta = std::fs::metadata(path).ok()?;
     let mut wal = path.to_path_buf().into_os_string();

@@ -395,7 +395,7 @@ impl Round<'_> {
         let conn = store.conn();
         let no_marks = Marks::default();
         let old_marks = synced.map_or(&no_marks, |s| &s.marks);
-        let (mine, _) = changes::since(conn, old_marks)?;
+        let (mine, marks_before) = changes::since(conn, old_marks)?;
         // The merge below may renumber entries (`store::numbering`): hold ours by UUID.
         let mine_uuids = match &mine {
             Changed::Some { entries, .. } => {
@@ -422,7 +422,11 @@ impl Round<'_> {
                 merge_assembly(conn, assembly, &mut work.line)?;
             }
         }
-        work.marks = changes::marks(conn)?;
+        work.marks = if copied.is_empty() {
+            marks_before
+        } else {
+            changes::marks(conn)?
+        };
         let mine = match (mine, mine_uuids) {
             (Changed::Some { case, .. }, Some(uuids)) => {
                 let uuids: Vec<&str> = uuids.iter().map(String::as_str).collect();
@@ -571,11 +575,7 @@ fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<T
     context.extend(assembly.link_targets_missing());
     context.sort();
     context.dedup();
-    paths.extend(
-        context
-            .iter()
-            .map(|u| format!("{}/entry.json", tree::entry_dir(u))),
-    );
+    paths.extend(context.iter().map(|u| tree::entry_path(u)));
     paths.extend(
         assembly
             .attachments_missing()
@@ -601,23 +601,35 @@ fn merge_assembly(
     line: &mut CaseLine,
 ) -> Result<()> {
     let authors = assembly.entry_authors();
+    let item_authors = assembly.item_authors();
     let bytes = assembly.into_bundle().map_err(damaged)?;
     let bundle = bundle::parse(&bytes).map_err(damaged)?;
     let uuids: Vec<&str> = bundle.entries.iter().map(|e| e.uuid.as_str()).collect();
     let known = changes::numbers_of(conn, &uuids)?;
-    for (uuid, author) in &authors {
-        if !known.contains_key(uuid) {
-            line.from.insert(author.clone());
-        }
-    }
+    let before = changes::marks(conn)?;
     let report = merge::merge(conn, &bundle, false)?;
     line.renumbered.extend(report.renumbered.iter().copied());
+    // Counted from the rows the merge appended, whatever tables the bundle fills.
+    let after = changes::marks(conn)?;
+    let appended: i64 = after
+        .0
+        .iter()
+        .filter(|(table, _)| table.as_str() != "entry")
+        .map(|(table, (max, _))| (max - before.0.get(table).map_or(0, |m| m.0)).max(0))
+        .sum();
     line.received += report.entries_added;
-    line.changes += report.state_changes_added
-        + report.links_added
-        + report.edits_added
-        + report.attachments_added
-        + report.case_events_added;
+    line.changes += usize::try_from(appended).unwrap_or(0);
+    if report.entries_added > 0 {
+        line.from.extend(
+            authors
+                .into_iter()
+                .filter(|(uuid, _)| !known.contains_key(uuid))
+                .map(|(_, author)| author),
+        );
+    }
+    if appended > 0 {
+        line.from.extend(item_authors);
+    }
     Ok(())
 }
 

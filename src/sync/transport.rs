@@ -116,7 +116,8 @@ impl Git {
             let Ok(items) = fs::read_dir(dir) else { return };
             for item in items.flatten() {
                 let path = item.path();
-                if path.is_dir() {
+                // The type comes with the directory listing: no stat per ref.
+                if item.file_type().is_ok_and(|t| t.is_dir()) {
                     walk(&path);
                 } else if path.extension().is_some_and(|e| e == "lock") {
                     fs::remove_file(&path).ok();

@@ -3,24 +3,24 @@
 //! ```text
 //! case.json                                   the case record (its collections split below)
 //! case/<collection>/<uuid>.json               e.g. case/events/<uuid>.json
-//! entries/<fan>/<uuid>/entry.json             an entry, its collections split below
-//! entries/<fan>/<uuid>/<collection>/<uuid>.json   states, history, links, changes, …
-//! entries/<fan>/<uuid>/number                 the entry's number where it was written
+//! entries/<fan>/<uuid>.json                  an entry, its collections split beside it
+//! entries/<fan>/<uuid>.<collection>.<uuid>.json   states, history, links, changes, …
+//! entries/<fan>/<uuid>.number                 the entry's number where it was written
 //! attachments/<fan>/<sha256>                  an attachment's bytes
 //! ```
 //!
 //! The split is generic over the bundle: every array of objects that carry a `uuid` becomes a
-//! folder of blobs named by UUID, so collections added to the bundle later travel without a
+//! set of blobs named by UUID, so collections added to the bundle later travel without a
 //! change here. `<fan>` is the UUID's last two hex digits (v7 UUIDs start with the time, so the
-//! first ones would put every recent entry in one folder); a change rewrites only its entry's
-//! folder and three small trees above it.
+//! first ones would put every recent entry in one folder); a change rewrites one fan-out folder
+//! and the two trees above it.
 //!
 //! What is local to one home stays out of the blobs, so that the same facts make the same
 //! bytes everywhere: an entry's number (kept once, as the `number` hint written with the
 //! entry, and used only to order new entries when they are merged) and a link's target number
 //! (its `target_uuid` is what a merge resolves). Attachment bytes are stored raw, by SHA-256.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{anyhow, Result};
 use base64::Engine as _;
@@ -35,9 +35,17 @@ pub struct Blob {
     pub data: Vec<u8>,
 }
 
-/// The folder of an entry.
-pub fn entry_dir(uuid: &str) -> String {
+/// The path of an entry's blob, without `.json`: its items are `<this>.<collection>.<uuid>.json`.
+///
+/// An entry is not a folder of its own: git's connectivity check on every push walks the
+/// trees of the case's previous commit, and 10,000 entry folders made it read 10,000 trees.
+pub fn entry_stem(uuid: &str) -> String {
     format!("entries/{}/{uuid}", fan(uuid))
+}
+
+/// The path of an entry's own blob.
+pub fn entry_path(uuid: &str) -> String {
+    format!("{}.json", entry_stem(uuid))
 }
 
 fn fan(name: &str) -> &str {
@@ -54,7 +62,7 @@ pub fn attachment_path(sha256: &str) -> String {
 pub fn entry_of(path: &str) -> Option<&str> {
     let mut parts = path.split('/');
     match (parts.next(), parts.next(), parts.next()) {
-        (Some("entries"), Some(_), Some(uuid)) => Some(uuid),
+        (Some("entries"), Some(_), Some(name)) => name.split('.').next(),
         _ => None,
     }
 }
@@ -67,10 +75,12 @@ fn is_collection(items: &[Value]) -> bool {
             .all(|v| v.get("uuid").is_some_and(Value::is_string))
 }
 
-/// Split `object`'s collections into blobs under `dir/<collection>/`; what is left stays.
+/// Split `object`'s collections into blobs named `<stem><sep><collection><sep><uuid>.json`;
+/// what is left stays.
 fn split_collections(
     object: &mut Map<String, Value>,
-    dir: &str,
+    stem: &str,
+    sep: char,
     out: &mut Vec<Blob>,
 ) -> Result<()> {
     let keys: Vec<String> = object.keys().cloned().collect();
@@ -93,7 +103,7 @@ fn split_collections(
                     }
                 }
                 out.push(Blob {
-                    path: format!("{dir}/{key}/{uuid}.json"),
+                    path: format!("{stem}{sep}{key}{sep}{uuid}.json"),
                     data: serde_json::to_vec(&item)?,
                 });
             }
@@ -107,7 +117,7 @@ pub fn case_blobs(case: &BundleCase, out: &mut Vec<Blob>) -> Result<()> {
     let Value::Object(mut object) = serde_json::to_value(case)? else {
         return Err(anyhow!("the case did not serialize to an object"));
     };
-    split_collections(&mut object, "case", out)?;
+    split_collections(&mut object, "case", '/', out)?;
     out.push(Blob {
         path: "case.json".into(),
         data: serde_json::to_vec(&object)?,
@@ -123,11 +133,11 @@ pub fn entry_blobs(entry: &BundleEntry, with_number: bool, out: &mut Vec<Blob>) 
             entry.uuid
         ));
     };
-    let dir = entry_dir(&entry.uuid);
+    let stem = entry_stem(&entry.uuid);
     object.remove("number");
     if with_number {
         out.push(Blob {
-            path: format!("{dir}/number"),
+            path: format!("{stem}.number"),
             data: entry.number.to_string().into_bytes(),
         });
     }
@@ -142,9 +152,9 @@ pub fn entry_blobs(entry: &BundleEntry, with_number: bool, out: &mut Vec<Blob>) 
             });
         }
     }
-    split_collections(&mut object, &dir, out)?;
+    split_collections(&mut object, &stem, '.', out)?;
     out.push(Blob {
-        path: format!("{dir}/entry.json"),
+        path: format!("{stem}.json"),
         data: serde_json::to_vec(&object)?,
     });
     Ok(())
@@ -183,21 +193,28 @@ impl Assembly {
                     .or_default()
                     .push(Value::Object(object()?));
             }
-            ["entries", _, uuid, "entry.json"] => {
-                self.entries.insert(uuid.to_string(), object()?);
-            }
-            ["entries", _, uuid, "number"] => {
-                let n = std::str::from_utf8(data)
-                    .ok()
-                    .and_then(|s| s.trim().parse().ok())
-                    .ok_or_else(|| damaged("not a number".into()))?;
-                self.numbers.insert(uuid.to_string(), n);
-            }
-            ["entries", _, uuid, key, _] => {
-                self.entry_items
-                    .entry((uuid.to_string(), key.to_string()))
-                    .or_default()
-                    .push(Value::Object(object()?));
+            ["entries", _, name] => {
+                let parts: Vec<&str> = name.split('.').collect();
+                match parts.as_slice() {
+                    [uuid, "json"] => {
+                        self.entries.insert(uuid.to_string(), object()?);
+                    }
+                    [uuid, "number"] => {
+                        let n = std::str::from_utf8(data)
+                            .ok()
+                            .and_then(|s| s.trim().parse().ok())
+                            .ok_or_else(|| damaged("not a number".into()))?;
+                        self.numbers.insert(uuid.to_string(), n);
+                    }
+                    [uuid, key, _, "json"] => {
+                        self.entry_items
+                            .entry((uuid.to_string(), key.to_string()))
+                            .or_default()
+                            .push(Value::Object(object()?));
+                    }
+                    // Written by a newer casefile: carried in the tree, not merged by this one.
+                    _ => {}
+                }
             }
             ["attachments", _, sha] => {
                 if crate::attach::sha256_hex(data) != *sha {
@@ -283,6 +300,17 @@ impl Assembly {
             .collect()
     }
 
+    /// Authors of the items here (state changes, edits, links, changes, case events).
+    pub fn item_authors(&self) -> BTreeSet<String> {
+        self.entry_items
+            .values()
+            .chain(self.case_items.values())
+            .flatten()
+            .filter_map(|item| item.get("author").and_then(Value::as_str))
+            .map(str::to_string)
+            .collect()
+    }
+
     /// The bundle document. Entries are numbered in the order of their `number` hints (then
     /// UUID), so a merge adds new ones in the order their author wrote them.
     pub fn into_bundle(mut self) -> Result<Vec<u8>> {
@@ -307,7 +335,7 @@ impl Assembly {
             .collect();
         for ((uuid, key), items) in std::mem::take(&mut self.entry_items) {
             let Some(entry) = self.entries.get_mut(&uuid) else {
-                return Err(anyhow!("{}/entry.json is missing", entry_dir(&uuid)));
+                return Err(anyhow!("{} is missing", entry_path(&uuid)));
             };
             let mut items = items;
             if key == "links" {
@@ -397,6 +425,7 @@ mod tests {
                 root_cause: None,
                 fix: None,
                 lessons: None,
+                review: Default::default(),
             },
             events: vec![CaseEvent {
                 uuid: "0190a5e4-0000-7000-8000-0000000000e1".into(),
@@ -409,6 +438,7 @@ mod tests {
                 root_cause: None,
                 fix: None,
                 lessons: None,
+                review: Default::default(),
             }],
         }
     }
@@ -471,8 +501,9 @@ mod tests {
         entry_blobs(&b, true, &mut blobs).unwrap();
         let paths: Vec<&str> = blobs.iter().map(|b| b.path.as_str()).collect();
         assert!(paths.contains(&"case/events/0190a5e4-0000-7000-8000-0000000000e1.json"));
-        assert!(paths.contains(&"entries/02/0190a5e4-0000-7000-8000-000000000002/links/0190a5e4-0000-7000-8000-0000000000f1.json"));
-        assert!(paths.contains(&"entries/01/0190a5e4-0000-7000-8000-000000000001/number"));
+        assert!(paths.contains(&"entries/02/0190a5e4-0000-7000-8000-000000000002.links.0190a5e4-0000-7000-8000-0000000000f1.json"));
+        assert!(paths.contains(&"entries/01/0190a5e4-0000-7000-8000-000000000001.number"));
+        assert!(paths.contains(&"entries/01/0190a5e4-0000-7000-8000-000000000001.json"));
         // No local number inside the shared blobs.
         for blob in &blobs {
             if blob.path.ends_with(".json") {
@@ -498,13 +529,10 @@ mod tests {
     fn damaged_blobs_are_named() {
         let mut assembly = Assembly::default();
         let err = assembly
-            .add("entries/01/x/entry.json", b"{not json")
+            .add("entries/01/x.json", b"{not json")
             .unwrap_err()
             .to_string();
-        assert!(
-            err.starts_with("entries/01/x/entry.json is damaged"),
-            "{err}"
-        );
+        assert!(err.starts_with("entries/01/x.json is damaged"), "{err}");
         let err = assembly
             .add("attachments/ab/00ab", b"abc")
             .unwrap_err()
@@ -517,8 +545,14 @@ mod tests {
         // The split is by shape: a collection this build has never heard of is split too.
         let mut object = serde_json::json!({"uuid": "x", "changes": [{"uuid": "c1", "op": "pin"}], "tags": ["a"]});
         let mut out = Vec::new();
-        split_collections(object.as_object_mut().unwrap(), "entries/xx/x", &mut out).unwrap();
-        assert_eq!(out[0].path, "entries/xx/x/changes/c1.json");
+        split_collections(
+            object.as_object_mut().unwrap(),
+            "entries/xx/x",
+            '.',
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(out[0].path, "entries/xx/x.changes.c1.json");
         assert_eq!(object, serde_json::json!({"uuid": "x", "tags": ["a"]}));
     }
 }
