@@ -483,9 +483,9 @@ impl Entry {
         }
     }
 
-    /// The first line of the text, for one-line views.
+    /// The text's telling line (see [`telling_line`]), for one-line views.
     pub fn headline(&self) -> &str {
-        self.text.lines().next().unwrap_or("")
+        telling_line(&self.text)
     }
 }
 
@@ -687,13 +687,10 @@ pub fn validate_slug(slug: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The first line of `text`, cut to at most `max` characters (the last one left for an
-/// ellipsis), and whether it was cut: how a mention of an entry starts.
+/// The telling line of `text` (see [`telling_line`]), cut to at most `max` characters (the
+/// last one left for an ellipsis), and whether it was cut: how a mention of an entry starts.
 pub fn first_line_cut(text: &str, max: usize) -> (&str, bool) {
-    let line = match memchr::memchr(b'\n', text.as_bytes()) {
-        Some(end) => text[..end].strip_suffix('\r').unwrap_or(&text[..end]),
-        None => text,
-    };
+    let line = telling_line(text);
     // At most `max` bytes is at most that many characters; ASCII is a byte a character.
     if line.len() <= max {
         return (line, false);
@@ -705,6 +702,79 @@ pub fn first_line_cut(text: &str, max: usize) -> (&str, bool) {
         Some((cut, _)) if line[cut..].chars().nth(1).is_some() => (&line[..cut], true),
         _ => (line, false),
     }
+}
+
+/// The most informative line of a text: the one line every one-line view shows (status, log,
+/// search, `show`'s links, completion, postmortem mentions).
+///
+/// For a traceback or panic that is the exception line, not the first line (`Traceback (most
+/// recent call last):` tells nothing): Python (and Ruby 2.5+ in that layout), the first
+/// unindented line after the last `Traceback` header; JVM, the last `Caused by:` (the root
+/// cause), else the line above the first `at` frame; Node, the line above the first `at`
+/// frame; Ruby, the line above the first `from` frame; Go, the `panic:` or `fatal error:`
+/// line; Rust, the panic message (the line after `panicked at …:`, or the `panicked at 'msg'`
+/// line of older Rusts). Anything else: the first non-empty line. Trimmed either side.
+pub fn telling_line(text: &str) -> &str {
+    // One line (almost every entry): nothing to choose.
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        return text.trim();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    trace_line(&lines)
+        .map(|i| lines[i].trim())
+        .or_else(|| lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()))
+        .unwrap_or("")
+}
+
+/// The index of a trace's exception line, if `lines` hold a traceback or panic.
+fn trace_line(lines: &[&str]) -> Option<usize> {
+    let indented = |l: &str| l.starts_with([' ', '\t']);
+    let blank = |l: &str| l.trim().is_empty();
+    // Python: the exception line follows the last header's indented frames.
+    if let Some(header) = lines.iter().rposition(|l| {
+        l.trim_start()
+            .starts_with("Traceback (most recent call last)")
+    }) {
+        if let Some(i) =
+            (header + 1..lines.len()).find(|&i| !indented(lines[i]) && !blank(lines[i]))
+        {
+            return Some(i);
+        }
+    }
+    // JVM: the root cause.
+    if let Some(i) = lines
+        .iter()
+        .rposition(|l| l.trim_start().starts_with("Caused by:"))
+    {
+        return Some(i);
+    }
+    // Go and Rust panics.
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        if t.starts_with("panic: ") || t.starts_with("fatal error: ") {
+            return Some(i);
+        }
+        if l.contains("panicked at ") {
+            // Rust 1.73+: `thread 'main' panicked at src/main.rs:4:5:` then the message.
+            if t.trim_end().ends_with(':') && lines.get(i + 1).is_some_and(|n| !blank(n)) {
+                return Some(i + 1);
+            }
+            return Some(i);
+        }
+    }
+    // JVM (`Exception in thread …`, a logged exception), Node and Ruby: the line above the
+    // first stack frame (`    at …`, `\tfrom …`).
+    let frame = |l: &str| {
+        let t = l.trim_start();
+        indented(l) && (t.starts_with("at ") || t.starts_with("from "))
+    };
+    let first_frame = lines.iter().position(|l| frame(l))?;
+    // Above it, the nearest unindented line (Ruby 3.1 puts the failing source line, indented,
+    // and a `^^^^` marker between the message and the frames), else any text.
+    (0..first_frame)
+        .rev()
+        .find(|&i| !blank(lines[i]) && !indented(lines[i]))
+        .or_else(|| (0..first_frame).rev().find(|&i| !blank(lines[i])))
 }
 
 #[cfg(test)]
@@ -839,6 +909,87 @@ mod tests {
         assert!(!State::Done.applies_to(Kind::Hypothesis));
         assert!(State::Done.applies_to(Kind::Action));
         assert!(!State::Open.applies_to(Kind::Note));
+    }
+
+    /// Real tracebacks, as each runtime printed them (see tests/data/tracebacks/README.md).
+    #[test]
+    fn the_telling_line_of_real_tracebacks_is_the_exception() {
+        let cases = [
+            ("python-keyerror.txt", "KeyError: 'user_id'"),
+            ("python-chained.txt", "RuntimeError: config could not be loaded"),
+            ("java-npe.txt", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"<local1>\" is null"),
+            ("java-caused-by.txt", "Caused by: java.io.IOException: Connection reset by peer"),
+            ("node-typeerror.txt", "TypeError: Cannot read properties of undefined (reading 'reduce')"),
+            ("go-nil-pointer.txt", "panic: runtime error: invalid memory address or nil pointer dereference"),
+            ("go-concurrent-map.txt", "fatal error: concurrent map writes"),
+            ("rust-unwrap.txt", "called `Option::unwrap()` on a `None` value"),
+            ("ruby-nomethod.txt", "r.rb:3:in `total': undefined method `sum' for nil:NilClass (NoMethodError)"),
+            ("ruby-zerodivision.txt", "z.rb:2:in `/': divided by 0 (ZeroDivisionError)"),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tracebacks");
+        for (file, expected) in cases {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            assert_eq!(telling_line(&text), expected, "{file}");
+            // With a caption or log line before it, and with Windows line ends.
+            let captioned = format!("worker log after the deploy:\n{text}");
+            assert_eq!(telling_line(&captioned), expected, "{file} captioned");
+            assert_eq!(
+                telling_line(&text.replace('\n', "\r\n")),
+                expected,
+                "{file} crlf"
+            );
+        }
+    }
+
+    #[test]
+    fn the_telling_line_of_other_text_is_its_first_non_empty_line() {
+        assert_eq!(telling_line("  one line  "), "one line");
+        assert_eq!(telling_line("\n\n  first\nsecond"), "first");
+        assert_eq!(
+            telling_line("a list:\n  - at least one\n  - from here"),
+            "a list:"
+        );
+        assert_eq!(telling_line(""), "");
+        assert_eq!(telling_line("\n \n"), "");
+        let e = Entry {
+            number: 1,
+            uuid: String::new(),
+            short_id: String::new(),
+            kind: Kind::Evidence,
+            text: "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad"
+                .into(),
+            author: String::new(),
+            recorded_at: String::new(),
+            occurred_at: None,
+            state: None,
+            tags: vec![],
+            links: vec![],
+            context: Context::default(),
+            attachments: vec![],
+            command: None,
+            output: None,
+            history: vec![],
+            pinned: false,
+            retracted: false,
+            claim: None,
+            owner: None,
+            due: None,
+            ticket: None,
+            mark: None,
+            changes: vec![],
+        };
+        assert_eq!(e.headline(), "ValueError: bad");
+        assert_eq!(first_line_cut(&e.text, 8), ("ValueEr", true));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_telling_line_is_one_trimmed_line_of_the_text(text in "(\\PC|\n|\t| {2}at |Traceback \\(most recent call last\\):|panic: |Caused by:){0,60}") {
+            let line = telling_line(&text);
+            proptest::prop_assert!(!line.contains('\n'));
+            proptest::prop_assert!(text.contains(line));
+            proptest::prop_assert_eq!(line, line.trim());
+        }
     }
 
     #[test]

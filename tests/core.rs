@@ -627,7 +627,8 @@ fn status_is_the_handover_briefing_and_fits_one_screen() {
     assert!(text.contains("server resets UIDVALIDITY"), "{text}");
     assert!(text.contains("read the failover runbook"), "{text}");
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines.len() <= 24, "{} lines:\n{text}", lines.len());
+    // One screen: about 40 lines (the briefing grew people, reasons, "When"; issue 11).
+    assert!(lines.len() <= 40, "{} lines:\n{text}", lines.len());
     assert!(
         lines.iter().all(|l| l.chars().count() <= 80),
         "too wide:\n{text}"
@@ -636,8 +637,18 @@ fn status_is_the_handover_briefing_and_fits_one_screen() {
         !text.contains('\u{1b}'),
         "colour without a terminal:\n{text}"
     );
-    // `casefile` alone prints the same.
-    assert_eq!(env.ok(&[]), text);
+    // `casefile` alone prints the same (at the same moment: the header says how long ago).
+    let at_now = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("CASEFILE_NOW", "2026-11-21T12:00:00Z")
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(at_now(&[]), at_now(&["status"]));
+    assert!(at_now(&[]).contains("incident going 21h 48m (first event #1 at 11-20 14:12*)"));
 }
 
 #[test]
@@ -906,6 +917,22 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
         // Undo the ordering keys and mentions.
         conn.execute_batch("DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq;")
             .unwrap();
+        // Undo the close review (the incident's clock and the SRE / after-action texts).
+        for table in ["case_event", "case_meta"] {
+            for column in casefile::model::REVIEW_COLUMNS {
+                conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+                    .unwrap();
+            }
+        }
+        // Undo the briefing's migrations (counts per author, event and mark indexes).
+        conn.execute_batch(
+            "DROP INDEX entry_event_at; DROP INDEX entry_mark_at;
+             CREATE TABLE entry_count_v3 (kind TEXT NOT NULL, state TEXT NOT NULL,
+                 n INTEGER NOT NULL, PRIMARY KEY (kind, state)) WITHOUT ROWID;
+             INSERT INTO entry_count_v3 SELECT kind, state, sum(n) FROM entry_count GROUP BY 1, 2;
+             DROP TABLE entry_count; ALTER TABLE entry_count_v3 RENAME TO entry_count;",
+        )
+        .unwrap();
         // Undo v4 (changes after writing, action and event facts).
         conn.execute_batch(
             "DROP INDEX entry_pinned; DROP INDEX entry_retracted; DROP TABLE entry_change;
@@ -915,13 +942,6 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
              ALTER TABLE entry DROP COLUMN ticket; ALTER TABLE entry DROP COLUMN mark;",
         )
         .unwrap();
-        // Undo v5 (the close review).
-        for table in ["case_event", "case_meta"] {
-            for column in casefile::model::REVIEW_COLUMNS {
-                conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
-                    .unwrap();
-            }
-        }
         if version < 3 {
             conn.execute_batch("DROP TABLE entry_count").unwrap();
         }
@@ -1196,14 +1216,16 @@ fn status_text_is_bounded_and_json_is_whole() {
     }
     let text = env.ok(&["status"]);
     assert!(text.contains("Open hypotheses (8)"), "{text}");
-    assert!(text.contains("… and 3 more"), "{text}");
+    assert!(text.contains("… and 5 more"), "{text}");
     assert!(
         text.contains("suspect number 8") && !text.contains("suspect number 1\n"),
         "{text}"
     );
     assert!(text.contains("[3 for, 0 against]"), "{text}");
-    assert!(text.contains("… 1 more (casefile show 8)"), "{text}");
-    assert!(text.lines().count() <= 24, "{text}");
+    // The newest piece of evidence each way is shown; the rest are counted.
+    assert!(text.contains("+ #11 more proof"), "{text}");
+    assert!(text.contains("… 2 more (casefile show 8)"), "{text}");
+    assert!(text.lines().count() <= 40, "{text}");
     let json = env.json(&["status"]);
     assert_eq!(json["open_hypotheses"].as_array().unwrap().len(), 8);
     assert_eq!(json["counts"]["open_hypotheses"], 8);

@@ -38,6 +38,18 @@ use crate::store::CaseStore;
 /// Run one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::new(cli.global)?;
+    // `-C ''` (often an unset variable in a script) is a mistake, never "no flag": every
+    // command refuses it, including those that do not open a case (`list`, `search --all`).
+    if ctx
+        .global
+        .case
+        .as_deref()
+        .is_some_and(|c| c.trim().is_empty())
+    {
+        return Err(crate::error::invalid(
+            "-C/--case needs a slug (or a unique prefix of one); see `casefile list`",
+        ));
+    }
     let Some(command) = cli.command else {
         return views::status(&ctx);
     };

@@ -10,29 +10,43 @@ use crate::store::entries::{self, TimelineFilter};
 
 pub fn status(ctx: &Ctx) -> Result<()> {
     let store = ctx.open_case()?;
-    let recent = ctx.config()?.status_recent();
+    let config = ctx.config()?;
+    let recent = config.status_recent();
+    let json = ctx.global.json;
+    let now = crate::time::reference_now();
     // The text view shows only the newest few of each list; JSON carries them whole.
     let bounds = crate::briefing::Bounds {
-        per_list: (!ctx.global.json).then_some(render::status::SHOW_PER_LIST),
-        evidence: (!ctx.global.json).then_some(render::status::SHOW_EVIDENCE),
+        per_list: (!json).then_some(render::status::SHOW_PER_LIST),
+        evidence: (!json).then_some(render::status::SHOW_EVIDENCE),
         recent,
-        whole_entries: ctx.global.json,
+        unlinked: if json {
+            20
+        } else {
+            render::status::LOAD_UNLINKED
+        },
+        events: if json {
+            50
+        } else {
+            render::status::LOAD_EVENTS
+        },
+        claim_expiry: config.claim_expiry(),
+        now_ms: now.timestamp_millis(),
+        whole_entries: json,
     };
     let snapshot = store.snapshot()?;
     let briefing = crate::briefing::briefing(store.conn(), bounds)?;
     drop(snapshot);
     store.close_at_exit();
-    if ctx.global.json {
+    if json {
         return ctx.print_json(&briefing);
     }
-    let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
-    ctx.print(&render::status::render(
-        &briefing,
-        &ctx.view_zone()?,
+    let screen = render::status::Screen {
+        width: render::width(),
+        view: ctx.view_zone()?,
         now,
-        render::width(),
-        Palette::new(ctx.color()),
-    ))
+        palette: Palette::new(ctx.color()),
+    };
+    ctx.print(&render::status::render(&briefing, &screen))
 }
 
 pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
@@ -82,9 +96,21 @@ pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         return ctx.print_json(&entry);
     }
     let incoming = entries::incoming_links(store.conn(), entry.number)?;
+    // Each linked entry is named by its telling line.
+    let mut headlines = std::collections::HashMap::new();
+    let linked = entry.links.iter().map(|l| l.target);
+    for n in linked.chain(incoming.iter().map(|(n, _)| *n)) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = headlines.entry(n) {
+            if let Some(text) = entries::headline_of(store.conn(), n)? {
+                slot.insert(text);
+            }
+        }
+    }
     ctx.print(&render::entry::show(
         &entry,
         &incoming,
+        &headlines,
+        render::width(),
         Palette::new(ctx.color()),
     ))
 }

@@ -10,6 +10,7 @@ pub mod postmortem;
 pub mod search;
 pub mod status;
 pub mod tables;
+pub mod wrap;
 
 use anstyle::{AnsiColor, Style};
 
@@ -104,6 +105,18 @@ pub fn fit(text: &str, max: usize) -> String {
     let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
     cut.push('…');
     cut
+}
+
+/// What a list item shows of an entry: a trace or pasted body by its telling line; a sentence
+/// (even written over several lines) whole, its line breaks read as spaces.
+pub fn item_text(e: &crate::model::Entry) -> &str {
+    let headline = e.headline();
+    let first = e.text.lines().map(str::trim).find(|l| !l.is_empty());
+    if e.kind == crate::model::Kind::Evidence || first != Some(headline) {
+        headline
+    } else {
+        e.text.trim()
+    }
 }
 
 /// `2026-11-24T14:03:09-05:00` → `11-24 14:03`, for compact lists.

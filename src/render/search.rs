@@ -17,6 +17,9 @@ pub struct HitJson<'a> {
     pub time: &'a str,
     pub snippet: String,
     pub score: f64,
+    /// The entry's whole text, and its telling line (what one-line views show of it).
+    pub text: &'a str,
+    pub headline: &'a str,
 }
 
 pub fn json(hits: &[Hit]) -> Vec<HitJson<'_>> {
@@ -29,6 +32,8 @@ pub fn json(hits: &[Hit]) -> Vec<HitJson<'_>> {
             time: &h.at,
             snippet: highlight(&h.snippet, "**", "**"),
             score: h.score,
+            text: &h.text,
+            headline: crate::model::telling_line(&h.text),
         })
         .collect()
 }

@@ -141,7 +141,8 @@ pub fn refresh_changes(conn: &Connection, entry: i64) -> Result<()> {
     }
     if retracted != was_retracted {
         let delta = if retracted { -1 } else { 1 };
-        entries::count_entry(conn, kind, state, delta)?;
+        let author = entries::author_of(conn, entry)?.unwrap_or_default();
+        entries::count_entry(conn, kind, state, &author, 0, delta)?;
     }
     Ok(())
 }

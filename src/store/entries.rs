@@ -102,7 +102,11 @@ pub fn insert_entry_numbered(
         e.output,
         seq,
     ])?;
-    count_entry(conn, e.kind, e.state, 1)?;
+    // When it was written, for the people line's "last seen" (kept with the counts).
+    let recorded_ms = crate::time::parse_stored(e.recorded_at)
+        .map(|t| crate::time::unix_ms(&t))
+        .unwrap_or(e.at_ms);
+    count_entry(conn, e.kind, e.state, e.author, recorded_ms, 1)?;
     if let Some(facts) = e.facts {
         conn.prepare_cached(
             "UPDATE entry SET owner = ?2, due = ?3, ticket = ?4, mark = ?5 WHERE number = +?1",
@@ -185,14 +189,14 @@ pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
         return Ok(());
     };
     let retracted = is_retracted(conn, entry)?;
-    let after: Option<String> = conn
+    let (after, author): (Option<String>, String) = conn
         .prepare_cached(
             "UPDATE entry SET state = coalesce(
                  (SELECT state FROM state_change WHERE entry = +?1 ORDER BY at_ms DESC, uuid DESC LIMIT 1),
                  CASE kind WHEN 'hypothesis' THEN 'open' WHEN 'action' THEN 'open' END)
-             WHERE number = +?1 RETURNING state",
+             WHERE number = +?1 RETURNING state, author",
         )?
-        .query_row([entry], |r| r.get(0))?;
+        .query_row([entry], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let after = after.as_deref().and_then(State::parse);
     // Settling a hypothesis or action ends a claim on it.
     if after != before && has_claim(conn, entry)? {
@@ -200,8 +204,8 @@ pub fn refresh_state(conn: &Connection, entry: i64) -> Result<()> {
     }
     // A retracted entry is in no count (see `changes::refresh_changes`).
     if after != before && !retracted {
-        count_entry(conn, kind, before, -1)?;
-        count_entry(conn, kind, after, 1)?;
+        count_entry(conn, kind, before, &author, 0, -1)?;
+        count_entry(conn, kind, after, &author, 0, 1)?;
     }
     Ok(())
 }
@@ -223,22 +227,37 @@ pub fn is_retracted(conn: &Connection, entry: i64) -> Result<bool> {
         .unwrap_or(false))
 }
 
-/// Add `delta` to the count of entries of `kind` in `state` (see schema v3): called in the
-/// same transaction as every statement that adds an entry or changes its state.
+/// Who wrote an entry (for its row of the counts), if it exists.
+pub fn author_of(conn: &Connection, entry: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT author FROM entry WHERE number = +?1")?
+        .query_row([entry], |r| r.get(0))
+        .optional()?)
+}
+
+/// Add `delta` to the count of entries of `kind` in `state` by `author` (see schema v3 and
+/// `entry_count_by_author`), and move the author's last write to `recorded_ms` if later:
+/// called in the same transaction as every statement that adds an entry or changes its state
+/// (or retracts it).
 pub(crate) fn count_entry(
     conn: &Connection,
     kind: Kind,
     state: Option<State>,
+    author: &str,
+    recorded_ms: i64,
     delta: i64,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO entry_count (kind, state, n) VALUES (?1, ?2, ?3)
-             ON CONFLICT (kind, state) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO entry_count (kind, state, author, n, last_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, state, author)
+             DO UPDATE SET n = n + excluded.n, last_ms = max(last_ms, excluded.last_ms)",
     )?
     .execute(params![
         kind.as_str(),
         state.map_or("", State::as_str),
-        delta
+        author,
+        delta,
+        recorded_ms
     ])?;
     Ok(())
 }
@@ -598,13 +617,22 @@ pub fn incoming_links(conn: &Connection, target: i64) -> Result<Vec<(i64, LinkTy
         .collect())
 }
 
+/// The telling line of entry `number` ([`crate::model::telling_line`]), if it exists.
+pub fn headline_of(conn: &Connection, number: i64) -> Result<Option<String>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT text FROM entry WHERE number = +?1")?
+        .query_row([number], |r| r.get(0))
+        .optional()?;
+    Ok(text.map(|t| crate::model::telling_line(&t).to_string()))
+}
+
 /// One line of an entry, for shell completion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Headline {
     pub number: i64,
     pub kind: Kind,
     pub state: Option<State>,
-    /// The first line of the text.
+    /// The text's telling line ([`crate::model::telling_line`]).
     pub text: String,
 }
 
@@ -613,7 +641,8 @@ pub struct Headline {
 pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<Headline>> {
     let rows = conn
         .prepare_cached(
-            "SELECT number, kind, state, substr(text, 1, 200) FROM entry ORDER BY number DESC LIMIT ?1",
+            // The whole text: a traceback's telling line is usually its last.
+            "SELECT number, kind, state, text FROM entry ORDER BY number DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
             Ok((
@@ -631,7 +660,7 @@ pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<Headline>> {
                 number,
                 kind: Kind::parse(&kind)?,
                 state: state.as_deref().and_then(State::parse),
-                text: text.lines().next().unwrap_or("").to_string(),
+                text: crate::model::telling_line(&text).to_string(),
             })
         })
         .collect())

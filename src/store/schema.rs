@@ -18,6 +18,8 @@ const MIGRATIONS: &[Migration] = &[
     v3_entry_counts,
     v4_entry_changes,
     v5_close_review,
+    v6_entry_count_by_author,
+    v7_event_occurrence_index,
     numbering_keys_and_mentions,
 ];
 
@@ -229,6 +231,41 @@ fn v5_close_review(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// v6: the entry counts of v3 kept per author too, with the author's last write (Unix ms of
+/// `recorded_at`): the briefing's people line (who wrote, how much, last seen) reads a few
+/// rows instead of grouping every entry, and the write path keeps its one counting statement.
+/// Retracted entries are in no count, as since v4.
+fn v6_entry_count_by_author(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE entry_count_new (
+            kind     TEXT NOT NULL,
+            state    TEXT NOT NULL,
+            author   TEXT NOT NULL,
+            n        INTEGER NOT NULL,
+            last_ms  INTEGER NOT NULL,
+            PRIMARY KEY (kind, state, author)
+        ) WITHOUT ROWID;
+        INSERT INTO entry_count_new (kind, state, author, n, last_ms)
+            SELECT kind, coalesce(state, ''), author, count(*),
+                   coalesce(max(CAST(unixepoch(recorded_at, 'subsec') * 1000 AS INTEGER)), 0)
+            FROM entry WHERE NOT retracted GROUP BY 1, 2, 3;
+        DROP TABLE entry_count;
+        ALTER TABLE entry_count_new RENAME TO entry_count;
+        ",
+    )
+}
+
+/// v7: events by when they happened, for the briefing's "When" (the first event, the latest
+/// ones), and marked moments (`event --good/--bad`) by mark and time, for its window: partial
+/// indexes, so writes of other kinds do not maintain them.
+fn v7_event_occurrence_index(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE INDEX IF NOT EXISTS entry_event_at ON entry(at_ms, number) WHERE kind = 'event';
+         CREATE INDEX IF NOT EXISTS entry_mark_at ON entry(mark, at_ms) WHERE mark IS NOT NULL;",
+    )
+}
+
 /// Numbers that agree across homes, and mentions kept by UUID.
 ///
 /// `entry.seq` is each entry's immutable ordering key, written once (a Lamport-like clock:
@@ -321,6 +358,48 @@ mod tests {
             .unwrap();
         let err = migrate(&mut conn, "x.sqlite").unwrap_err();
         assert!(matches!(err, CaseFileError::NewerSchema { .. }), "{err}");
+    }
+
+    #[test]
+    fn counts_by_author_are_built_from_the_entries_of_a_v3_file() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for m in &MIGRATIONS[..3] {
+            let tx = conn.transaction().unwrap();
+            m(&tx).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        for (n, (author, at)) in [
+            ("Dana", "2026-11-18T14:12:00-05:00"),
+            ("Ken", "2026-11-18T20:30:00+00:00"),
+            ("Dana", "2026-11-18T14:40:00-05:00"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            conn.execute(
+                "INSERT INTO entry (number, uuid, kind, text, author, recorded_at, at_ms)
+                 VALUES (?1, ?1, 'note', 'x', ?2, ?3, 0)",
+                rusqlite::params![n as i64 + 1, author, at],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn, "mem").unwrap();
+        let rows: Vec<(String, i64, i64)> = conn
+            .prepare("SELECT author, n, last_ms FROM entry_count ORDER BY author")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        // 14:40 -05:00 is 19:40 UTC.
+        assert_eq!(
+            rows,
+            [
+                ("Dana".to_string(), 2, 1_795_030_800_000),
+                ("Ken".to_string(), 1, 1_795_033_800_000)
+            ]
+        );
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct Hit {
     pub at: String,
     /// A snippet with matches between [`MARK_START`] and [`MARK_END`].
     pub snippet: String,
+    /// The entry's whole text (as indexed: the case's text at the last sync).
+    pub text: String,
     /// bm25 score (lower is better).
     pub score: f64,
 }
@@ -182,7 +184,7 @@ impl SearchIndex {
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT rowid, kind, state, at,
-                    snippet(hit, -1, char(1), char(2), '…', 14), rank
+                    snippet(hit, -1, char(1), char(2), '…', 14), rank, text
              FROM hit WHERE hit MATCH ?1 AND rowid BETWEEN ?2 AND ?3
              ORDER BY rank LIMIT ?4",
         )?;
@@ -196,6 +198,7 @@ impl SearchIndex {
                 at: r.get(3)?,
                 snippet: r.get(4)?,
                 score: r.get(5)?,
+                text: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -435,6 +435,31 @@ pub fn humanize_duration(d: chrono::Duration) -> String {
     }
 }
 
+/// A stored time with date, seconds and its written offset: `2026-11-18 09:12:04 -05:00`.
+pub fn format_full(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+}
+
+/// The span between two moments, for a window: `between 09:12:04 and 09:40:51 -05:00 (28m)`
+/// when both are on the same day in the same offset, else each in full.
+pub fn format_span(from: &DateTime<FixedOffset>, to: &DateTime<FixedOffset>) -> String {
+    let length = humanize_duration((*to - *from).abs());
+    if from.offset() == to.offset() && from.date_naive() == to.date_naive() {
+        format!(
+            "between {} and {} on {} ({length})",
+            from.format("%H:%M:%S"),
+            to.format("%H:%M:%S %:z"),
+            to.format("%Y-%m-%d")
+        )
+    } else {
+        format!(
+            "between {} and {} ({length})",
+            format_full(from),
+            format_full(to)
+        )
+    }
+}
+
 /// Unix milliseconds of the instant (for ordering in SQL).
 pub fn unix_ms(t: &DateTime<FixedOffset>) -> i64 {
     t.timestamp_millis()

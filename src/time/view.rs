@@ -6,7 +6,7 @@
 //!
 //! Every view formats its times through [`ViewZone`]; none formats a stored time itself.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
 
 use super::{parse_stored, TimeError, Zone};
 
@@ -57,6 +57,17 @@ impl ViewZone {
     /// and `list`).
     pub fn format_compact(&self, stored: &str) -> String {
         self.format(stored, "%m-%d %H:%M")
+    }
+
+    /// [`ViewZone::format_compact`] with the year in front when it is not the year of `now`
+    /// in this zone (`2025-11-24 14:03`), for the briefing's lists, which reach back.
+    pub fn format_recent(&self, stored: &str, now: DateTime<Utc>) -> String {
+        match self.convert(stored) {
+            Some((t, _)) if t.year() != self.zone.from_utc(now).year() => {
+                self.format(stored, "%Y-%m-%d %H:%M")
+            }
+            _ => self.format_compact(stored),
+        }
     }
 
     fn format(&self, stored: &str, layout: &str) -> String {
@@ -112,6 +123,29 @@ mod tests {
         );
         // Unreadable stored text is shown as it is.
         assert_eq!(v.format_compact("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn recent_times_show_the_year_when_it_is_not_this_one() {
+        let v = ny();
+        let now: DateTime<Utc> = "2026-11-18T20:00:00Z".parse().unwrap();
+        assert_eq!(
+            v.format_recent("2026-11-18T09:00:00-05:00", now),
+            "11-18 09:00"
+        );
+        assert_eq!(
+            v.format_recent("2025-06-01T10:00:00-04:00", now),
+            "2025-06-01 10:00"
+        );
+        assert_eq!(
+            v.format_recent("2026-11-18T16:00:00+01:00", now),
+            "11-18 10:00*"
+        );
+        // The year is the view zone's: 00:30 on Jan 1 in Berlin is still last year here.
+        assert_eq!(
+            v.format_recent("2026-01-01T00:30:00+01:00", now),
+            "2025-12-31 18:30*"
+        );
     }
 
     #[test]

@@ -145,8 +145,15 @@ pub fn assert_counts_match(case_file: &std::path::Path) {
             .unwrap();
         rows.map(Result::unwrap).collect()
     };
-    let kept = rows("SELECT kind, state, n FROM entry_count WHERE n <> 0 ORDER BY 1, 2");
+    // Kept per author too (`entry_count_by_author`): compare by kind and state, then by author.
+    let kept = rows(
+        "SELECT kind, state, sum(n) FROM entry_count GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2",
+    );
     let actual =
         rows("SELECT kind, coalesce(state, ''), count(*) FROM entry WHERE NOT retracted GROUP BY 1, 2 ORDER BY 1, 2");
     assert_eq!(kept, actual, "entry_count is out of step with the entries");
+    let kept =
+        rows("SELECT author, '', sum(n) FROM entry_count GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1");
+    let actual = rows("SELECT author, '', count(*) FROM entry GROUP BY 1 ORDER BY 1");
+    assert_eq!(kept, actual, "entry_count is out of step with the authors");
 }
