@@ -65,6 +65,10 @@ pub struct CaseEvent {
 pub struct BundleEntry {
     pub number: i64,
     pub uuid: String,
+    /// The entry's ordering key (numbers are ranks by `(seq, uuid)`: `store::numbering`).
+    /// Bundles from before keys existed have none; their entries are keyed by `number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq: Option<i64>,
     pub kind: Kind,
     pub text: String,
     pub author: String,
@@ -92,6 +96,10 @@ pub struct BundleEntry {
     /// State changes (confirm, refute, reopen, done), oldest first.
     #[serde(default)]
     pub states: Vec<BundleStateChange>,
+    /// The `#N` in `text` that name entries, by UUID (the numbers in `text` are the exporting
+    /// home's; the importing home writes its own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<BundleMention>,
     /// An action's owner, due time and ticket; an event's `good`/`bad` mark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -119,6 +127,18 @@ pub struct BundleChange {
     #[serde(default)]
     pub at_ms: Option<i64>,
     pub author: String,
+    /// The mentions in `previous` (an unlink's `#3 supports #1`), else in `value` (a
+    /// retraction's reason), as in [`BundleEntry::mentions`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<BundleMention>,
+}
+
+/// A mention: the `#N` at byte `start` (`len` bytes) of a text names entry `target` (UUID).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleMention {
+    pub start: usize,
+    pub len: usize,
+    pub target: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,6 +170,9 @@ pub struct BundleHistory {
     #[serde(default)]
     pub edited_ms: Option<i64>,
     pub author: String,
+    /// The mentions in this earlier text (see [`BundleEntry::mentions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<BundleMention>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -478,6 +501,8 @@ mod tests {
             output: None,
             history: vec![],
             states: vec![],
+            seq: Some(7),
+            mentions: vec![],
             owner: None,
             due: None,
             ticket: None,

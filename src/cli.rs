@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::ArgValueCandidates;
 
-use crate::model::EntryNumber;
+use crate::model::EntryRef;
 
 /// A terminal-first investigation journal: hypotheses, evidence, dead ends, and a postmortem
 /// at the end.
@@ -268,10 +268,10 @@ pub struct EvidenceArgs {
     pub common: CommonWriteArgs,
     /// The hypothesis this evidence supports.
     #[arg(long, value_name = "N", conflicts_with = "refutes", add = ArgValueCandidates::new(crate::complete::hypotheses))]
-    pub supports: Option<EntryNumber>,
+    pub supports: Option<EntryRef>,
     /// The hypothesis this evidence refutes.
     #[arg(long, value_name = "N", add = ArgValueCandidates::new(crate::complete::hypotheses))]
-    pub refutes: Option<EntryNumber>,
+    pub refutes: Option<EntryRef>,
 }
 
 #[derive(Debug, Args)]
@@ -280,14 +280,14 @@ pub struct DeadArgs {
     pub common: CommonWriteArgs,
     /// The hypothesis this dead end rules out (it becomes refuted).
     #[arg(long, value_name = "N", add = ArgValueCandidates::new(crate::complete::hypotheses))]
-    pub of: Option<EntryNumber>,
+    pub of: Option<EntryRef>,
 }
 
 #[derive(Debug, Args)]
 pub struct StateArgs {
-    /// The entry number (`7` or `#7`).
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::state_targets))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
     /// Why: an entry number, or text recorded as new evidence and linked.
     #[arg(long, value_name = "M|TEXT", num_args = 1.., allow_hyphen_values = true)]
     pub because: Option<Vec<String>>,
@@ -295,23 +295,23 @@ pub struct StateArgs {
 
 #[derive(Debug, Args)]
 pub struct DoneArgs {
-    /// The action's number (`7` or `#7`).
+    /// The action: its number (`7` or `#7`) or its short id.
     #[arg(add = ArgValueCandidates::new(crate::complete::open_actions))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
 }
 
 #[derive(Debug, Args)]
 pub struct EntryArgs {
-    /// The entry number (`7` or `#7`).
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
 }
 
 #[derive(Debug, Args)]
 pub struct RetractArgs {
-    /// The entry number (`7` or `#7`).
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
     /// Why it is withdrawn (kept with the change, shown by `show`).
     #[arg(long, value_name = "TEXT", num_args = 1.., allow_hyphen_values = true)]
     pub because: Option<Vec<String>>,
@@ -321,20 +321,20 @@ pub struct RetractArgs {
 pub struct UnlinkArgs {
     /// One end of the link.
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
     /// The other end.
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub other: EntryNumber,
+    pub other: EntryRef,
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// The hypothesis this run supports.
     #[arg(long, value_name = "N", conflicts_with = "refutes", add = ArgValueCandidates::new(crate::complete::hypotheses))]
-    pub supports: Option<EntryNumber>,
+    pub supports: Option<EntryRef>,
     /// The hypothesis this run refutes.
     #[arg(long, value_name = "N", add = ArgValueCandidates::new(crate::complete::hypotheses))]
-    pub refutes: Option<EntryNumber>,
+    pub refutes: Option<EntryRef>,
     /// A tag (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -394,16 +394,16 @@ command ran on, not what the command changed.";
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The entry number (`7` or `#7`).
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
 }
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The entry number (`7` or `#7`).
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
     /// Correct when it happened instead of editing the text (the earlier time is kept in
     /// its history; same forms as `--at` of a write).
     #[arg(long, value_name = "TIME")]
@@ -540,9 +540,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct AttachmentArgs {
-    /// The entry number (`7` or `#7`).
+    /// The entry: its number (`7` or `#7`) or its short id (a prefix of its UUID).
     #[arg(add = ArgValueCandidates::new(crate::complete::any_entry))]
-    pub number: EntryNumber,
+    pub number: EntryRef,
     /// The attachment's name (needed when the entry has several).
     pub name: Option<String>,
     /// Write to this file instead of stdout.

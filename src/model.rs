@@ -35,6 +35,58 @@ impl fmt::Display for EntryNumber {
     }
 }
 
+/// How the command line names an entry: its number (`7`, `#7`) or a short id, a prefix of its
+/// UUID of at least [`EntryRef::MIN_SHORT`] hex digits (`0193a4f2`, `#0193a4f2`, hyphens
+/// optional). All digits is a number, so a displayed short id always holds a letter.
+/// Resolved against a case by `CaseStore::resolve`, the one resolver every command uses.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntryRef {
+    Number(EntryNumber),
+    /// Lowercase hex digits of a UUID prefix, hyphens removed.
+    Short(String),
+}
+
+impl EntryRef {
+    /// The fewest hex digits accepted as a short id.
+    pub const MIN_SHORT: usize = 4;
+}
+
+impl FromStr for EntryRef {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let body = s.trim().strip_prefix('#').unwrap_or(s.trim());
+        if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit()) {
+            return s.parse().map(EntryRef::Number);
+        }
+        let hex: String = body
+            .chars()
+            .filter(|c| *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if hex.len() >= EntryRef::MIN_SHORT
+            && hex.len() <= 32
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            && !body.starts_with('-')
+        {
+            return Ok(EntryRef::Short(hex));
+        }
+        Err(format!(
+            "`{s}` is not an entry number or id; write a number (7 or #7) or a short id (a prefix of the entry's UUID, at least {} hex digits, as `show` prints it)",
+            EntryRef::MIN_SHORT
+        ))
+    }
+}
+
+impl fmt::Display for EntryRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EntryRef::Number(n) => n.fmt(f),
+            EntryRef::Short(hex) => f.write_str(hex),
+        }
+    }
+}
+
 /// What an entry is. Spelled in JSON and on the command line as the contract says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
@@ -258,6 +310,10 @@ pub struct HistoryItem {
 pub struct Entry {
     pub number: i64,
     pub uuid: String,
+    /// The shortest prefix of `uuid` that is unique in the case (at least 8 hex digits and
+    /// one letter), accepted wherever a number is. Filled for whole entries (`show`, JSON).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_id: String,
     pub kind: Kind,
     pub text: String,
     pub author: String,
@@ -784,6 +840,39 @@ mod tests {
     }
 
     #[test]
+    fn entry_refs_are_numbers_or_uuid_prefixes() {
+        assert_eq!(
+            "#7".parse::<EntryRef>().unwrap(),
+            EntryRef::Number(EntryNumber(7))
+        );
+        // All digits is a number, even when it could be a UUID prefix.
+        assert_eq!(
+            "0193".parse::<EntryRef>().unwrap(),
+            EntryRef::Number(EntryNumber(193))
+        );
+        assert_eq!(
+            "#0193A4F2-3b".parse::<EntryRef>().unwrap(),
+            EntryRef::Short("0193a4f23b".into())
+        );
+        assert_eq!(
+            "01a2".parse::<EntryRef>().unwrap(),
+            EntryRef::Short("01a2".into())
+        );
+        for bad in [
+            "abc",
+            "zz-top",
+            "-abcd",
+            "",
+            "#",
+            "0",
+            "g123",
+            &"a".repeat(33),
+        ] {
+            assert!(bad.parse::<EntryRef>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn kinds_round_trip_through_their_names() {
         for kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
@@ -865,6 +954,7 @@ mod tests {
         let e = Entry {
             number: 1,
             uuid: String::new(),
+            short_id: String::new(),
             kind: Kind::Evidence,
             text: "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad"
                 .into(),

@@ -273,6 +273,7 @@ fn entry_json_has_exactly_the_contract_fields() {
         set(&[
             "number",
             "uuid",
+            "short_id",
             "kind",
             "text",
             "author",
@@ -913,6 +914,9 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
         env.ok(&["confirm", "1"]);
         env.ok(&["note", "before"]);
         let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
+        // Undo the ordering keys and mentions.
+        conn.execute_batch("DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq;")
+            .unwrap();
         // Undo the close review (the incident's clock and the SRE / after-action texts).
         for table in ["case_event", "case_meta"] {
             for column in casefile::model::REVIEW_COLUMNS {

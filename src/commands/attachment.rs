@@ -14,7 +14,7 @@ use crate::store::entries;
 
 pub fn attachment(ctx: &Ctx, args: AttachmentArgs) -> Result<()> {
     let store = ctx.open_case()?;
-    let n = args.number;
+    let n = store.resolve(&args.number)?;
     let entry = store.entry(n.0)?;
     let names: Vec<&str> = entry.attachments.iter().map(|a| a.name.as_str()).collect();
     let name = match (&args.name, names.as_slice()) {

@@ -8,8 +8,8 @@ use super::write::{new_uuid, require_entry};
 use super::Ctx;
 use crate::cli::{EntryArgs, RetractArgs, UnlinkArgs};
 use crate::error::invalid;
-use crate::model::{ChangeOp, Entry, EntryNumber, State};
-use crate::store::{changes, entries};
+use crate::model::{ChangeOp, Entry, EntryNumber, EntryRef, State};
+use crate::store::{changes, entries, mentions};
 
 /// What a change is about to do, known before the transaction.
 struct Moment {
@@ -31,7 +31,7 @@ fn moment(ctx: &Ctx) -> Result<Moment> {
 
 /// pin, unpin, claim, unclaim, unretract.
 pub fn toggle(ctx: &Ctx, op: ChangeOp, args: EntryArgs) -> Result<()> {
-    apply(ctx, op, args.number, None)
+    apply(ctx, op, &args.number, None)
 }
 
 pub fn retract(ctx: &Ctx, args: RetractArgs) -> Result<()> {
@@ -45,22 +45,24 @@ pub fn retract(ctx: &Ctx, args: RetractArgs) -> Result<()> {
         }
         None => None,
     };
-    apply(ctx, ChangeOp::Retract, args.number, because)
+    apply(ctx, ChangeOp::Retract, &args.number, because)
 }
 
-fn apply(ctx: &Ctx, op: ChangeOp, number: EntryNumber, value: Option<String>) -> Result<()> {
+fn apply(ctx: &Ctx, op: ChangeOp, r: &EntryRef, value: Option<String>) -> Result<()> {
     let config = ctx.config()?;
     let expiry = config.claim_expiry();
     let when = moment(ctx)?;
     let mut store = ctx.open_case()?;
+    let number = store.resolve(r)?;
     let slug = store.slug().to_string();
     let warning = store.write(|tx| {
         let entry = require_entry(tx, &slug, number)?;
         let warning = check(&entry, op, &when, expiry)?;
+        let change = new_uuid();
         changes::insert_change(
             tx,
             &changes::NewChange {
-                uuid: &new_uuid(),
+                uuid: &change,
                 entry: entry.number,
                 op,
                 value: value.as_deref(),
@@ -70,6 +72,10 @@ fn apply(ctx: &Ctx, op: ChangeOp, number: EntryNumber, value: Option<String>) ->
                 author: &when.author,
             },
         )?;
+        // A reason (`retract --because "dup of #5"`) keeps its mentions like any text.
+        if let Some(reason) = &value {
+            mentions::record(tx, &change, reason)?;
+        }
         Ok(warning)
     })?;
     if let Some(warning) = warning {
@@ -131,7 +137,7 @@ pub fn unlink(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
     let when = moment(ctx)?;
     let mut store = ctx.open_case()?;
     let slug = store.slug().to_string();
-    let (a, b) = (args.number, args.other);
+    let (a, b) = (store.resolve(&args.number)?, store.resolve(&args.other)?);
     let removed = store.write(|tx| {
         require_entry(tx, &slug, a)?;
         require_entry(tx, &slug, b)?;
@@ -141,10 +147,11 @@ pub fn unlink(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
         }
         for (uuid, source, link_type, target) in &links {
             let previous = format!("#{source} {link_type} #{target}");
+            let change = new_uuid();
             changes::insert_change(
                 tx,
                 &changes::NewChange {
-                    uuid: &new_uuid(),
+                    uuid: &change,
                     entry: *source,
                     op: ChangeOp::Unlink,
                     value: Some(uuid),
@@ -154,6 +161,8 @@ pub fn unlink(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
                     author: &when.author,
                 },
             )?;
+            // The description names both ends by number: kept by UUID like any mention.
+            mentions::record(tx, &change, &previous)?;
         }
         Ok(links)
     })?;

@@ -8,16 +8,16 @@ use super::Ctx;
 use crate::cli::EditArgs;
 use crate::context;
 use crate::error::invalid;
-use crate::model::{ChangeOp, EntryNumber};
+use crate::model::{ChangeOp, EntryRef};
 use crate::store::{changes, entries};
 
 pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     if let Some(at) = &args.at {
-        return correct_time(ctx, args.number, at);
+        return correct_time(ctx, &args.number, at);
     }
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
-    let n = args.number;
+    let n = store.resolve(&args.number)?;
     let entry = store.entry(n.0)?;
     let edited = crate::editor::amend(
         &entry.text,
@@ -51,7 +51,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
 
 /// `edit N --at T`: correct when something happened. A change with its own UUID (so it
 /// merges), keeping the earlier time; the timeline re-sorts by the new instant.
-fn correct_time(ctx: &Ctx, n: EntryNumber, at: &str) -> Result<()> {
+fn correct_time(ctx: &Ctx, r: &EntryRef, at: &str) -> Result<()> {
     let config = ctx.config()?;
     let zone = config.zone();
     let now = zone.now();
@@ -60,6 +60,7 @@ fn correct_time(ctx: &Ctx, n: EntryNumber, at: &str) -> Result<()> {
     let value = crate::time::format_written(&when);
     let author = context::author(config.author.as_deref());
     let mut store = ctx.open_case()?;
+    let n = store.resolve(r)?;
     let slug = store.slug().to_string();
     let entry = store.write(|tx| {
         let entry = require_entry(tx, &slug, n)?;

@@ -41,6 +41,9 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         }
     };
 
+    if let Some(notice) = report.renumber_notice() {
+        eprintln!("{notice}");
+    }
     // With no current case, the imported one becomes current (as `new` does): the next
     // command is almost always `casefile status` on it.
     let made_current = ctx.home.current_slug()?.is_none();
@@ -49,7 +52,13 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }
 
     if ctx.global.json {
+        let renumbered: Vec<_> = report
+            .renumbered
+            .iter()
+            .map(|(from, to)| serde_json::json!({"from": from, "to": to}))
+            .collect();
         return ctx.print_json(&serde_json::json!({
+            "renumbered": renumbered,
             "case": slug,
             "created": created,
             "current": made_current,

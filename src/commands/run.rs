@@ -32,11 +32,11 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     let slug = store.slug().to_string();
 
     let mut links: Vec<(LinkType, EntryNumber)> = Vec::new();
-    if let Some(n) = args.supports {
-        links.push((LinkType::Supports, n));
+    if let Some(r) = &args.supports {
+        links.push((LinkType::Supports, store.resolve(r)?));
     }
-    if let Some(n) = args.refutes {
-        links.push((LinkType::Refutes, n));
+    if let Some(r) = &args.refutes {
+        links.push((LinkType::Refutes, store.resolve(r)?));
     }
     for (_, target) in &links {
         require_kind(

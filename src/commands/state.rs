@@ -8,8 +8,10 @@ use super::Ctx;
 use crate::cli::{DoneArgs, StateArgs};
 use crate::context::{self, DirtyCheck};
 use crate::error::{invalid, CaseFileError};
-use crate::model::{EntryNumber, Kind, LinkType, State};
+use crate::model::{EntryNumber, EntryRef, Kind, LinkType, State};
 use crate::store::entries::{self, NewEntry};
+use crate::store::numbering::{self, Found};
+use crate::store::CaseStore;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Change {
@@ -24,7 +26,7 @@ enum Because {
     Text(String),
 }
 
-fn parse_because(words: Option<Vec<String>>) -> Result<Option<Because>> {
+fn parse_because(store: &CaseStore, words: Option<Vec<String>>) -> Result<Option<Because>> {
     let Some(words) = words else { return Ok(None) };
     let joined = words.join(" ");
     let trimmed = joined.trim();
@@ -44,15 +46,24 @@ fn parse_because(words: Option<Vec<String>>) -> Result<Option<Because>> {
             .map_err(|e: String| invalid(format!("--because: {e}")))?;
         return Ok(Some(Because::Entry(number)));
     }
+    // One word that is the short id of exactly one entry names that entry; any other text
+    // (even a hex-looking word that names nothing, or several) is the reason itself.
+    if let Ok(EntryRef::Short(hex)) = trimmed.parse::<EntryRef>() {
+        if !trimmed.contains(char::is_whitespace) {
+            if let Found::One(n) = numbering::find_short(store.conn(), &hex)? {
+                return Ok(Some(Because::Entry(EntryNumber(n))));
+            }
+        }
+    }
     Ok(Some(Because::Text(trimmed.to_string())))
 }
 
 pub fn change(ctx: &Ctx, change: Change, args: StateArgs) -> Result<()> {
-    let because = parse_because(args.because)?;
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
+    let because = parse_because(&store, args.because)?;
     let slug = store.slug().to_string();
-    let target = args.number;
+    let target = store.resolve(&args.number)?;
     let because_text = match &because {
         Some(Because::Text(text)) => {
             Some(super::write::Redaction::for_write(ctx, false)?.apply(text))
@@ -163,7 +174,7 @@ pub fn done(ctx: &Ctx, args: DoneArgs) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
     let slug = store.slug().to_string();
-    let target = args.number;
+    let target = store.resolve(&args.number)?;
     let now = config.zone().now();
     let author = context::author(config.author.as_deref());
     store.write(|tx| {

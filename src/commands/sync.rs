@@ -48,6 +48,12 @@ pub fn sync(ctx: &Ctx, args: SyncArgs) -> Result<()> {
         author: crate::context::author(config.author.as_deref()),
     };
     let outcome = sync::sync(&ctx.home, &options)?;
+    // Numbers that changed are said even with -q, as `import` does.
+    for line in &outcome.lines {
+        if let Some(notice) = crate::store::merge::renumber_notice(&line.renumbered) {
+            eprintln!("{}: {notice}", line.slug);
+        }
+    }
     if !ctx.global.quiet {
         let mut err = std::io::stderr().lock();
         for line in &outcome.lines {

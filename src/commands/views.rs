@@ -89,7 +89,7 @@ pub fn log(ctx: &Ctx, args: LogArgs) -> Result<()> {
 pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.open_case()?;
     let _snapshot = store.snapshot()?;
-    let mut entry = store.entry(args.number.0)?;
+    let mut entry = store.entry(store.resolve(&args.number)?.0)?;
     let now = crate::time::unix_ms(&crate::time::Zone::Local.now());
     entry.drop_lapsed_claim(now, ctx.config()?.claim_expiry());
     if ctx.global.json {

@@ -13,7 +13,7 @@ use crate::cli::{
 };
 use crate::context::{self, DirtyCheck};
 use crate::error::{invalid, CaseFileError};
-use crate::model::{ChangeOp, EntryNumber, Kind, LinkType, Mark, State};
+use crate::model::{ChangeOp, EntryNumber, EntryRef, Kind, LinkType, Mark, State};
 use crate::store::changes;
 use crate::store::entries::{self, EntryFacts, NewEntry};
 use crate::store::CaseStore;
@@ -104,7 +104,8 @@ pub fn evidence(ctx: &Ctx, args: EvidenceArgs) -> Result<()> {
 pub fn dead_end(ctx: &Ctx, args: DeadArgs) -> Result<()> {
     let links: Vec<_> = args
         .of
-        .map(|n| (LinkType::RulesOut, n))
+        .clone()
+        .map(|r| (LinkType::RulesOut, r))
         .into_iter()
         .collect();
     write(
@@ -122,12 +123,18 @@ fn write(
     ctx: &Ctx,
     kind: Kind,
     args: CommonWriteArgs,
-    links: &[(LinkType, EntryNumber)],
-    refutes: Option<EntryNumber>,
+    named: &[(LinkType, EntryRef)],
+    refutes: Option<EntryRef>,
     extras: Extras,
 ) -> Result<()> {
     let config = ctx.config()?;
     let mut store = ctx.open_case()?;
+    // Numbers or short ids, resolved by the one resolver.
+    let mut links: Vec<(LinkType, EntryNumber)> = Vec::with_capacity(named.len());
+    for (link_type, r) in named {
+        links.push((*link_type, store.resolve(r)?));
+    }
+    let refutes = refutes.map(|r| store.resolve(&r)).transpose()?;
     let redactor = Redaction::for_write(ctx, args.no_redact)?;
     // Attachments before the body: a missing file fails before the editor takes the user's time.
     let attachments = crate::attach::prepare(&args.files, redactor.redactor())?;
@@ -149,7 +156,7 @@ fn write(
     let slug = store.slug().to_string();
 
     let number = store.write(|tx| {
-        for (_, target) in links {
+        for (_, target) in &links {
             require_kind(tx, slug.clone(), *target, Kind::Hypothesis, "a hypothesis")?;
         }
         let number = entries::insert_entry(
@@ -185,7 +192,7 @@ fn write(
                 },
             )?;
         }
-        for (link_type, target) in links {
+        for (link_type, target) in &links {
             entries::insert_link(tx, &new_uuid(), number, *link_type, target.0)?;
         }
         if let Some(target) = refutes {

@@ -133,6 +133,9 @@ pub fn show(
         field(&mut out, "occurred", &short_time(at));
     }
     field(&mut out, "author", &e.author);
+    if !e.short_id.is_empty() {
+        field(&mut out, "id", &e.short_id);
+    }
     if let Some(claim) = &e.claim {
         let since = short_time(&claim.since);
         field(

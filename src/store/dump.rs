@@ -12,7 +12,7 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::bundle::{
-    encode, BundleAttachment, BundleChange, BundleEntry, BundleHistory, BundleLink,
+    encode, BundleAttachment, BundleChange, BundleEntry, BundleHistory, BundleLink, BundleMention,
     BundleStateChange,
 };
 use crate::model::{first_line_cut, ChangeOp, Kind, LinkType, State};
@@ -131,6 +131,7 @@ pub fn each_bundle_entry_of(
                 edited_at: r.get(3)?,
                 edited_ms: r.get(4)?,
                 author: r.get(5)?,
+                mentions: Vec::new(),
             },
         ))
     })?);
@@ -171,16 +172,25 @@ pub fn each_bundle_entry_of(
     })?);
 
     let mut main = conn.prepare(&format!(
-        "SELECT {ENTRY_COLUMNS}, at_ms FROM entry {} ORDER BY number",
+        "SELECT {ENTRY_COLUMNS}, at_ms, seq FROM entry {} ORDER BY number",
         within("number")
     ))?;
     let mut rows = main.query([])?;
     while let Some(row) = rows.next()? {
         let e = entry_from_row(row)?;
         let at_ms: i64 = row.get(ENTRY_COLUMN_COUNT)?;
+        let seq: i64 = row.get(ENTRY_COLUMN_COUNT + 1)?;
         let n = e.number;
+        // Only a text with `#` can hold a mention: the rest cost no lookup.
+        let mentions = bundle_mentions(conn, &e.uuid, &e.text)?;
+        let mut history = history.take(n)?;
+        for h in &mut history {
+            h.mentions = bundle_mentions(conn, &h.uuid, &h.text)?;
+        }
         let entry = BundleEntry {
             number: n,
+            seq: Some(seq),
+            mentions,
             uuid: e.uuid,
             kind: e.kind,
             text: e.text,
@@ -206,7 +216,7 @@ pub fn each_bundle_entry_of(
             attachments: attachments.take(n)?,
             command: e.command,
             output: e.output,
-            history: history.take(n)?,
+            history,
             states: states
                 .take(n)?
                 .into_iter()
@@ -236,13 +246,35 @@ pub fn each_bundle_entry_of(
                         at,
                         at_ms: Some(at_ms),
                         author,
+                        mentions: Vec::new(),
                     })
                 })
                 .collect(),
         };
+        let mut entry = entry;
+        for c in &mut entry.changes {
+            if let Some(text) = c.previous.as_ref().or(c.value.as_ref()) {
+                c.mentions = bundle_mentions(conn, &c.uuid, text)?;
+            }
+        }
         visit(&entry)?;
     }
     Ok(())
+}
+
+/// The mentions in the text of `source`, for a bundle (none without a `#`).
+fn bundle_mentions(conn: &Connection, source: &str, text: &str) -> Result<Vec<BundleMention>> {
+    if memchr::memchr(b'#', text.as_bytes()).is_none() {
+        return Ok(Vec::new());
+    }
+    Ok(crate::store::mentions::of(conn, source)?
+        .into_iter()
+        .map(|m| BundleMention {
+            start: m.start,
+            len: m.len,
+            target: m.target,
+        })
+        .collect())
 }
 
 /// One entry as the postmortem's timeline reads it: borrowed from SQLite's row, so a row

@@ -16,6 +16,7 @@ use crate::model::{
     AttachmentInfo, Claim, CommandInfo, Context, Entry, HistoryItem, Kind, Link, LinkType, Mark,
     State,
 };
+use crate::store::{mentions, numbering};
 
 /// An entry about to be written. Times are already formatted (RFC 3339 with offset).
 #[derive(Debug, Clone)]
@@ -48,18 +49,28 @@ pub struct EntryFacts {
     pub mark: Option<Mark>,
 }
 
-/// Insert an entry with the next number; returns the number.
+/// Insert an entry with the next number and ordering key (see `store::numbering`), and record
+/// the `#N` mentions in its text; returns the number.
 pub fn insert_entry(conn: &Connection, e: &NewEntry<'_>) -> Result<i64> {
-    let number: i64 =
-        conn.query_row("SELECT coalesce(max(number), 0) + 1 FROM entry", [], |r| {
-            r.get(0)
-        })?;
-    insert_entry_numbered(conn, number, e)?;
+    let (last, highest) = numbering::last(conn)?;
+    let number = last + 1;
+    insert_entry_numbered(
+        conn,
+        number,
+        numbering::next_key(highest, numbering::now_ms()),
+        e,
+    )?;
+    mentions::record(conn, e.uuid, e.text)?;
     Ok(number)
 }
 
-/// Insert an entry under a given number (import keeps allocation in its own hands).
-pub fn insert_entry_numbered(conn: &Connection, number: i64, e: &NewEntry<'_>) -> Result<()> {
+/// Insert an entry under a given number and ordering key (a merge places entries itself).
+pub fn insert_entry_numbered(
+    conn: &Connection,
+    number: i64,
+    seq: i64,
+    e: &NewEntry<'_>,
+) -> Result<()> {
     let argv = e
         .command
         .map(|c| serde_json::to_string(&c.argv))
@@ -67,8 +78,8 @@ pub fn insert_entry_numbered(conn: &Connection, number: i64, e: &NewEntry<'_>) -
     conn.prepare_cached(
         "INSERT INTO entry (number, uuid, kind, text, author, recorded_at, occurred_at, at_ms, state,
                             cwd, git_branch, git_commit, git_dirty, host,
-                            command_argv, exit_code, duration_ms, output)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                            command_argv, exit_code, duration_ms, output, seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
         number,
@@ -89,6 +100,7 @@ pub fn insert_entry_numbered(conn: &Connection, number: i64, e: &NewEntry<'_>) -
         e.command.and_then(|c| c.exit_code),
         e.command.map(|c| c.duration_ms as i64),
         e.output,
+        seq,
     ])?;
     // When it was written, for the people line's "last seen" (kept with the counts).
     let recorded_ms = crate::time::parse_stored(e.recorded_at)
@@ -297,8 +309,12 @@ pub fn amend_text(
          SELECT ?1, number, text, ?2, ?3, ?4 FROM entry WHERE number = +?5",
     )?
     .execute(params![history_uuid, edited_at, edited_ms, author, entry])?;
-    conn.prepare_cached("UPDATE entry SET text = ?1 WHERE number = +?2")?
-        .execute(params![new_text, entry])?;
+    let uuid: String = conn
+        .prepare_cached("UPDATE entry SET text = ?1 WHERE number = +?2 RETURNING uuid")?
+        .query_row(params![new_text, entry], |r| r.get(0))?;
+    // The earlier text keeps its mentions; the new one's `#N` are resolved as it is written.
+    mentions::move_source(conn, &uuid, history_uuid)?;
+    mentions::record(conn, &uuid, new_text)?;
     Ok(())
 }
 
@@ -335,6 +351,7 @@ pub fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
     Ok(Entry {
         number: r.get(0)?,
         uuid: r.get(1)?,
+        short_id: String::new(),
         kind: Kind::parse(&kind).unwrap_or(Kind::Note),
         text: r.get(3)?,
         author: r.get(4)?,
@@ -377,6 +394,7 @@ pub fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<Entry> {
 /// Fill an entry's tags, outgoing links and attachment list.
 pub fn hydrate(conn: &Connection, entry: &mut Entry) -> Result<()> {
     let n = entry.number;
+    entry.short_id = numbering::short_id(conn, &entry.uuid)?;
     entry.tags = conn
         .prepare_cached("SELECT tag FROM entry_tag WHERE entry = +?1 ORDER BY tag")?
         .query_map([n], |r| r.get(0))?

@@ -12,7 +12,9 @@ pub mod dump;
 pub mod entries;
 pub mod lifecycle;
 pub mod marks;
+pub mod mentions;
 pub mod merge;
+pub mod numbering;
 pub mod schema;
 pub mod search_index;
 
@@ -226,6 +228,12 @@ impl CaseStore {
             }
             .into()),
         }
+    }
+
+    /// The number of the entry the command line named (a number or a short id): the one
+    /// resolver behind every command that takes an entry.
+    pub fn resolve(&self, r: &crate::model::EntryRef) -> Result<crate::model::EntryNumber> {
+        numbering::resolve(&self.conn, r, &self.slug)
     }
 
     /// The case's own record.

@@ -20,6 +20,7 @@ const MIGRATIONS: &[Migration] = &[
     v5_close_review,
     v6_entry_count_by_author,
     v7_event_occurrence_index,
+    numbering_keys_and_mentions,
 ];
 
 /// The schema version this build writes.
@@ -263,6 +264,48 @@ fn v7_event_occurrence_index(tx: &rusqlite::Transaction) -> rusqlite::Result<()>
         "CREATE INDEX IF NOT EXISTS entry_event_at ON entry(at_ms, number) WHERE kind = 'event';
          CREATE INDEX IF NOT EXISTS entry_mark_at ON entry(mark, at_ms) WHERE mark IS NOT NULL;",
     )
+}
+
+/// Numbers that agree across homes, and mentions kept by UUID.
+///
+/// `entry.seq` is each entry's immutable ordering key, written once (a Lamport-like clock:
+/// the wall clock in ms, but always above every key already in the case) and carried in
+/// bundles; an entry's number is its rank by `(seq, uuid)`, so two homes holding the same
+/// entries number them alike. Existing entries take `seq = number`, which keeps every number.
+///
+/// `mention` records each `#N` written in a text that named an entry when it was written:
+/// `source` is the UUID of the entry (or `entry_history` row) whose text holds it, `start` and
+/// `len` its byte span there, `target` the UUID of the entry it names. Texts are stored with
+/// the local numbers, so no renderer changes; when numbers change (a merge renumbers, or a
+/// text arrives from another home) the spans are rewritten from this table.
+fn numbering_keys_and_mentions(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE entry ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE entry SET seq = number;
+        CREATE TABLE mention (
+            source  TEXT NOT NULL,
+            start   INTEGER NOT NULL,
+            len     INTEGER NOT NULL,
+            target  TEXT NOT NULL,
+            PRIMARY KEY (source, start)
+        ) WITHOUT ROWID;
+        CREATE INDEX mention_target ON mention(target);
+        ",
+    )?;
+    // The `#N` already written name the entries those numbers name here, from now on.
+    let texts: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT uuid, text FROM entry WHERE instr(text, '#') > 0
+             UNION ALL SELECT uuid, text FROM entry_history WHERE instr(text, '#') > 0",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (source, text) in texts {
+        crate::store::mentions::record(tx, &source, &text)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+    }
+    Ok(())
 }
 
 /// Bring the file to [`CURRENT_VERSION`], or refuse a newer one.

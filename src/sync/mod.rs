@@ -33,7 +33,7 @@ use crate::bundle;
 use crate::error::invalid;
 use crate::home::Home;
 use crate::store::marks::{self as changes, Changed, Marks};
-use crate::store::{dump, lifecycle, merge, CaseStore, NewCase};
+use crate::store::{dump, lifecycle, merge, numbering, CaseStore, NewCase};
 use state::{CaseRecord, State, Synced};
 use transport::{Git, TreeChange, CASES, EMPTY_TREE};
 
@@ -65,6 +65,8 @@ pub struct CaseLine {
     pub changes: usize,
     /// Entries sent.
     pub sent: usize,
+    /// Local entries the merge renumbered, (old, new) (see `store::numbering`).
+    pub renumbered: Vec<(i64, i64)>,
 }
 
 impl CaseLine {
@@ -398,6 +400,13 @@ impl Round<'_> {
         let no_marks = Marks::default();
         let old_marks = synced.map_or(&no_marks, |s| &s.marks);
         let (mine, marks_before) = changes::since(conn, old_marks)?;
+        // The merge below may renumber entries (`store::numbering`): hold ours by UUID.
+        let mine_uuids = match &mine {
+            Changed::Some { entries, .. } => {
+                Some(numbering::uuids_of(conn, entries.iter().copied())?)
+            }
+            Changed::Everything => None,
+        };
 
         // Their side: what changed on the remote since the commit this home last knew.
         let mut copied = Vec::new();
@@ -421,6 +430,16 @@ impl Round<'_> {
             marks_before
         } else {
             changes::marks(conn)?
+        };
+        let mine = match (mine, mine_uuids) {
+            (Changed::Some { case, .. }, Some(uuids)) => {
+                let uuids: Vec<&str> = uuids.iter().map(String::as_str).collect();
+                Changed::Some {
+                    entries: changes::numbers_of(conn, &uuids)?.into_values().collect(),
+                    case,
+                }
+            }
+            (mine, _) => mine,
         };
 
         let nothing_here = mine.is_nothing() && known.is_some();
@@ -593,6 +612,7 @@ fn merge_assembly(
     let known = changes::numbers_of(conn, &uuids)?;
     let before = changes::marks(conn)?;
     let report = merge::merge(conn, &bundle, false)?;
+    line.renumbered.extend(report.renumbered.iter().copied());
     // Counted from the rows the merge appended, whatever tables the bundle fills.
     let after = changes::marks(conn)?;
     let appended: i64 = after

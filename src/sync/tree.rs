@@ -473,6 +473,8 @@ mod tests {
             ticket: None,
             mark: None,
             changes: vec![],
+            seq: Some(1_000 + n),
+            mentions: vec![],
         }
     }
 
