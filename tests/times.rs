@@ -505,7 +505,10 @@ fn views_show_one_zone_and_mark_times_written_at_another_offset() {
     assert!(status.contains("2016-04-06 15:01 -04:00*  #1 "), "{status}");
     assert!(status.contains("2016-04-06 15:30 -04:00  #2 "), "{status}");
     assert!(status.contains("2016-04-06 16:00 -04:00*  #3 "), "{status}");
-    assert!(status.contains("(first event #1 at 2016-04-06 15:01*)"), "{status}");
+    assert!(
+        status.contains("(first event #1 at 2016-04-06 15:01*)"),
+        "{status}"
+    );
     let status = env.ok(&["status", "--tz", "Europe/London"]);
     assert!(status.contains("2016-04-06 20:01 +01:00*  #1 "), "{status}");
     assert!(status.contains("2016-04-06 21:00 +01:00*  #3 "), "{status}");
