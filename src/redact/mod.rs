@@ -1656,23 +1656,6 @@ fn accept_kv(f: &Found<'_>) -> bool {
     let Some(value) = f.value() else {
         return false;
     };
-    // gitleaks' generic rule's allowlists on the key and line (`csrf-token=…`,
-    // `publicToken = …`, `io.jsonwebtoken:jjwt-…`); not its stop words, which would keep
-    // `password=admin2024`.
-    // (Not for passwords: `password=hunter2` compiles one regex, not three.)
-    let is_password = f.key.as_ref().is_some_and(|k| {
-        let key = f.hay.as_bytes()[k.clone()].to_ascii_lowercase();
-        key.starts_with(b"passw") || key.starts_with(b"pwd")
-    });
-    if !is_password
-        && gitleaks::allowed_by_context(
-            "generic-api-key",
-            f.hay.as_bytes(),
-            &(key_start(f)..f.whole.end),
-        )
-    {
-        return false;
-    }
     if value.chars().count() < 2 || is_placeholder(value) || is_code_path(value) {
         return false;
     }
@@ -1752,7 +1735,27 @@ fn accept_kv(f: &Found<'_>) -> bool {
         .unwrap_or("")
         .trim_start_matches('-');
     let last = key.rsplit('.').next().unwrap_or(key);
-    !(value.eq_ignore_ascii_case(key) || value.eq_ignore_ascii_case(last))
+    if value.eq_ignore_ascii_case(key) || value.eq_ignore_ascii_case(last) {
+        return false;
+    }
+    // Last, as it is the dearest check: gitleaks' generic rule's allowlists on the key and line (`csrf-token=…`,
+    // `publicToken = …`, `io.jsonwebtoken:jjwt-…`); not its stop words, which would keep
+    // `password=admin2024`.
+    // (Not for passwords: `password=hunter2` compiles one regex, not three.)
+    let is_password = f.key.as_ref().is_some_and(|k| {
+        let key = f.hay.as_bytes()[k.clone()].to_ascii_lowercase();
+        key.starts_with(b"passw") || key.starts_with(b"pwd")
+    });
+    if !is_password
+        && gitleaks::allowed_by_context(
+            "generic-api-key",
+            f.hay.as_bytes(),
+            &(key_start..f.whole.end),
+        )
+    {
+        return false;
+    }
+    true
 }
 
 // ---------------------------------------------------------------------------
