@@ -1384,7 +1384,7 @@ fn accept_private_key(f: &Found<'_>) -> bool {
             return true;
         }
         // Between the header and the END line: some upper-case letter, digit, `+`, `/`,
-        // `=` or a 10-letter run (base64 material; `anything` or nothing is an example).
+        // `=` or a 6-letter run (base64 material; an empty block is an example).
         let body_start = v.find("-----").map_or(0, |i| i + 5);
         let body_start = v[body_start..]
             .find("-----")
@@ -1397,7 +1397,7 @@ fn accept_private_key(f: &Found<'_>) -> bool {
             } else {
                 0
             };
-            run >= 10
+            run >= 6
                 || c.is_ascii_uppercase()
                 || c.is_ascii_digit()
                 || matches!(c, b'+' | b'/' | b'=')
