@@ -1384,7 +1384,7 @@ fn accept_private_key(f: &Found<'_>) -> bool {
             return true;
         }
         // Between the header and the END line: some upper-case letter, digit, `+`, `/`,
-        // `=` or a 10-letter run (base64 material; `anything` or nothing is an example).
+        // `=` or a 6-letter run (base64 material; an empty block is an example).
         let body_start = v.find("-----").map_or(0, |i| i + 5);
         let body_start = v[body_start..]
             .find("-----")
@@ -1397,7 +1397,7 @@ fn accept_private_key(f: &Found<'_>) -> bool {
             } else {
                 0
             };
-            run >= 10
+            run >= 6
                 || c.is_ascii_uppercase()
                 || c.is_ascii_digit()
                 || matches!(c, b'+' | b'/' | b'=')
@@ -1656,23 +1656,6 @@ fn accept_kv(f: &Found<'_>) -> bool {
     let Some(value) = f.value() else {
         return false;
     };
-    // gitleaks' generic rule's allowlists on the key and line (`csrf-token=…`,
-    // `publicToken = …`, `io.jsonwebtoken:jjwt-…`); not its stop words, which would keep
-    // `password=admin2024`.
-    // (Not for passwords: `password=hunter2` compiles one regex, not three.)
-    let is_password = f.key.as_ref().is_some_and(|k| {
-        let key = f.hay.as_bytes()[k.clone()].to_ascii_lowercase();
-        key.starts_with(b"passw") || key.starts_with(b"pwd")
-    });
-    if !is_password
-        && gitleaks::allowed_by_context(
-            "generic-api-key",
-            f.hay.as_bytes(),
-            &(key_start(f)..f.whole.end),
-        )
-    {
-        return false;
-    }
     if value.chars().count() < 2 || is_placeholder(value) || is_code_path(value) {
         return false;
     }
@@ -1752,7 +1735,27 @@ fn accept_kv(f: &Found<'_>) -> bool {
         .unwrap_or("")
         .trim_start_matches('-');
     let last = key.rsplit('.').next().unwrap_or(key);
-    !(value.eq_ignore_ascii_case(key) || value.eq_ignore_ascii_case(last))
+    if value.eq_ignore_ascii_case(key) || value.eq_ignore_ascii_case(last) {
+        return false;
+    }
+    // Last, as it is the dearest check: gitleaks' generic rule's allowlists on the key and line (`csrf-token=…`,
+    // `publicToken = …`, `io.jsonwebtoken:jjwt-…`); not its stop words, which would keep
+    // `password=admin2024`.
+    // (Not for passwords: `password=hunter2` compiles one regex, not three.)
+    let is_password = f.key.as_ref().is_some_and(|k| {
+        let key = f.hay.as_bytes()[k.clone()].to_ascii_lowercase();
+        key.starts_with(b"passw") || key.starts_with(b"pwd")
+    });
+    if !is_password
+        && gitleaks::allowed_by_context(
+            "generic-api-key",
+            f.hay.as_bytes(),
+            &(key_start..f.whole.end),
+        )
+    {
+        return false;
+    }
+    true
 }
 
 // ---------------------------------------------------------------------------
