@@ -11,10 +11,10 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use anyhow::{Context as _, Result};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::home::{make_private, Home};
 use crate::model::first_line_cut;
@@ -248,29 +248,12 @@ impl ActivityIndex {
 }
 
 fn open_checked(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
+    crate::store::search_index::open_derived(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(Duration::from_secs(30))?;
-    conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
-    let (version, app_id): (i64, i32) = conn.query_row(
-        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if version == INDEX_VERSION && app_id == INDEX_APP_ID {
-        return Ok(conn);
-    }
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-    if tables > 0 {
-        anyhow::bail!("the activity index has another version; rebuilding");
-    }
-    conn.execute_batch(&format!(
-        "BEGIN IMMEDIATE;
-         CREATE TABLE indexed_case (
+        "activity",
+        INDEX_VERSION,
+        INDEX_APP_ID,
+        "CREATE TABLE indexed_case (
              id         INTEGER PRIMARY KEY,
              slug       TEXT NOT NULL UNIQUE,
              sig        TEXT NOT NULL,
@@ -296,12 +279,8 @@ fn open_checked(path: &Path) -> Result<Connection> {
              what     TEXT NOT NULL,
              n        INTEGER NOT NULL,
              PRIMARY KEY (author, case_id, what)
-         ) WITHOUT ROWID;
-         PRAGMA application_id = {INDEX_APP_ID};
-         PRAGMA user_version = {INDEX_VERSION};
-         COMMIT;"
-    ))?;
-    Ok(conn)
+         ) WITHOUT ROWID;",
+    )
 }
 
 fn remove_case(conn: &Connection, slug: &str) -> Result<()> {

@@ -206,29 +206,12 @@ impl SearchIndex {
 }
 
 fn open_checked(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
+    open_derived(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(Duration::from_secs(30))?;
-    conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
-    let (version, app_id): (i64, i32) = conn.query_row(
-        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if version == INDEX_VERSION && app_id == INDEX_APP_ID {
-        return Ok(conn);
-    }
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-    if tables > 0 {
-        anyhow::bail!("the search index has another version; rebuilding");
-    }
-    conn.execute_batch(&format!(
-        "BEGIN IMMEDIATE;
-         CREATE TABLE indexed_case (
+        "search",
+        INDEX_VERSION,
+        INDEX_APP_ID,
+        "CREATE TABLE indexed_case (
              id    INTEGER PRIMARY KEY,
              slug  TEXT NOT NULL UNIQUE,
              sig   TEXT NOT NULL
@@ -237,9 +220,45 @@ fn open_checked(path: &Path) -> Result<Connection> {
              text, extra, kind UNINDEXED, state UNINDEXED, at UNINDEXED,
              tokenize = 'porter unicode61 remove_diacritics 2'
          );
-         INSERT INTO hit (hit, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
-         PRAGMA application_id = {INDEX_APP_ID};
-         PRAGMA user_version = {INDEX_VERSION};
+         INSERT INTO hit (hit, rank) VALUES ('rank', 'bm25(2.0, 1.0)');",
+    )
+}
+
+/// Open a derived index (`search.sqlite`, `activity.sqlite`): a file casefile can always
+/// rebuild from the cases. A fresh file gets `schema` and is stamped with `version` and
+/// `app_id`; a file stamped otherwise is an error the caller answers by rebuilding it.
+pub(crate) fn open_derived(
+    path: &Path,
+    what: &str,
+    version: i64,
+    app_id: i32,
+    schema: &str,
+) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(30))?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
+    let (found_version, found_app_id): (i64, i32) = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if found_version == version && found_app_id == app_id {
+        return Ok(conn);
+    }
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if tables > 0 {
+        anyhow::bail!("the {what} index has another version; rebuilding");
+    }
+    conn.execute_batch(&format!(
+        "BEGIN IMMEDIATE;
+         {schema}
+         PRAGMA application_id = {app_id};
+         PRAGMA user_version = {version};
          COMMIT;"
     ))?;
     Ok(conn)
