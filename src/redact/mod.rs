@@ -600,7 +600,19 @@ fn split_key_value<'h>(
                 b'\'' => found("secret_sq", j + 1..e.checked_sub(1)?),
                 _ => {
                     let terminated = e > j && is_kv_terminator(b[e - 1]);
-                    found("secret", j..if terminated { e - 1 } else { e })
+                    let end = if terminated { e - 1 } else { e };
+                    // The template's bare value cannot hold these bytes: where the match
+                    // has one, the regex took the `key value` branch instead.
+                    let bare = b.get(j + 1..end).is_some_and(|v| {
+                        !v.iter()
+                            .any(|c| c.is_ascii_whitespace() || b"\"'`,;&(){}[]<>\\".contains(c))
+                    });
+                    if !bare {
+                        return (o > blanks_from && blanks_from < j_before_op && !bracket)
+                            .then(|| found("secret_arg", j_before_op..e))
+                            .flatten();
+                    }
+                    found("secret", j..end)
                 }
             }
         }
