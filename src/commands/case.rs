@@ -8,7 +8,7 @@ use super::write::new_uuid;
 use super::Ctx;
 use crate::cli::{ListArgs, NewArgs, UseArgs};
 use crate::error::invalid;
-use crate::model::{slugify, validate_slug, CaseSummary, ChangeOp, Kind};
+use crate::model::{slugify, validate_slug, CaseSummary, Kind};
 use crate::render;
 use crate::store::{changes, entries, CaseStore, NewCase};
 
@@ -86,19 +86,7 @@ fn write_description(
                 facts: None,
             },
         )?;
-        changes::insert_change(
-            tx,
-            &changes::NewChange {
-                uuid: &new_uuid(),
-                entry: number,
-                op: ChangeOp::Pin,
-                value: None,
-                previous: None,
-                at: &at,
-                at_ms,
-                author: &captured.author,
-            },
-        )
+        changes::pin_new(tx, &new_uuid(), number, &at, at_ms, &captured.author)
     })?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::cli::{
 };
 use crate::context::{self, DirtyCheck};
 use crate::error::{invalid, CaseFileError};
-use crate::model::{ChangeOp, EntryNumber, EntryRef, Kind, LinkType, Mark, State};
+use crate::model::{EntryNumber, EntryRef, Kind, LinkType, Mark, State};
 use crate::store::changes;
 use crate::store::entries::{self, EntryFacts, NewEntry};
 use crate::store::CaseStore;
@@ -178,18 +178,13 @@ fn write(
             },
         )?;
         if extras.pin {
-            changes::insert_change(
+            changes::pin_new(
                 tx,
-                &changes::NewChange {
-                    uuid: &new_uuid(),
-                    entry: number,
-                    op: ChangeOp::Pin,
-                    value: None,
-                    previous: None,
-                    at: &recorded_at,
-                    at_ms: crate::time::unix_ms(&now),
-                    author: &captured.author,
-                },
+                &new_uuid(),
+                number,
+                &recorded_at,
+                crate::time::unix_ms(&now),
+                &captured.author,
             )?;
         }
         for (link_type, target) in &links {

@@ -119,14 +119,6 @@ pub fn item_text(e: &crate::model::Entry) -> &str {
     }
 }
 
-/// `2026-11-24T14:03:09-05:00` → `11-24 14:03`, for compact lists.
-pub fn compact_time(stored: &str) -> String {
-    match crate::time::parse_stored(stored) {
-        Ok(t) => t.format("%m-%d %H:%M").to_string(),
-        Err(_) => stored.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

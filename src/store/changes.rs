@@ -58,6 +58,30 @@ pub fn insert_change(conn: &Connection, c: &NewChange<'_>) -> Result<bool> {
     Ok(true)
 }
 
+/// Pin an entry in the transaction that writes it (`note --pin`, `new -d`).
+pub fn pin_new(
+    conn: &Connection,
+    uuid: &str,
+    entry: i64,
+    at: &str,
+    at_ms: i64,
+    author: &str,
+) -> Result<bool> {
+    insert_change(
+        conn,
+        &NewChange {
+            uuid,
+            entry,
+            op: ChangeOp::Pin,
+            value: None,
+            previous: None,
+            at,
+            at_ms,
+            author,
+        },
+    )
+}
+
 /// Whether a link was removed (a merge must not add it again).
 pub fn link_removed(conn: &Connection, link_uuid: &str) -> Result<bool> {
     Ok(conn
