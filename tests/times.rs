@@ -728,7 +728,9 @@ fn run_message_is_the_headline() {
 fn run_on_a_pseudo_terminal() {
     let env = TestEnv::new();
     env.new_case("run");
-    let script = "if [ -t 1 ]; then echo 'stdout is a tty'; else echo 'stdout is a pipe'; fi; echo 'to stderr' >&2";
+    // The pause makes the two lines complete at clearly different moments: lines finished
+    // within microseconds on two pipes are ordered by when casefile reads them.
+    let script = "if [ -t 1 ]; then echo 'stdout is a tty'; else echo 'stdout is a pipe'; fi; sleep 0.2; echo 'to stderr' >&2";
     let (out, e) = run_output(&env, &["run", "--pty", "--", "sh", "-c", script]);
     assert!(
         out.status.success(),
