@@ -21,8 +21,9 @@
 //! a `{` that opens no counted repetition is a literal in Go and is escaped; `\C` (any byte)
 //! becomes `(?s-u:.)`; `\Q…\E` quoting is expanded to escaped literals. One deliberate
 //! widening: the token terminator gitleaks appends to most rules also accepts `,)]}<>&|` and a `.` that ends a sentence
-//! (see [`TOKEN_END`]), which follow tokens in logs and JSON, and `\"` around a
-//! semi-generic rule's operator and value (JSON-escaped quotes).
+//! (see [`TOKEN_END`]), which follow tokens in logs and JSON. (JSON-escaped text is not
+//! a widening of the rules: casefile runs them over each escaped JSON string unescaped too,
+//! `src/redact/escaped.rs`.)
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -69,10 +70,6 @@ struct Allowlist {
 
 /// gitleaks' token terminator (`utils.GenerateUniqueTokenRegex`).
 const TOKEN_END: &str = r#"(?:[\x60'"\s;]|\\[nr]|$)"#;
-
-/// The quote runs around a semi-generic rule's operator.
-const SEMI_GENERIC_PRE: &str = r#"[\s'"]{0,3}"#;
-const SEMI_GENERIC_POST: &str = r#"[\x60'"\s=]{0,5}"#;
 
 /// Go RE2 → Rust `regex` (byte regex, Unicode off). `Err` says why it cannot be converted.
 fn convert(go: &str) -> Result<String, String> {
@@ -124,13 +121,8 @@ fn convert(go: &str) -> Result<String, String> {
     // a token too (not any `.`: `video_box.ico-<32 hex>.png` is a file name).
     let out = out.replace(
         TOKEN_END,
-        r#"(?:[\x60'"\s;,)\]}<>&|]|\.(?:[\s\x60'"]|$)|\\[nr"]|$)"#,
+        r#"(?:[\x60'"\s;,)\]}<>&|]|\.(?:[\s\x60'"]|$)|\\[nr]|$)"#,
     );
-    // The semi-generic rules (`utils.GenerateSemiGenericRegex`) allow quotes around the
-    // operator; a JSON-escaped quote (`\\"`, a config inside a JSON string) counts too.
-    let out = out
-        .replace(SEMI_GENERIC_PRE, r#"[\s'"\\]{0,3}"#)
-        .replace(SEMI_GENERIC_POST, r#"[\x60'"\s=\\]{0,5}"#);
     let rust = format!("(?-u){out}");
     regex::bytes::RegexBuilder::new(&rust)
         .size_limit(1 << 24)

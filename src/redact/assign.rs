@@ -153,9 +153,15 @@ pub(super) fn generic_gate(b: &[u8], after: usize) -> bool {
     } else if matches!(b.get(j), Some(b's' | b'S')) {
         j += 1;
     }
+    // Quotes and blanks around the operator, also JSON-escaped (`\"`, `\t`: the rule runs
+    // on the unescaped string too, see `escaped.rs`), where an escape counts as one.
     let mut n = 0;
-    while n < 3 && matches!(b.get(j), Some(b' ' | b'\t' | b'\'' | b'"' | b'\\' | b']')) {
-        j += 1;
+    while n < 3 {
+        match b.get(j) {
+            Some(b' ' | b'\t' | b'\'' | b'"' | b']') => j += 1,
+            Some(b'\\') => j += escape_len(b, j),
+            _ => break,
+        }
         n += 1;
     }
     let Some(mut k) =
@@ -164,13 +170,12 @@ pub(super) fn generic_gate(b: &[u8], after: usize) -> bool {
         return false;
     };
     let mut n = 0;
-    while n < 5
-        && matches!(
-            b.get(k),
-            Some(b'`' | b'\'' | b'"' | b' ' | b'\t' | b'=' | b'\\')
-        )
-    {
-        k += 1;
+    while n < 5 {
+        match b.get(k) {
+            Some(b'`' | b'\'' | b'"' | b' ' | b'\t' | b'=') => k += 1,
+            Some(b'\\') => k += escape_len(b, k),
+            _ => break,
+        }
         n += 1;
     }
     // The rule's value: `[\w.=-]{10,}` or `[a-z0-9][a-z0-9+/]{11,}` (case-insensitive).
@@ -180,6 +185,16 @@ pub(super) fn generic_gate(b: &[u8], after: usize) -> bool {
     rest.iter().take_while(|c| word(c)).take(10).count() >= 10
         || (rest.first().is_some_and(u8::is_ascii_alphanumeric)
             && rest.iter().take_while(|c| b64(c)).take(12).count() >= 12)
+}
+
+/// The length of the escape of a quote or a blank at `j` (a backslash): 2, else 1 (the
+/// backslash alone, as gitleaks' generic rules allow it).
+fn escape_len(b: &[u8], j: usize) -> usize {
+    if matches!(b.get(j + 1), Some(b'"' | b'\'' | b'n' | b'r' | b't')) {
+        2
+    } else {
+        1
+    }
 }
 
 /// `kubernetes-secret-yaml` needs `kind: Secret` (any quoting) before its keyword.

@@ -23,19 +23,11 @@ fn in_form(form: &str, unit: &str) -> String {
     match form {
         "export" => format!("export X={unit}"),
         "yaml" => format!("credentials:\n  value: {unit}\n"),
-        // A JSON string value. Blanks and control characters in a generated context are
-        // written as spaces first: escaped (`\u000b`) they are no longer the blanks the
-        // rule's context asks for.
-        "json" => {
-            let unit: String = unit
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            format!(
-                "{{\"value\": {}}}",
-                serde_json::to_string(&unit).unwrap_or_default()
-            )
-        }
+        // A JSON string value, exactly as serde_json encodes it (control characters too).
+        "json" => format!(
+            "{{\"value\": {}}}",
+            serde_json::to_string(unit).unwrap_or_default()
+        ),
         "log line" => format!("2025-03-04T10:11:12Z INFO worker[7]: loaded {unit} from cache\n"),
         _ => unit.to_owned(),
     }
@@ -141,19 +133,18 @@ fn check(red: &Redactor, tally: &mut Tally, id: &str, text: &str, secrets: &[Str
         tally
             .missed
             .push(format!("{id}: {s:?} survived in {:?}", out));
+    } else if serde_json::from_str::<serde_json::Value>(text).is_ok()
+        && serde_json::from_str::<serde_json::Value>(&out).is_err()
+    {
+        // Only the secret is replaced: JSON stays JSON.
+        tally
+            .missed
+            .push(format!("{id}: {text:?} is no longer JSON: {out:?}"));
     }
 }
 
-/// The bar per form: the 99 %, except JSON, where a match whose context holds
-/// quotes or backslashes changes shape when escaped (`-H \\"Authorization: …\\"` no
-/// longer reads as a curl header to gitleaks' rule); measured and reported, held at 75 %.
-fn bar(form: &str) -> f64 {
-    if form == "json" {
-        0.75
-    } else {
-        0.99
-    }
-}
+/// The bar, in every form.
+const BAR: f64 = 0.99;
 
 fn report(name: &str, tallies: &BTreeMap<&str, Tally>) -> Vec<String> {
     let mut failures = Vec::new();
@@ -167,11 +158,11 @@ fn report(name: &str, tallies: &BTreeMap<&str, Tally>) -> Vec<String> {
         for m in &t.missed {
             println!("  miss {m}");
         }
-        if t.rate() < bar(form) {
+        if t.rate() < BAR {
             failures.push(format!(
                 "{name}, {form}: {:.2} % < {} %",
                 100.0 * t.rate(),
-                100.0 * bar(form)
+                100.0 * BAR
             ));
         }
     }
@@ -197,7 +188,7 @@ fn secrets_generated_from_every_rule_are_redacted_in_every_form() {
             continue;
         };
         let mut got = 0;
-        for _ in 0..400 {
+        for _ in 0..2000 {
             if got == 8 {
                 break;
             }
@@ -290,30 +281,39 @@ fn gitleaks_true_positive_samples_are_redacted() {
 #[test]
 fn few_gitleaks_false_positive_samples_are_redacted() {
     let red = Redactor::builtin();
-    let (mut tried, mut changed) = (0, Vec::new());
-    for (id, s) in &samples().rules {
-        for fp in &s.fps {
-            tried += 1;
-            let out = red.redact(fp);
-            if out != fp.as_str() {
-                changed.push(format!("{id}: {fp:?} -> {out:?}"));
+    // As written, and inside a JSON string (where the rules also read the string unescaped:
+    // that view must not over-redact either).
+    for form in ["as written", "json"] {
+        let (mut tried, mut changed) = (0, Vec::new());
+        for (id, s) in &samples().rules {
+            for fp in &s.fps {
+                tried += 1;
+                let text = if form == "json" {
+                    in_form("json", fp)
+                } else {
+                    fp.clone()
+                };
+                let out = red.redact(&text);
+                if out != text.as_str() {
+                    changed.push(format!("{id}: {text:?} -> {out:?}"));
+                }
             }
         }
+        let rate = changed.len() as f64 / tried as f64;
+        println!(
+            "gitleaks false positives redacted, {form}: {}/{tried} ({:.2} %)",
+            changed.len(),
+            100.0 * rate
+        );
+        for c in &changed {
+            println!("  {c}");
+        }
+        assert!(
+            rate <= 0.05,
+            "{form}: {:.2} % of false positives redacted",
+            100.0 * rate
+        );
     }
-    let rate = changed.len() as f64 / tried as f64;
-    println!(
-        "gitleaks false positives redacted: {}/{tried} ({:.2} %)",
-        changed.len(),
-        100.0 * rate
-    );
-    for c in &changed {
-        println!("  {c}");
-    }
-    assert!(
-        rate <= 0.05,
-        "{:.2} % of false positives redacted",
-        100.0 * rate
-    );
 }
 
 #[test]
@@ -363,6 +363,9 @@ fn hashes_uuids_paths_and_prose_are_never_redacted() {
     for t in &texts {
         let out = red.redact(t);
         assert_eq!(out, t.as_str(), "changed: {t:?}");
+        // And inside a JSON string, escaped (`C:\\Users`, `\n`).
+        let json = in_form("json", t);
+        assert_eq!(red.redact(&json), json.as_str(), "changed: {json:?}");
     }
 }
 

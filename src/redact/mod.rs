@@ -75,6 +75,7 @@ use regex::bytes::Regex as BytesRegex;
 mod assign;
 #[cfg(test)]
 mod coverage;
+mod escaped;
 mod gitleaks;
 mod rules;
 use regex::Regex;
@@ -223,25 +224,49 @@ impl Redactor {
                 out = Cow::Owned(s);
             }
         }
-        let active = if force_all {
-            ALL_RULES
-        } else {
-            pre_check(&out)
-        };
-        let (gl, hits) = if force_all {
-            (vec![u64::MAX; gitleaks::len().div_ceil(64)], Vec::new())
-        } else {
-            gitleaks::candidates_with_hits(out.as_bytes())
-        };
+        let (active, gl, hits) = candidates(&out, force_all);
         if active == 0 && gl.iter().all(|&w| w == 0) {
             return out;
         }
         let base: &str = &out;
-        let has_markers = base.contains(MARKER_OPEN);
         let mut spans = Vec::new();
+        self.collect(base, active, &gl, &hits, &mut spans);
+        // A secret inside a JSON string value (`\"`, `\\` in its context): the rules
+        // also run over the string as it held the text, and their secrets map back.
+        if let Some(view) = escaped::View::of(base) {
+            let (active, gl, hits) = candidates(&view.text, force_all);
+            let mut found = Vec::new();
+            self.collect(&view.text, active, &gl, &hits, &mut found);
+            let mut ranges = Vec::new();
+            for s in found {
+                ranges.clear();
+                view.original(s.start..s.end, &mut ranges);
+                spans.extend(ranges.iter().map(|r| Span {
+                    start: r.start,
+                    end: r.end,
+                    rule: s.rule,
+                }));
+            }
+        }
+        match build_output(base, spans) {
+            Some(s) => Cow::Owned(s),
+            None => out,
+        }
+    }
+
+    /// Run the rules picked by [`candidates`] over `base` and add their secrets to `spans`.
+    fn collect(
+        &self,
+        base: &str,
+        active: u32,
+        gl: &[u64],
+        hits: &[Vec<usize>],
+        spans: &mut Vec<Span>,
+    ) {
+        let has_markers = base.contains(MARKER_OPEN);
         let mut found = Vec::new();
         for g in 0..gitleaks::len() {
-            if gitleaks::is_candidate(&gl, g) {
+            if gitleaks::is_candidate(gl, g) {
                 self.builtin_runs.fetch_add(1, Ordering::Relaxed);
                 found.clear();
                 match hits.get(g) {
@@ -264,14 +289,26 @@ impl Redactor {
         for i in 0..N_RULES {
             if active & (1 << i) != 0 {
                 self.builtin_runs.fetch_add(1, Ordering::Relaxed);
-                collect_spans(i, builtin_regex(i), base, has_markers, &mut spans);
+                collect_spans(i, builtin_regex(i), base, has_markers, spans);
             }
         }
-        match build_output(base, spans) {
-            Some(s) => Cow::Owned(s),
-            None => out,
-        }
     }
+}
+
+/// The rules that may match `text`: casefile's (a bit set) and gitleaks' (a bit set, and
+/// where their keywords occur). `force_all` picks every rule (the tests compare both).
+#[allow(clippy::type_complexity)]
+fn candidates(text: &str, force_all: bool) -> (u32, Vec<u64>, Vec<Vec<usize>>) {
+    if force_all {
+        return (
+            ALL_RULES,
+            vec![u64::MAX; gitleaks::len().div_ceil(64)],
+            Vec::new(),
+        );
+    }
+    let active = pre_check(text);
+    let (gl, hits) = gitleaks::candidates_with_hits(text.as_bytes());
+    (active, gl, hits)
 }
 
 // ---------------------------------------------------------------------------
@@ -696,6 +733,33 @@ fn joins_value(text: &str, end: usize, next: &Span, rule: usize) -> bool {
             .is_some_and(|gap| !gap.is_empty() && gap.iter().all(|&b| b == b' ' || b == b'\t'))
 }
 
+/// `r` adjusted so that replacing it keeps JSON valid: a marker never cuts an escape (the
+/// backslash of one cut at the end stays out, of one cut at the start goes in), and never
+/// takes the closing quote of a string it does not open (a rule whose match ends with the
+/// byte after the token: `…(?:[^a-zA-Z0-9+/]|\z)`). Only ASCII bytes move: char
+/// boundaries stay.
+fn json_safe(b: &[u8], mut r: Range<usize>) -> Range<usize> {
+    // Whether the byte at `i` is escaped: an odd run of backslashes before it.
+    let escaped = |i: usize| {
+        b.get(..i)
+            .is_some_and(|before| before.iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1)
+    };
+    if r.end > r.start + 1
+        && b.get(r.end - 1) == Some(&b'"')
+        && b.get(r.start) != Some(&b'"')
+        && !escaped(r.end - 1)
+    {
+        r.end -= 1;
+    }
+    if r.end > r.start && r.end < b.len() && escaped(r.end) {
+        r.end -= 1;
+    }
+    if r.start > 0 && r.start < r.end && escaped(r.start) {
+        r.start -= 1;
+    }
+    r
+}
+
 /// `r` widened to char boundaries (byte regexes may cut a multi-byte char).
 fn snap_to_chars(text: &str, r: Range<usize>) -> Range<usize> {
     let (mut s, mut e) = (r.start.min(text.len()), r.end.min(text.len()));
@@ -731,6 +795,10 @@ fn build_output(text: &str, mut spans: Vec<Span>) -> Option<String> {
                 rule = spans[i].rule;
             }
             i += 1;
+        }
+        let Range { start, end } = json_safe(text.as_bytes(), start.max(last)..end);
+        if start >= end {
+            continue;
         }
         // Spans lie on char boundaries (see `Found::value`); were one not to,
         // dropping text is the safe failure.
