@@ -21,7 +21,8 @@
 //! a `{` that opens no counted repetition is a literal in Go and is escaped; `\C` (any byte)
 //! becomes `(?s-u:.)`; `\Q…\E` quoting is expanded to escaped literals. One deliberate
 //! widening: the token terminator gitleaks appends to most rules also accepts `,)]}<>&|` and a `.` that ends a sentence
-//! (see [`TOKEN_END`]), which follow tokens in logs and JSON. (JSON-escaped text is not
+//! (see [`TOKEN_END`]), which follow tokens in logs and JSON, and a quote ends a bare
+//! `curl -u user:pass` as a blank does. (JSON-escaped text is not
 //! a widening of the rules: casefile runs them over each escaped JSON string unescaped too,
 //! `src/redact/escaped.rs`.)
 
@@ -121,8 +122,11 @@ fn convert(go: &str) -> Result<String, String> {
     // a token too (not any `.`: `video_box.ico-<32 hex>.png` is a file name).
     let out = out.replace(
         TOKEN_END,
-        r#"(?:[\x60'"\s;,)\]}<>&|]|\.(?:[\s\x60'"]|$)|\\[nr]|$)"#,
+        r#"(?:[\x60'"\s;,)\]}<>&|]|\.(?:[\s\x60'"]|\\[nr]|$)|\\[nr]|$)"#,
     );
+    // `curl-auth-user` ends its bare `user:pass` at a blank or the text's end; a quote ends
+    // it too (the string it was logged in: `{"cmd":"curl -u user:pass"}`).
+    let out = out.replace(r"(?:\s|\z)", r#"(?:[\s'"\x60]|\z)"#);
     let rust = format!("(?-u){out}");
     regex::bytes::RegexBuilder::new(&rust)
         .size_limit(1 << 24)

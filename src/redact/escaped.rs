@@ -52,6 +52,17 @@ fn escape_at(b: &[u8]) -> Option<(u8, usize)> {
     }
 }
 
+/// Whether `b` starts with escaped line breaks (`\n`, `\r`) that end a string: the rules
+/// already end a token at `\n` as written, so a string whose only escapes these are (a
+/// docker log line's `"log":"…\n"`) reads the same unescaped and needs no second pass.
+fn line_breaks_end_string(b: &[u8]) -> bool {
+    let mut j = 0;
+    while b.get(j) == Some(&b'\\') && matches!(b.get(j + 1), Some(b'n' | b'r')) {
+        j += 2;
+    }
+    j > 0 && matches!(b.get(j), None | Some(b'"' | b'\n'))
+}
+
 /// The unescaped strings of a text and where each of their bytes came from.
 pub(super) struct View {
     pub text: String,
@@ -88,7 +99,7 @@ impl View {
         {
             i += p;
             if b[i] == b'\\' {
-                if escape_at(&b[i..]).is_some() {
+                if escape_at(&b[i..]).is_some() && !line_breaks_end_string(&b[i..]) {
                     escaped = true;
                 }
                 // A backslash always takes the next byte with it (`\\"` ends a string).
@@ -194,6 +205,10 @@ mod tests {
 
     #[test]
     fn texts_without_escapes_have_no_view() {
+        // Line breaks that end a string read the same as written.
+        assert!(View::of("{\"log\":\"GET /health 200\\n\",\"stream\":\"stdout\"}").is_none());
+        assert!(View::of("{\"log\":\"done\\r\\n\"}").is_none());
+        assert!(View::of("{\"log\":\"a\\nb\"}").is_some());
         assert!(View::of("no escapes here").is_none());
         assert!(View::of("C:\\Users\\jane \\x \\u00e9").is_none());
         assert!(View::of("ends with \\").is_none());

@@ -224,7 +224,17 @@ impl Redactor {
                 out = Cow::Owned(s);
             }
         }
-        let (active, gl, hits) = candidates(&out, force_all);
+        // As `candidates`, spelled out: this is every clean write's path.
+        let active = if force_all {
+            ALL_RULES
+        } else {
+            pre_check(&out)
+        };
+        let (gl, hits) = if force_all {
+            (vec![u64::MAX; gitleaks::len().div_ceil(64)], Vec::new())
+        } else {
+            gitleaks::candidates_with_hits(out.as_bytes())
+        };
         if active == 0 && gl.iter().all(|&w| w == 0) {
             return out;
         }
@@ -2355,6 +2365,50 @@ mod tests {
     }
 
     #[test]
+    fn secrets_inside_json_strings_only_the_secret_goes_and_json_stays() {
+        let gh = "ghp_R8kq2Vx0LmT4nB7wZ1yQ5sJ9dH3fC6gP0aEu";
+        let cases = [
+            // A docker JSON log of a curl command.
+            (
+                r#"{"log":"+ curl -sS -H \"Authorization: Token 22cb987851bc5659229114c62e60c79abd0d2c08\" https://api.example.com\n","stream":"stderr"}"#,
+                r#"{"log":"+ curl -sS -H \"Authorization: Token [REDACTED:curl-auth-header]\" https://api.example.com\n","stream":"stderr"}"#,
+            ),
+            // A config held as a string, inside a structured log line.
+            (
+                r#"2025-03-04T10:11:12Z INFO {"msg":"loaded","config":"{\"db_password\": \"Zq81mVx0Lp3Tn6RbW2\", \"pool\": 4}"}"#,
+                // (gitleaks' `hashicorp-tf-password` takes the value's quotes with it.)
+                r#"2025-03-04T10:11:12Z INFO {"msg":"loaded","config":"{\"db_password\": [REDACTED:hashicorp-tf-password], \"pool\": 4}"}"#,
+            ),
+            // An env dump, lines joined by `\n`, the token at the string's end.
+            (
+                &format!(r#"{{"env":"HOME=/root\nGITHUB_TOKEN={gh}"}}"#),
+                r#"{"env":"HOME=/root\nGITHUB_TOKEN=[REDACTED:github-pat]"}"#,
+            ),
+            (
+                r#"{"cmd":"curl -k -u developer:yqDVtkqPECriaLRi"}"#,
+                r#"{"cmd":"curl -k -u [REDACTED:curl-auth-user]"}"#,
+            ),
+        ];
+        for (text, want) in cases {
+            let out = r(text);
+            assert_eq!(out, want, "{text}");
+            assert_eq!(r(&out), out, "idempotent: {text}");
+            let json = out.find('{').map_or("", |i| &out[i..]);
+            assert!(
+                serde_json::from_str::<serde_json::Value>(json).is_ok(),
+                "no longer JSON: {out}"
+            );
+        }
+        // Escaped paths, hashes and prose stay.
+        for text in [
+            r#"{"path":"C:\\Users\\jane\\AppData\\Local\\token-cache.lock","msg":"the \"token\" expired"}"#,
+            r#"{"msg":"commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n\tsecret rotation: done"}"#,
+        ] {
+            assert_eq!(r(text), text);
+        }
+    }
+
+    #[test]
     fn key_value_non_secrets_are_kept() {
         for t in [
             "password=",
@@ -2778,6 +2832,22 @@ mod tests {
         let dense_time = best_of(5, || {
             std::hint::black_box(red.redact(std::hint::black_box(&dense)));
         });
+        // The same log as structured JSON lines (`{"log":"…"}`, docker's shape): every line's
+        // string holds escapes, so the rules also run over the unescaped view.
+        let json: String = dirty
+            .lines()
+            .map(|l| {
+                format!(
+                    "{{\"log\":{},\"stream\":\"stdout\"}}\n",
+                    serde_json::to_string(&format!("{l}\n")).unwrap_or_default()
+                )
+            })
+            .collect();
+        let json_out = red.redact(&json);
+        assert!(!json_out.contains("hunter2") && !json_out.contains("ghp_aBcD"));
+        let json_time = best_of(10, || {
+            std::hint::black_box(red.redact(std::hint::black_box(&json)));
+        });
         let short = "cargo build --release && ./target/release/casefile note 'checked the logs'";
         let n = 100_000;
         let t = Instant::now();
@@ -2789,6 +2859,10 @@ mod tests {
         println!("1 MiB with secrets, first call (compiles): {first_time:?}");
         println!("1 MiB with secrets: {dirty_time:?}");
         println!("1 MiB clean: {clean_time:?} (pre-check alone {pre_check:?})");
+        println!(
+            "the log with secrets as JSON lines ({} KiB): {json_time:?}",
+            json.len() / 1024
+        );
         println!("1 MiB, a secret on every line (worst case): {dense_time:?}");
         println!("short clean text ({} B): {short_time:?}", short.len());
         if !cfg!(debug_assertions) {
