@@ -111,11 +111,12 @@ impl DocZone {
         let b = stored.as_bytes();
         if let DocZone::Fixed { suffix, .. } = self {
             if b.len() == 25 && b[10] == b'T' && &b[19..] == suffix.as_bytes() && b.is_ascii() {
-                o.write_all(&b[..10])?;
-                o.write_all(b" ")?;
-                o.write_all(&b[11..19])?;
-                o.write_all(b" ")?;
-                return o.write_all(&b[19..]);
+                // One write (every row has a time): `date time offset`.
+                let mut shown = [b' '; 26];
+                shown[..10].copy_from_slice(&b[..10]);
+                shown[11..19].copy_from_slice(&b[11..19]);
+                shown[20..].copy_from_slice(&b[19..]);
+                return o.write_all(&shown);
             }
         }
         match crate::time::parse_stored(stored) {
@@ -585,7 +586,7 @@ impl<W: Write> Postmortem<W> {
             // From when it was written down to when it was settled (both clocks of the
             // recording: `--at` may put the hypothesis years back).
             (Some(State::Confirmed | State::Refuted), Some((at, _))) => {
-                let from = ms(h.recorded_at).unwrap_or(h.at_ms);
+                let from = h.recorded_at.and_then(ms).unwrap_or(h.at_ms);
                 write!(o, "open {}", duration(at - from))?;
             }
             _ => o.write_all(b"still open")?,

@@ -288,8 +288,11 @@ pub struct TimelineRow<'a> {
     pub when: &'a str,
     /// The instant, Unix ms.
     pub at_ms: i64,
-    pub recorded_at: &'a str,
-    /// An action's owner, due time and ticket (`todo --owner/--due/--ticket`).
+    /// When it was written down: read for hypotheses only (how long each stayed open), the
+    /// one place it shows; `None` for the rest.
+    pub recorded_at: Option<&'a str>,
+    /// An action's owner, due time and ticket (`todo --owner/--due/--ticket`); read for
+    /// actions only, `None` for the rest.
     pub owner: Option<&'a str>,
     pub due: Option<&'a str>,
     pub ticket: Option<&'a str>,
@@ -327,9 +330,23 @@ pub fn each_timeline_row(
          FROM entry WHERE NOT retracted ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
+    // Each column read costs a few calls into SQLite and a UTF-8 check: at 10,000 rows the
+    // columns only one kind shows are read for that kind alone.
+    fn text_or_null<'r>(
+        row: &'r rusqlite::Row<'_>,
+        i: usize,
+        read: bool,
+    ) -> Result<Option<&'r str>> {
+        Ok(if read {
+            row.get_ref(i)?.as_str_or_null()?
+        } else {
+            None
+        })
+    }
     while let Some(row) = rows.next()? {
-        let kind = row.get_ref(1)?.as_str()?;
+        let kind = Kind::parse(row.get_ref(1)?.as_str()?).unwrap_or(Kind::Note);
         let state = row.get_ref(2)?.as_str_or_null()?;
+        let action = kind == Kind::Action;
         let run = match row.get_ref(5)?.as_str_or_null()? {
             None => None,
             Some(argv_json) => Some(RunRow {
@@ -341,14 +358,14 @@ pub fn each_timeline_row(
         };
         visit(&TimelineRow {
             number: row.get(0)?,
-            kind: Kind::parse(kind).unwrap_or(Kind::Note),
+            kind,
             state: state.and_then(State::parse),
             when: row.get_ref(3)?.as_str()?,
             at_ms: row.get(10)?,
-            recorded_at: row.get_ref(11)?.as_str()?,
-            owner: row.get_ref(12)?.as_str_or_null()?,
-            due: row.get_ref(13)?.as_str_or_null()?,
-            ticket: row.get_ref(14)?.as_str_or_null()?,
+            recorded_at: text_or_null(row, 11, kind == Kind::Hypothesis)?,
+            owner: text_or_null(row, 12, action)?,
+            due: text_or_null(row, 13, action)?,
+            ticket: text_or_null(row, 14, action)?,
             text: row.get_ref(4)?.as_str()?,
             author: row.get_ref(9)?.as_str()?,
             run,
@@ -543,6 +560,9 @@ pub struct LinkTable {
     by_source: Vec<PackedLink>,
     /// (target, position in `by_source`), in that order.
     by_target: Vec<(u32, u32)>,
+    /// Where the last [`LinkTable::outgoing`] ended: the next number's links start there
+    /// when entries come in number order (most cases), which saves the binary search.
+    next: std::cell::Cell<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -603,16 +623,32 @@ impl LinkTable {
         Ok(LinkTable {
             by_source,
             by_target,
+            next: std::cell::Cell::new(0),
         })
     }
 
     /// The links `number` holds, by type then target.
     pub fn outgoing(&self, number: i64) -> impl Iterator<Item = LinkRow> + '_ {
-        let from = self
-            .by_source
-            .partition_point(|l| i64::from(l.source) < number);
-        let to = from + self.by_source[from..].partition_point(|l| i64::from(l.source) <= number);
-        self.by_source[from..to].iter().map(|l| l.unpack())
+        let links = &self.by_source;
+        let hint = self.next.get();
+        // The first link of `number` or after it: the hint when it is that place.
+        let from = if hint <= links.len()
+            && links
+                .get(hint)
+                .is_none_or(|l| i64::from(l.source) >= number)
+            && (hint == 0 || i64::from(links[hint - 1].source) < number)
+        {
+            hint
+        } else {
+            links.partition_point(|l| i64::from(l.source) < number)
+        };
+        let to = from
+            + links[from..]
+                .iter()
+                .take_while(|l| i64::from(l.source) == number)
+                .count();
+        self.next.set(to);
+        links[from..to].iter().map(|l| l.unpack())
     }
 
     /// The links that point at `number`, by source.
@@ -667,7 +703,9 @@ impl<'c> RelatedReader<'c> {
         mention_len: usize,
         into: &mut Vec<Related>,
     ) -> Result<()> {
-        into.clear();
+        // `into` keeps its items between hypotheses: their strings are refilled, not
+        // allocated again for every related entry.
+        let mut used = 0;
         let incoming = links
             .incoming(number)
             .map(|l| (l.source, l.link_type, false));
@@ -679,18 +717,30 @@ impl<'c> RelatedReader<'c> {
             if let Some(row) = rows.next()? {
                 if let Some(kind) = Kind::parse(row.get_ref(0)?.as_str()?) {
                     let (mention, cut) = first_line_cut(row.get_ref(1)?.as_str()?, mention_len);
-                    into.push(Related {
-                        number: other,
-                        kind,
-                        mention: mention.to_string(),
-                        cut,
-                        link,
-                        outgoing,
-                        author: row.get(2)?,
-                    });
+                    let author = row.get_ref(2)?.as_str()?;
+                    if used == into.len() {
+                        into.push(Related {
+                            number: other,
+                            kind,
+                            mention: String::new(),
+                            cut,
+                            link,
+                            outgoing,
+                            author: String::new(),
+                        });
+                    }
+                    let r = &mut into[used];
+                    (r.number, r.kind, r.cut, r.link, r.outgoing) =
+                        (other, kind, cut, link, outgoing);
+                    r.mention.clear();
+                    r.mention.push_str(mention);
+                    r.author.clear();
+                    r.author.push_str(author);
+                    used += 1;
                 }
             }
         }
+        into.truncate(used);
         into.sort_by_key(|r| r.number);
         Ok(())
     }
