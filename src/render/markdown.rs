@@ -27,11 +27,29 @@ const SPECIAL: [bool; 256] = {
 };
 
 /// Whether `bytes` may hold a [`SPECIAL`] byte. Every row of a postmortem passes here and
-/// most hold none, so this is the hot loop of the export: 16 bytes at a time (the tail padded
+/// most hold none, so this is the hot loop of the export: a chunk at a time (the tail padded
 /// with spaces), with range tests the compiler turns into SIMD compares (a table lookup per
-/// byte cannot be). The ranges take in a few harmless bytes too (VT, FF, `^`); those only send
-/// a text the careful way, which writes a text without a real special byte unchanged.
+/// byte cannot be), 32 bytes at a time where the CPU has AVX2. The ranges take in a few
+/// harmless bytes too (VT, FF, `^`); those only send a text the careful way, which writes a
+/// text without a real special byte unchanged.
 fn has_special(bytes: &[u8]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2, checked just above.
+        return unsafe { has_special_avx2(bytes) };
+    }
+    special_in_chunks::<16>(bytes)
+}
+
+/// [`special_in_chunks`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn has_special_avx2(bytes: &[u8]) -> bool {
+    special_in_chunks::<32>(bytes)
+}
+
+#[inline(always)]
+fn special_in_chunks<const N: usize>(bytes: &[u8]) -> bool {
     #[inline(always)]
     fn maybe(b: u8) -> bool {
         // \n \v \f \r | # $ | & | * | < > | [ \ ] ^ _ ` | `|` ~
@@ -44,7 +62,7 @@ fn has_special(bytes: &[u8]) -> bool {
             | ((b | 2) == b'~')
     }
     #[inline(always)]
-    fn any_in(chunk: &[u8; 16]) -> bool {
+    fn any_in<const N: usize>(chunk: &[u8; N]) -> bool {
         // No early exit inside a chunk: the whole chunk is one vectorised test.
         let mut any = 0u8;
         for &b in chunk {
@@ -52,14 +70,14 @@ fn has_special(bytes: &[u8]) -> bool {
         }
         any != 0
     }
-    let mut chunks = bytes.chunks_exact(16);
+    let mut chunks = bytes.chunks_exact(N);
     for chunk in &mut chunks {
-        if any_in(chunk.try_into().unwrap_or(&[0; 16])) {
+        if any_in::<N>(chunk.try_into().unwrap_or(&[0; N])) {
             return true;
         }
     }
     let rest = chunks.remainder();
-    let mut last = [b' '; 16];
+    let mut last = [b' '; N];
     last[..rest.len()].copy_from_slice(rest);
     any_in(&last)
 }
@@ -566,6 +584,7 @@ mod tests {
                     let mut bytes = vec![b'a'; len];
                     bytes[at] = b;
                     let found = super::has_special(&bytes);
+                    assert_eq!(found, super::special_in_chunks::<16>(&bytes));
                     if super::SPECIAL[b as usize] {
                         assert!(found, "byte {b:#04x} at {at} of {len}");
                     } else if found {

@@ -344,8 +344,17 @@ pub fn each_timeline_row(
         })
     }
     while let Some(row) = rows.next()? {
-        let kind = Kind::parse(row.get_ref(1)?.as_str()?).unwrap_or(Kind::Note);
-        let state = row.get_ref(2)?.as_str_or_null()?;
+        // Kind and state are matched as bytes: no UTF-8 check for a word of a few letters.
+        let kind = row.get_ref(1)?.as_bytes()?;
+        let kind = Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().as_bytes() == kind)
+            .unwrap_or(Kind::Note);
+        let state = row.get_ref(2)?.as_bytes_or_null()?.and_then(|state| {
+            [State::Open, State::Confirmed, State::Refuted, State::Done]
+                .into_iter()
+                .find(|s| s.as_str().as_bytes() == state)
+        });
         let action = kind == Kind::Action;
         let run = match row.get_ref(5)?.as_str_or_null()? {
             None => None,
@@ -359,7 +368,7 @@ pub fn each_timeline_row(
         visit(&TimelineRow {
             number: row.get(0)?,
             kind,
-            state: state.and_then(State::parse),
+            state,
             when: row.get_ref(3)?.as_str()?,
             at_ms: row.get(10)?,
             recorded_at: text_or_null(row, 11, kind == Kind::Hypothesis)?,
