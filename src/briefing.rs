@@ -1,10 +1,12 @@
 //! The hand-over briefing behind `status`: what is suspected, what is confirmed, what is
 //! ruled out, what was about to be tried, and what happened last.
 //!
-//! Each list is one indexed query, bounded when the caller asks for a bound (the text view
+//! Each list is an indexed probe, bounded when the caller asks for a bound (the text view
 //! shows only the newest few of each list plus counts), so `status` costs the same on a case
-//! of 10,000 entries as on one of 10; the `EXPLAIN QUERY PLAN` test below keeps every query
+//! of 10,000 entries as on one of 10; the `EXPLAIN QUERY PLAN` test below keeps every probe
 //! off a full table scan. `--json` asks for whole lists (but `recent` is always bounded).
+//! Compiling SQL costs more than running these probes, so they share a handful of statements
+//! (see [`briefing`]).
 
 use anyhow::Result;
 use rusqlite::Connection;
@@ -582,13 +584,15 @@ fn pick_arms(l: &Limits) -> Vec<String> {
     if l.evidence_exists {
         // The newest pieces of evidence (among the newest UNLINKED_WINDOW) that support,
         // refute and explain nothing. Only indexes are read: `retracted` lies past an
-        // entry's text and output in its row, often on overflow pages.
+        // entry's text and output in its row, often on overflow pages. `NOT IN (SELECT source
+        // FROM link)` probes the link index directly, at a third of the cost of a correlated
+        // `NOT EXISTS` (200 probes when all recent evidence is linked).
         arms.push(pick(
             s::UNLINKED,
             format!(
                 "SELECT n FROM (SELECT number AS n FROM entry WHERE kind = 'evidence' \
                    AND state IS NULL ORDER BY number DESC LIMIT {UNLINKED_WINDOW}) \
-                 WHERE NOT EXISTS (SELECT 1 FROM link WHERE source = n) \
+                 WHERE n NOT IN (SELECT source FROM link) \
                  AND NOT EXISTS (SELECT 1 FROM link WHERE target = n AND type = 'because') \
                  AND n NOT IN ({RETRACTED}) ORDER BY n DESC LIMIT {}",
                 l.unlinked
