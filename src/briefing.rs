@@ -71,6 +71,10 @@ pub struct Counts {
     pub open_hypotheses: i64,
     pub confirmed: i64,
     pub dead_ends: i64,
+    /// How many items "Ruled out" lists: every refuted hypothesis, and every dead end but
+    /// those shown as a refuted hypothesis's reason (one that rules it out, or its
+    /// `because`).
+    pub ruled_out: i64,
     pub open_actions: i64,
     pub events: i64,
     pub evidence: i64,
@@ -116,6 +120,10 @@ pub struct Briefing {
     pub open_hypotheses: Vec<HypothesisView>,
     pub confirmed: Vec<HypothesisView>,
     pub dead_ends: Vec<DeadEndView>,
+    /// The dead ends that are a refuted hypothesis's reason (they rule it out, or are its
+    /// `because`): "Ruled out" shows them with it, not again.
+    #[serde(skip)]
+    pub paired_dead_ends: std::collections::HashSet<i64>,
     /// The newest evidence linked to no hypothesis, oldest first.
     pub unlinked_evidence: Vec<Entry>,
     pub open_actions: Vec<Entry>,
@@ -163,6 +171,7 @@ mod section {
     pub const FIRST_BAD: i64 = 8;
     pub const LAST_GOOD: i64 = 9;
     pub const RECENT: i64 = 10;
+    pub const PAIRED: i64 = 11;
 }
 
 /// The limits written into [`picks_sql`] (`-1`: no limit). They are written into the SQL
@@ -178,6 +187,7 @@ struct Limits {
     events_exist: bool,
     evidence_exists: bool,
     pinned_exist: bool,
+    dead_ends_exist: bool,
 }
 
 /// Assemble the briefing. Lists come oldest first (of the newest ones loaded).
@@ -189,7 +199,7 @@ struct Limits {
 /// and counted here); and one read of every entry needed.
 pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
-    let (counts, people, pinned_count) = counts(conn)?;
+    let (mut counts, people, pinned_count) = counts(conn)?;
     let whole = bounds.whole_entries;
     let evidence_limit = bounds.evidence.map(|e| e as usize);
     // The text view lists confirmed hypotheses without their evidence.
@@ -202,6 +212,7 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         events_exist: counts.events > 0,
         evidence_exists: counts.evidence > 0,
         pinned_exist: pinned_count > 0,
+        dead_ends_exist: counts.dead_ends > 0,
     };
     let picks: Vec<(i64, i64)> = if counts.entries > 0 {
         conn.prepare_cached(&picks_sql(&limits))?
@@ -225,6 +236,9 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         numbers(section::CONFIRMED),
         numbers(section::DEAD_END),
     );
+    let paired_dead_ends: std::collections::HashSet<i64> =
+        numbers(section::PAIRED).into_iter().collect();
+    counts.ruled_out = counts.dead_ends - paired_dead_ends.len() as i64;
     let links = Links::load(
         conn,
         &[&open[..], &confirmed[..], &dead[..]].concat(),
@@ -340,6 +354,7 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         open_hypotheses,
         confirmed,
         dead_ends,
+        paired_dead_ends,
         unlinked_evidence,
         open_actions,
         events,
@@ -623,6 +638,30 @@ fn pick_arms(l: &Limits) -> Vec<String> {
         arms.push(pick(s::FIRST_BAD, mark("bad", "ASC")));
         arms.push(pick(s::LAST_GOOD, mark("good", "DESC")));
     }
+    if l.dead_ends_exist {
+        // The dead ends that are a refuted hypothesis's reason, through the partial indexes
+        // of `rules-out` and `because` links (a few rows, however large the case).
+        let live = |n: &str, kind: &str, state: &str| {
+            format!(
+                "EXISTS (SELECT 1 FROM entry WHERE number = {n} AND kind = '{kind}' \
+                 AND state {state} AND NOT retracted)"
+            )
+        };
+        arms.push(format!(
+            "SELECT {}, source FROM link INDEXED BY link_rules_out WHERE type = 'rules-out' \
+             AND {} AND {}",
+            s::PAIRED,
+            live("source", "dead-end", "IS NULL"),
+            live("target", "hypothesis", "= 'refuted'")
+        ));
+        arms.push(format!(
+            "SELECT {}, target FROM link INDEXED BY link_because WHERE type = 'because' \
+             AND {} AND {}",
+            s::PAIRED,
+            live("target", "dead-end", "IS NULL"),
+            live("source", "hypothesis", "= 'refuted'")
+        ));
+    }
     if l.pinned_exist {
         // The partial index `entry_pinned`.
         arms.push(pick(
@@ -730,6 +769,7 @@ mod tests {
             events_exist: true,
             evidence_exists: true,
             pinned_exist: true,
+            dead_ends_exist: true,
         }
     }
 

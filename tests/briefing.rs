@@ -424,6 +424,37 @@ fn the_problem_statement_and_hand_over_notes_are_pinned_at_the_top() {
 }
 
 #[test]
+fn ruled_out_counts_the_items_it_lists() {
+    let env = TestEnv::new();
+    env.new_case("ruled out count");
+    env.ok(&["hypo", "the pool runs dry"]); // 1
+    env.ok(&["dead", "raised the pool to 40: 502s unchanged"]); // 2
+    env.ok(&["refute", "1", "--because", "2"]);
+    env.ok(&["hypo", "the database failed over"]); // 3
+    env.ok(&["dead", "--of", "3", "RDS shows no failover"]); // 4
+    env.ok(&["dead", "rolled back the deploy: no change"]); // 5
+    let heading = || {
+        let text = status_at(&env, 100);
+        let at = text.find("Ruled out").unwrap();
+        text[at..at + text[at..].find('\n').unwrap()].to_string()
+    };
+    // #1 with its `because` #2, #3 with the dead end #4 that ruled it out, and #5: three
+    // items, though the case holds five dead ends and refutations.
+    assert_eq!(heading(), "Ruled out (3)");
+    let counts = env.json(&["status"])["counts"].clone();
+    assert_eq!(counts["dead_ends"], 5, "{counts}");
+    assert_eq!(counts["ruled_out"], 3, "{counts}");
+    // A retracted reason pairs nothing: #2 no longer explains #1, which has no reason now.
+    env.ok(&["retract", "2"]);
+    assert_eq!(heading(), "Ruled out (3)");
+    assert!(status_at(&env, 100).contains("(no reason recorded)"));
+    // Reopened, #3 is no longer ruled out, so #4 is an item of its own: #1, #4, #5.
+    env.ok(&["reopen", "3"]);
+    assert_eq!(heading(), "Ruled out (3)");
+    assert!(status_at(&env, 100).contains("#4    RDS shows no failover"));
+}
+
+#[test]
 fn each_refuted_hypothesis_appears_once_with_its_reason() {
     let env = TestEnv::new();
     env.new_case("reasons");
@@ -448,7 +479,8 @@ fn each_refuted_hypothesis_appears_once_with_its_reason() {
         ruled[..ruled.find("\n\n").unwrap_or(ruled.len())].to_string()
     };
     let ruled = ruled_out();
-    assert!(ruled.starts_with("Ruled out (3)"), "{ruled}");
+    // Two items: #6 is #2's reason, not an item of its own.
+    assert!(ruled.starts_with("Ruled out (2)"), "{ruled}");
     assert!(
         ruled.contains("because #5: LB log: every 502 waited exactly 30 s"),
         "{ruled}"
@@ -480,9 +512,11 @@ fn each_refuted_hypothesis_appears_once_with_its_reason() {
         ruled.contains("#8    tried raising the pool to 40"),
         "{ruled}"
     );
-    // The section is bounded: the newest three items, and a pointer to the rest.
+    // Five items (#1, #2, #3, #4, #8; #6 is #2's reason). The section is bounded: the
+    // newest three items, and a pointer to the other two.
+    assert!(ruled.starts_with("Ruled out (5)"), "{ruled}");
     assert!(
-        ruled.contains("… and 3 more (casefile log --kind dead-end --kind hypothesis)"),
+        ruled.contains("… and 2 more (casefile log --kind dead-end --kind hypothesis)"),
         "{ruled}"
     );
     for n in 3..=4 {
