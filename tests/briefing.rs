@@ -672,6 +672,51 @@ fn the_telling_line_is_shown_wherever_a_headline_is() {
 }
 
 #[test]
+fn a_trace_written_under_a_caption_keeps_the_caption_in_its_headline() {
+    let env = TestEnv::new();
+    env.new_case("captions");
+    env.ok(&["hypo", "the config file is missing on new pods"]); // 1
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tracebacks");
+    let python = std::fs::read_to_string(data.join("python-chained.txt")).unwrap();
+    let java = std::fs::read_to_string(data.join("java-caused-by.txt")).unwrap();
+    // A caption and a piped body (`ev "caption:" -`).
+    env.cmd()
+        .args(["ev", "--supports", "1", "deploy failed:", "-"])
+        .write_stdin(python.clone())
+        .assert()
+        .success(); // 2
+                    // A caption line followed by the trace, piped whole.
+    env.cmd()
+        .arg("ev")
+        .write_stdin(format!("payment worker after the 14:02 deploy\n{java}"))
+        .assert()
+        .success(); // 3
+                    // A trace on its own is still its exception line.
+    env.cmd().arg("ev").write_stdin(python).assert().success(); // 4
+    let two = "deploy failed: RuntimeError: config could not be loaded";
+    let three = "payment worker after the 14:02 deploy: Caused by: java.io.IOException: \
+                 Connection reset by peer";
+    let four = "RuntimeError: config could not be loaded";
+    let status = status_at(&env, 200);
+    assert!(status.contains(&format!("+ #2 {two}")), "{status}");
+    assert!(status.contains(&format!("#3    {three}")), "{status}");
+    assert!(status.contains(&format!("#4    {four}")), "{status}");
+    let log = run_at(&env, 200, &["log"]);
+    for (n, line) in [(2, two), (3, three), (4, four)] {
+        assert!(
+            log.lines()
+                .any(|l| l.starts_with(&format!("#{n} ")) && l.ends_with(line)),
+            "#{n} {line}:\n{log}"
+        );
+    }
+    assert!(!log.contains("Traceback"), "{log}");
+    let show = run_at(&env, 200, &["show", "1"]);
+    assert!(show.contains(&format!("supported by: #2 {two}")), "{show}");
+    let hits = env.json(&["search", "IOException"]);
+    assert_eq!(hits[0]["headline"], three);
+}
+
+#[test]
 fn when_shows_the_window_the_key_events_and_how_long_the_incident_has_been_going() {
     let env = TestEnv::new();
     env.write_config("timezone = \"America/New_York\"\n");

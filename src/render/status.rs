@@ -151,7 +151,7 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
             let kind = e.kind.as_str();
             let prefix = format!("  {time} {num} {kind} ");
             let painted = format!("  {} {} {} ", p.dim(&time), p.number(&num), p.dim(kind));
-            one_line(&mut out, &prefix, &painted, e.headline(), s);
+            one_line(&mut out, &prefix, &painted, &e.headline(), s);
         }
         if !repeated.is_empty() {
             let numbers: Vec<String> = repeated.iter().map(|e| number(e)).collect();
@@ -376,10 +376,10 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
                     p.number(&num),
                     p.dim(":")
                 );
-                let text = crate::model::telling_line(&r.text);
+                let text = crate::model::headline(&r.text);
                 let more = format!("… casefile show {}", r.number);
                 let shape = (SUB_INDENT + 2, LINES_REASON, false);
-                item_lines(out, &plain_prefix, &painted, text, shape, &more, s);
+                item_lines(out, &plain_prefix, &painted, &text, shape, &more, s);
             }
             None => {
                 labels_at(out, "(no reason recorded)", p, s.width, SUB_INDENT);
@@ -537,7 +537,7 @@ fn event_line(out: &mut String, e: &Entry, s: &Screen) {
         None => String::new(),
     };
     let painted = format!("  {}  {} {painted_mark}", p.dim(&time), p.number(&num));
-    one_line(out, &prefix, &painted, e.headline(), s);
+    one_line(out, &prefix, &painted, &e.headline(), s);
 }
 
 /// An item of a list: `  #12   text` wrapped under the text, with `suffix` (dimmed) after it.
@@ -563,7 +563,7 @@ fn entry_item(
         format!("({lead})")
     };
     let text = match lead.as_str() {
-        "" => std::borrow::Cow::Borrowed(super::item_text(e)),
+        "" => super::item_text(e),
         lead => std::borrow::Cow::Owned(format!("{lead} {}", super::item_text(e))),
     };
     let more = format!("… casefile show {}", e.number);
@@ -613,7 +613,7 @@ fn sub_item(
         out,
         plain_prefix,
         painted,
-        e.headline(),
+        &e.headline(),
         (SUB_INDENT + 2, budget, false),
         &more,
         s,
