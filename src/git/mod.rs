@@ -75,6 +75,7 @@ pub mod exact;
 mod index;
 mod objects;
 mod refs;
+mod reftable;
 #[cfg(test)]
 mod test_support;
 
@@ -99,7 +100,21 @@ pub struct Repo {
     /// No work tree to compare (a bare repository, `core.bare`, or a `core.worktree` that
     /// does not hold the starting directory): dirty is unknown, `work_tree` is the git dir.
     no_work_tree: bool,
+    /// Where the refs are kept (`extensions.refStorage`).
+    refs: RefBackend,
     env: Env,
+}
+
+/// The ref backends git has (`extensions.refStorage`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum RefBackend {
+    /// Loose files under `refs/` and `packed-refs` (git's default).
+    #[default]
+    Files,
+    /// `reftable/` tables (`git init --ref-format=reftable`, git 2.45 and later).
+    Reftable,
+    /// A backend we do not read, or a config git itself would refuse: HEAD is unknown.
+    Unknown,
 }
 
 /// The checked-out branch and commit.
@@ -308,10 +323,13 @@ impl Repo {
             common_dir,
             index_file,
             no_work_tree: false,
+            refs: RefBackend::Files,
             env,
         };
-        let (bare, core_worktree) = repo.bare_and_worktree();
-        let bare = bare.is_some_and(|v| parse_bool(&v) != Some(false));
+        let setup = repo.setup_config();
+        repo.refs = setup.refs;
+        let core_worktree = setup.worktree;
+        let bare = setup.bare.is_some_and(|v| parse_bool(&v) != Some(false));
         // git's order: GIT_WORK_TREE, then core.bare, then core.worktree (relative to the git
         // dir), then the default.
         if let Some(wt) = repo.env.work_tree.clone() {
