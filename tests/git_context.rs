@@ -515,6 +515,42 @@ fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
     assert_eq!(note["git_branch"], "caf\\xe9-\u{e9}");
 }
 
+#[test]
+fn symbolic_ref_chains_and_linked_worktrees() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    // HEAD → alias → main: git names the branch at the end of the chain.
+    w.git(&r, &["symbolic-ref", "refs/heads/alias", "refs/heads/main"]);
+    w.git(&r, &["symbolic-ref", "HEAD", "refs/heads/alias"]);
+    w.check(&r, false);
+    assert_eq!(w.casefile(&r, &["note", "x"])["git_branch"], "main");
+    w.git(&r, &["symbolic-ref", "HEAD", "refs/heads/main"]);
+    let mut formats = vec![("files", w.path("files-wt"), r.clone())];
+    if git_has_reftable(&w) {
+        let rt = w.repo("rt", &["--ref-format=reftable"]);
+        formats.push(("reftable", w.path("reftable-wt"), rt));
+    }
+    for (what, wt, repo) in formats {
+        let wt_arg = wt.to_str().expect("utf8");
+        w.git(&repo, &["worktree", "add", "-q", "-b", what, wt_arg]);
+        w.check(&wt, false);
+        assert_eq!(w.casefile(&wt, &["note", "x"])["git_branch"], what);
+        write(&wt.join("a.txt"), "edited in the worktree\n");
+        w.git(&wt, &["commit", "-qam", "in the worktree"]);
+        w.git(&wt, &["checkout", "-q", "--detach", "HEAD~1"]);
+        w.check(&wt, false);
+        w.check(&repo, false);
+        // Packed (or compacted) refs, with the worktree's branch moved by `update-ref`.
+        w.git(&repo, &["pack-refs", "--all"]);
+        w.git(&wt, &["checkout", "-q", what]);
+        w.git(
+            &repo,
+            &["update-ref", &format!("refs/heads/{what}"), "main"],
+        );
+        w.check(&wt, false);
+    }
+}
+
 /// A plain repository to clone with `--shared` (objects through alternates).
 fn sha_free(w: &World) -> PathBuf {
     w.repo("origin-for-shared", &[])
@@ -737,6 +773,8 @@ fn show_and_run_help_say_what_the_context_means() {
             "untracked files do not count",
             "null means unknown",
             "before it starts the command",
+            "either ref format (files or reftable)",
+            "outside UTF-8 written \\xHH",
         ] {
             assert!(
                 flat.contains(needle),

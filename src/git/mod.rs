@@ -30,9 +30,11 @@
 //!   `GIT_INDEX_FILE`, `safe.bareRepository=explicit`. Not modelled: `safe.directory`
 //!   (ownership), `GIT_IMPLICIT_WORK_TREE`.
 //! * [`Repo::head`] reads `HEAD` (a symlink into `refs/` too, as `core.preferSymlinkRefs`
-//!   writes it), follows symbolic refs a few levels through loose refs and `packed-refs`.
-//!   Repositories using the reftable ref backend, and names that are not UTF-8, give an empty
-//!   [`Head`].
+//!   writes it) and follows symbolic refs a few levels, through loose refs and `packed-refs`,
+//!   or, in a repository using the reftable ref backend (`extensions.refStorage`, read with
+//!   `core.bare` in discovery's one config read), through its table stacks (`reftable`). The
+//!   branch is the name at the end of the chain, as git names it; a name that is not UTF-8 is
+//!   recorded losslessly (`\xHH` for each byte outside UTF-8, see `refs::ref_name_text`).
 //! * [`Repo::dirty`] streams the index (versions 2, 3 and 4, sparse or not) through a small
 //!   window, compares its tree with HEAD's (the staged side; HEAD's commit is read loose or
 //!   from a pack through delta chains, inflated with `miniz_oxide`, pure Rust)
@@ -47,6 +49,8 @@
 //! so fresh-process figures are pessimistic):
 //!
 //! * `discover` + `head`: ~20 µs in a warm loop, 30–55 µs as the first thing a process does.
+//!   In a reftable repository `head` reads `tables.list` and each table from the newest
+//!   until the name is found (see `reftable` for what was measured).
 //! * `dirty`: ~2.6 µs per tracked file (one lstat costs ~2.5 µs here), plus ~30 µs per 1,000
 //!   index entries to stream the index. A 0.7 ms budget covers ~200–250 files: checkouts up
 //!   to ~200 files get an exact answer; in a 5,000-file checkout it answers `None` unless it
@@ -375,10 +379,11 @@ impl Repo {
         &self.common_dir
     }
 
-    /// The checked-out branch and HEAD commit. Follows symbolic refs up to
-    /// a few levels, through loose refs (per-worktree ones in the git dir, the rest in the
-    /// common dir) and then `packed-refs`. Both fields are `None` when nothing can be read
-    /// (including repositories using the reftable backend).
+    /// The checked-out branch and HEAD commit. Follows symbolic refs up to a few levels,
+    /// through loose refs (per-worktree ones in the git dir, the rest in the common dir) and
+    /// then `packed-refs`, or through the reftable stacks (the worktree's, then the shared
+    /// one). Both fields are `None` when nothing can be read (a damaged ref store, a ref
+    /// backend git would refuse or we do not know, a symbolic-ref loop).
     pub fn head(&self) -> Head {
         self.read_head().0
     }
@@ -441,7 +446,7 @@ impl Repo {
     /// * `None` when `budget` ran out first (the clock is read every 4 files), or the answer
     ///   depends on something not modelled: no work tree here (bare, `core.bare`, outside
     ///   `core.worktree`); a corrupt index or a split index; HEAD's commit in an alternate
-    ///   object store or missing (partial clone); a reftable repository; a content hash
+    ///   object store or missing (partial clone); HEAD unknown; a content hash
     ///   needed in a SHA-256 repository; a file whose content must be compared where git may
     ///   convert it (`core.autocrlf`, any applicable attributes file: `text`, `eol`, filters
     ///   and git-lfs would make git's comparison differ from ours); `core.fileMode` or
