@@ -29,7 +29,8 @@ pub(super) enum Value {
     Symbolic(Vec<u8>),
 }
 
-/// Larger tables are not read on the write path (a table of 100,000 refs is ~3 MB).
+/// Tables whose ref blocks are larger are not read on the write path (100,000 refs take
+/// ~3 MB).
 const MAX_TABLE: u64 = 64 * 1024 * 1024;
 
 /// Looks `name` up in the stack under `dir` (a git dir): `Err` when it cannot be told.
@@ -67,14 +68,11 @@ fn lookup_in_stack(dir: &Path, list: &[u8], name: &[u8]) -> Result<Value, Missin
         let Some(file) = ok.then(|| std::str::from_utf8(table).ok()).flatten() else {
             return Err(Missing::Other);
         };
-        let data = match read_limited(&dir.join(file), MAX_TABLE) {
-            Ok(d) => d,
-            Err(()) if !dir.join(file).exists() => return Err(Missing::Table),
-            Err(()) => return Err(Missing::Other),
-        };
-        match find(&data, name).map_err(|()| Missing::Other)? {
-            Some(v) => return Ok(v),
-            None => continue,
+        match find_in_file(&dir.join(file), name) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Missing::Table),
+            Err(_) => return Err(Missing::Other),
         }
     }
     Ok(Value::Missing)
@@ -92,15 +90,27 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ()> {
     Ok(data)
 }
 
-/// The record for `name` in one table: `Ok(None)` when it holds none.
-fn find(data: &[u8], name: &[u8]) -> Result<Option<Value>, ()> {
-    if data.get(..4) != Some(b"REFT") {
+/// Where things are in one table, from its header and footer.
+#[derive(Debug)]
+struct Layout {
+    header_len: usize,
+    hash_len: usize,
+    block_size: usize,
+    /// Where the ref blocks end: the next section, or the footer.
+    ref_end: usize,
+}
+
+/// Reads a table's header and footer (checked by magic, version, the header's copy in the
+/// footer, and the footer's CRC-32). `head` holds at least the file's first 28 bytes (or
+/// all of it), `tail` its last 72 (or all of it).
+fn layout(head: &[u8], tail: &[u8], file_len: u64) -> Result<Layout, ()> {
+    if head.get(..4) != Some(b"REFT") {
         return Err(());
     }
-    let (header_len, footer_len, hash_len) = match data.get(4) {
+    let (header_len, footer_len, hash_len) = match head.get(4) {
         Some(1) => (24, 68, 20),
         Some(2) => {
-            let hash_len = match data.get(24..28) {
+            let hash_len = match head.get(24..28) {
                 Some(b"sha1") => 20,
                 Some(b"s256") => 32,
                 _ => return Err(()),
@@ -109,20 +119,17 @@ fn find(data: &[u8], name: &[u8]) -> Result<Option<Value>, ()> {
         }
         _ => return Err(()),
     };
-    if data.len() < header_len + footer_len {
+    if file_len < (header_len + footer_len) as u64 || tail.len() < footer_len {
         return Err(());
     }
-    let footer_start = data.len() - footer_len;
-    let footer = &data[footer_start..];
+    let footer = &tail[tail.len() - footer_len..];
     let crc_at = footer_len - 4;
-    if footer[..header_len] != data[..header_len]
+    if footer[..header_len] != head[..header_len]
         || crc32(&footer[..crc_at]) != be(&footer[crc_at..])
     {
         return Err(());
     }
-    let block_size = be(&data[5..8]) as usize;
-    // The ref blocks end where the next section (or the footer) begins.
-    let mut ref_end = footer_start as u64;
+    let mut ref_end = file_len - footer_len as u64;
     for i in 0..5 {
         let at = header_len + 8 * i;
         let mut pos = be(&footer[at..at + 8]);
@@ -133,12 +140,53 @@ fn find(data: &[u8], name: &[u8]) -> Result<Option<Value>, ()> {
             ref_end = ref_end.min(pos);
         }
     }
-    let ref_end = usize::try_from(ref_end).map_err(|_| ())?;
+    Ok(Layout {
+        header_len,
+        hash_len,
+        block_size: be(&head[5..8]) as usize,
+        ref_end: usize::try_from(ref_end).map_err(|_| ())?,
+    })
+}
 
+/// Reads one table file: its header and footer, then only its ref blocks (the reflog that
+/// follows them may be far larger).
+fn find_in_file(path: &Path, name: &[u8]) -> Result<Option<Value>, io::Error> {
+    use std::io::{Seek, SeekFrom};
+    let bad = || io::Error::from(io::ErrorKind::InvalidData);
+    let mut f = fs::File::open(path)?;
+    let len = f.metadata()?.len();
+    let mut head = [0u8; 28];
+    let n = (len as usize).min(head.len());
+    f.read_exact(&mut head[..n])?;
+    let mut tail = [0u8; 72];
+    let t = (len as usize).min(tail.len());
+    f.seek(SeekFrom::Start(len - t as u64))?;
+    f.read_exact(&mut tail[..t])?;
+    let layout = layout(&head[..n], &tail[..t], len).map_err(|()| bad())?;
+    if layout.ref_end as u64 > MAX_TABLE {
+        return Err(bad());
+    }
+    let mut data = vec![0u8; layout.ref_end];
+    f.seek(SeekFrom::Start(0))?;
+    f.read_exact(&mut data)?;
+    scan(&data, &layout, name).map_err(|()| bad())
+}
+
+/// The record for `name` in a whole table held in memory: `Ok(None)` when it holds none.
+#[cfg(test)]
+fn find(data: &[u8], name: &[u8]) -> Result<Option<Value>, ()> {
+    let layout = layout(data, data, data.len() as u64)?;
+    scan(data.get(..layout.ref_end).ok_or(())?, &layout, name)
+}
+
+/// Scans the ref blocks (`data` is the file up to their end) for `name`, skipping each
+/// block whose successor starts at or before `name` (records are sorted across blocks).
+fn scan(data: &[u8], t: &Layout, name: &[u8]) -> Result<Option<Value>, ()> {
+    let ref_end = data.len();
     let mut block_start = 0;
     let mut first = true;
     loop {
-        let type_at = if first { header_len } else { block_start };
+        let type_at = if first { t.header_len } else { block_start };
         if type_at >= ref_end {
             return Ok(None);
         }
@@ -156,21 +204,41 @@ fn find(data: &[u8], name: &[u8]) -> Result<Option<Value>, ()> {
             .checked_sub(3 * restarts)
             .filter(|&e| restarts > 0 && e >= type_at + 4)
             .ok_or(())?;
-        if let Some(found) = find_in_block(&data[type_at + 4..records_end], name, hash_len)? {
-            return Ok(Some(found));
-        }
         // The next block: right after this one when the file is unaligned, or when a block
         // shorter than the block size is followed by data rather than padding (git's reader
         // decides the same way); else at the next multiple of the block size.
-        block_start = if block_size == 0
-            || (block_len < block_size && block_end < ref_end && data[block_end] != 0)
+        let next = if t.block_size == 0
+            || (block_len < t.block_size && block_end < ref_end && data[block_end] != 0)
         {
             block_end
         } else {
-            block_start + block_size
+            block_start + t.block_size
         };
+        let skip = first_name(data, next).is_some_and(|n| n <= name);
+        if !skip {
+            let records = &data[type_at + 4..records_end];
+            if let Some(found) = find_in_block(records, name, t.hash_len)? {
+                return Ok(Some(found));
+            }
+        }
+        block_start = next;
         first = false;
     }
+}
+
+/// The name of the first record of the ref block at `at` (never prefix-compressed), if
+/// there is such a block.
+fn first_name(data: &[u8], at: usize) -> Option<&[u8]> {
+    let mut r = data.get(at..)?;
+    if r.first() != Some(&b'r') {
+        return None;
+    }
+    r = r.get(4..)?;
+    if varint(&mut r).ok()? != 0 {
+        return None;
+    }
+    let len = usize::try_from(varint(&mut r).ok()? >> 3).ok()?;
+    r.get(..len)
 }
 
 /// Scans one block's records: `Some` for `name`'s record.
