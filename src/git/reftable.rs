@@ -187,7 +187,10 @@ fn scan(data: &[u8], t: &Layout, name: &[u8]) -> Result<Option<Value>, ()> {
     let mut first = true;
     loop {
         let type_at = if first { t.header_len } else { block_start };
-        if type_at >= ref_end {
+        // Another section's block ends the refs too: a log-only table (reflog entries
+        // written alone, as `git stash` does) starts with a log block and leaves the
+        // footer's log position at 0.
+        if type_at >= ref_end || matches!(data[type_at], b'g' | b'o' | b'i') {
             return Ok(None);
         }
         if data[type_at] != b'r' || type_at + 4 > ref_end {
