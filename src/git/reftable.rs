@@ -166,9 +166,12 @@ fn find_in_file(path: &Path, name: &[u8]) -> Result<Option<Value>, io::Error> {
     if layout.ref_end as u64 > MAX_TABLE {
         return Err(bad());
     }
-    let mut data = vec![0u8; layout.ref_end];
+    let mut data = Vec::with_capacity(layout.ref_end);
     f.seek(SeekFrom::Start(0))?;
-    f.read_exact(&mut data)?;
+    f.take(layout.ref_end as u64).read_to_end(&mut data)?;
+    if data.len() != layout.ref_end {
+        return Err(bad());
+    }
     scan(&data, &layout, name).map_err(|()| bad())
 }
 
@@ -259,35 +262,49 @@ fn find_in_block(mut r: &[u8], name: &[u8], hash_len: usize) -> Result<Option<Va
         prev.extend_from_slice(&r[..suffix_len]);
         r = &r[suffix_len..];
         let _update_index_delta = varint(&mut r)?;
-        let value = match kind & 7 {
-            0 => Value::Missing,
-            1 | 2 => {
-                let n = if kind & 7 == 1 {
-                    hash_len
-                } else {
-                    2 * hash_len
-                };
-                let oid = r.get(..hash_len).ok_or(())?;
-                let hex = oid.iter().map(|b| format!("{b:02x}")).collect();
-                r = r.get(n..).ok_or(())?;
-                Value::Oid(hex)
-            }
+        // Skip the value, and decode it only for the record sought.
+        let value_len = match kind & 7 {
+            0 => 0,
+            1 => hash_len,
+            2 => 2 * hash_len,
             3 => {
-                let n = usize::try_from(varint(&mut r)?).map_err(|_| ())?;
-                let target = r.get(..n).ok_or(())?.to_vec();
-                r = &r[n..];
-                Value::Symbolic(target)
+                let mut v = r;
+                let n = usize::try_from(varint(&mut v)?).map_err(|_| ())?;
+                n.checked_add(r.len() - v.len()).ok_or(())?
             }
             _ => return Err(()),
         };
+        let value = r.get(..value_len).ok_or(())?;
+        r = &r[value_len..];
         match prev.as_slice().cmp(name) {
-            std::cmp::Ordering::Equal => return Ok(Some(value)),
+            std::cmp::Ordering::Less => {}
             // Records are sorted: it is not in this table.
             std::cmp::Ordering::Greater => return Ok(None),
-            std::cmp::Ordering::Less => {}
+            std::cmp::Ordering::Equal => {
+                return Ok(Some(match kind & 7 {
+                    0 => Value::Missing,
+                    1 | 2 => Value::Oid(hex(&value[..hash_len])),
+                    _ => {
+                        let mut v = value;
+                        varint(&mut v)?;
+                        Value::Symbolic(v.to_vec())
+                    }
+                }))
+            }
         }
     }
     Ok(None)
+}
+
+/// Bytes as lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// The format's varint (the ofs-delta encoding of packs).
