@@ -49,8 +49,9 @@
 //! so fresh-process figures are pessimistic):
 //!
 //! * `discover` + `head`: ~20 µs in a warm loop, 30–55 µs as the first thing a process does.
-//!   In a reftable repository `head` reads `tables.list` and each table from the newest
-//!   until the name is found (see `reftable` for what was measured).
+//!   In a reftable repository `head` reads `tables.list` and each table's ref blocks from
+//!   the newest until the name is found: ~36,000 instructions in a small repository, ~90,000
+//!   among 10,000 branches, against ~520,000 for spawning `git rev-parse` (see `reftable`).
 //! * `dirty`: ~2.6 µs per tracked file (one lstat costs ~2.5 µs here), plus ~30 µs per 1,000
 //!   index entries to stream the index. A 0.7 ms budget covers ~200–250 files: checkouts up
 //!   to ~200 files get an exact answer; in a 5,000-file checkout it answers `None` unless it

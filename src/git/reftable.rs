@@ -1,15 +1,26 @@
 //! The reftable ref backend (`git init --ref-format=reftable`, git 2.45 and later), read just
 //! far enough to look one ref up by name: HEAD, and the branch it names.
 //!
-//! Why by hand: the alternative on the instant path is spawning `git` (about 2 ms, twice the
-//! floor's whole write), while the few reads below cost microseconds, and only in reftable
-//! repositories (the files backend never comes here). The format is git's
-//! `Documentation/technical/reftable.txt`; only what a lookup needs is read: the header, the
+//! Why by hand, measured (release build, callgrind instruction counts, which a loaded
+//! machine does not disturb): the alternative on the instant path, spawning `git rev-parse
+//! HEAD`, executes ~520,000 instructions inside git alone in a small reftable repository
+//! (~590,000 with 10,000 branches), plus a fork and exec (5.6 ± 3.3 ms wall here, load
+//! average 5–7). Reading the tables made a whole `casefile note` 87,000 instructions (3 %)
+//! dearer than before in a small reftable repository (where it recorded nothing: this buys
+//! branch, commit and the dirty check), and 163,000 (6 %) with 10,000 branches in one
+//! compacted 300 KB table, HEAD's branch sorting last; ~36,000 and ~90,000 of that per HEAD
+//! lookup. The files backend never comes here: an ordinary write executed no more
+//! instructions than before (2,614,565 against 2,616,674 outside git).
+//!
+//! The format is git's `Documentation/technical/reftable.txt`; only what a lookup needs is read: the header, the
 //! footer (checked by magic, version and CRC-32, and used to find where the ref blocks end),
-//! and the ref blocks, scanned record by record. Anything unexpected (another version or
-//! hash, a reserved value type, a record running past its block, a table named in
-//! `tables.list` that is missing twice in a row) is an error, so the caller says "unknown"
-//! rather than guess.
+//! and the ref blocks, read whole (not the reflog after them) and scanned record by record
+//! in the one block that can hold the name (a block is skipped when the next one starts at
+//! or before it). The ref index is not used: it would save reading the blocks, which the
+//! figures above do not call for. Anything unexpected (another version or hash, a reserved
+//! value type, a record running past its block, a table named in `tables.list` still
+//! missing after three reads of the list) is an error, so the caller says "unknown" rather
+//! than guess.
 //!
 //! A stack is `reftable/tables.list`, oldest table first; the newest table holding a record
 //! for the name decides, and a deletion record there means the ref does not exist.
