@@ -332,6 +332,7 @@ pub fn each_timeline_row(
     let mut rows = stmt.query([])?;
     // Each column read costs a few calls into SQLite and a UTF-8 check: at 10,000 rows the
     // columns only one kind shows are read for that kind alone.
+    #[inline(always)]
     fn text_or_null<'r>(
         row: &'r rusqlite::Row<'_>,
         i: usize,
