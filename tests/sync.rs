@@ -686,3 +686,233 @@ fn pins_claims_retractions_time_corrections_and_unlinks_cross_homes() {
     assert_eq!(whole(&amy, "changes"), whole(&ken, "changes"));
     assert!(ken.ok(&["log"]).contains("test entry"));
 }
+
+// ------------------------------------------------------------------ layouts
+
+/// A commit in the layout casefile wrote before this one: the whole case in every commit's
+/// tree (as `sync::tree` splits a bundle), on top of `parent`. Returns its id.
+fn plant_snapshot(remote: &Path, env: &TestEnv, slug: &str, parent: Option<&str>) -> String {
+    let text = env.ok(&["-C", slug, "export", "--format", "json"]);
+    let b = casefile::bundle::parse(text.as_bytes()).unwrap();
+    let mut blobs = Vec::new();
+    casefile::sync::tree::case_blobs(&b.case, &mut blobs).unwrap();
+    for e in &b.entries {
+        casefile::sync::tree::entry_blobs(e, true, &mut blobs).unwrap();
+    }
+    let refname = format!("refs/casefile/cases/{}", b.case.info.uuid);
+    let mut script = format!(
+        "reset {refname}\ncommit {refname}\nmark :1\ncommitter old <> 1700000000 +0000\ndata 4\nold\n"
+    )
+    .into_bytes();
+    if let Some(p) = parent {
+        script.extend_from_slice(format!("from {p}\n").as_bytes());
+    }
+    for blob in &blobs {
+        script.extend_from_slice(
+            format!("M 100644 inline {}\ndata {}\n", blob.path, blob.data.len()).as_bytes(),
+        );
+        script.extend_from_slice(&blob.data);
+        script.push(b'\n');
+    }
+    script.extend_from_slice(b"\n");
+    let mut child = Process::new("git")
+        .args([
+            "--git-dir",
+            remote.to_str().unwrap(),
+            "fast-import",
+            "--quiet",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&script).unwrap();
+    assert!(child.wait().unwrap().success());
+    git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", &refname])
+        .trim()
+        .to_string()
+}
+
+fn files_in(remote: &Path, commit: &str) -> Vec<String> {
+    git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "ls-tree",
+        "-r",
+        "--name-only",
+        commit,
+    ])
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+fn tip(remote: &Path) -> String {
+    let refname = &case_ref_log(remote)[0];
+    git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", refname])
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn a_sync_commit_carries_what_changed_not_the_whole_case() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    import(
+        &amy,
+        &notes_bundle("01a20c64-0000-7000-8000-00000000ca5e", "big", 300),
+    );
+    amy.ok(&["use", "big"]);
+    sync_ok(&amy, &remote);
+    // The first push holds the case: its record and one blob and one number per entry.
+    assert_eq!(files_in(&remote, &tip(&remote)).len(), 1 + 2 * 300);
+
+    amy.ok(&["note", "one more"]);
+    assert_eq!(sync_ok(&amy, &remote), "big: 1 sent\n");
+    let files = files_in(&remote, &tip(&remote));
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().all(|f| f.starts_with("entries/")), "{files:?}");
+
+    // A state change sends the entry it changed, not the case.
+    amy.ok(&["hypo", "a guess"]);
+    sync_ok(&amy, &remote);
+    amy.ok(&["refute", "302"]);
+    sync_ok(&amy, &remote);
+    let files = files_in(&remote, &tip(&remote));
+    assert!(files.len() <= 3, "{files:?}");
+    assert!(files.iter().any(|f| f.contains(".states.")), "{files:?}");
+
+    // Another home reads the whole history: everything, with its state.
+    sync_ok(&ken, &remote);
+    assert_eq!(facts(&ken, "big"), facts(&amy, "big"));
+    assert_eq!(facts(&ken, "big").len(), 302);
+}
+
+#[test]
+fn a_remote_written_in_the_earlier_layout_is_read_and_carried_on() {
+    // The earlier layout put the whole case in every commit. Such a ref is read (whole and
+    // incrementally), and new commits go on top of it as fast-forwards.
+    let writer = person("old");
+    let amy = person("amy");
+    let lee = person("lee");
+    let remote = bare_remote(&amy, "team.git");
+    writer.ok(&["new", "Old layout", "--slug", "old"]);
+    writer.ok(&["hypo", "the disk is full"]);
+    writer.ok(&["note", "first look"]);
+    let c1 = plant_snapshot(&remote, &writer, "old", None);
+    sync_ok(&amy, &remote);
+    assert_eq!(texts(&amy, "old"), ["first look", "the disk is full"]);
+
+    // The old client writes again: a new entry, a state change and an edited text.
+    writer.ok(&["note", "df says 100%"]);
+    writer.ok(&["confirm", "1"]);
+    let editor = writer.dir.path().join("ed.sh");
+    std::fs::write(&editor, "#!/bin/sh\necho 'a second look' > \"$1\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = writer
+        .cmd()
+        .env("EDITOR", &editor)
+        .args(["-C", "old", "edit", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c2 = plant_snapshot(&remote, &writer, "old", Some(&c1));
+    let out = sync_ok(&amy, &remote);
+    assert!(out.starts_with("old: 1 new from old"), "{out}");
+    let mut want = facts(&writer, "old");
+    assert_eq!(facts(&amy, "old"), want);
+
+    // This casefile's commit goes on top of the old one, carrying only its own files.
+    amy.ok(&["-C", "old", "note", "amy was here"]);
+    assert_eq!(sync_ok(&amy, &remote), "old: 1 sent\n");
+    let c3 = tip(&remote);
+    let parents = git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "rev-parse",
+        &format!("{c3}^@"),
+    ]);
+    assert_eq!(parents.trim(), c2);
+    assert_eq!(files_in(&remote, &c3).len(), 2);
+
+    // A home new to the case reads the mixed history whole.
+    sync_ok(&lee, &remote);
+    let a = facts(&amy, "old");
+    assert_eq!(facts(&lee, "old"), a);
+    assert_eq!(a.len(), 4);
+    want.retain(|uuid, _| a.contains_key(uuid));
+    assert_eq!(want.len(), 3);
+    assert!(texts(&lee, "old").contains(&"a second look".to_string()));
+}
+
+#[test]
+fn a_remote_ref_deleted_or_rewritten_by_another_tool_is_healed() {
+    let amy = person("amy");
+    let remote = bare_remote(&amy, "team.git");
+    let r = remote.to_str().unwrap();
+    amy.ok(&["new", "Healed", "--slug", "healed"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    amy.ok(&["note", "two"]);
+    sync_ok(&amy, &remote);
+    let refname = case_ref_log(&remote)[0].clone();
+
+    // Deleted: the next sync pushes the case again.
+    git(&["--git-dir", r, "update-ref", "-d", &refname]);
+    sync_ok(&amy, &remote);
+    let lee = person("lee");
+    sync_ok(&lee, &remote);
+    assert_eq!(texts(&lee, "healed"), ["one", "two"]);
+
+    // Rewritten to a history of its own that holds only the case record: the next sync
+    // pushes the whole case on top of it (a fast-forward), so nothing is lost.
+    let root = git(&["--git-dir", r, "rev-list", "--max-parents=0", &refname]);
+    let case_json = git(&[
+        "--git-dir",
+        r,
+        "rev-parse",
+        &format!("{}:case.json", root.trim()),
+    ]);
+    let script = format!(
+        "reset {refname}\ncommit {refname}\ncommitter x <> 1700000000 +0000\ndata 3\nnew\nM 100644 {} case.json\n\n",
+        case_json.trim()
+    );
+    let mut child = Process::new("git")
+        .args(["--git-dir", r, "fast-import", "--quiet", "--force"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let rewritten = tip(&remote);
+    sync_ok(&amy, &remote);
+    let healed = tip(&remote);
+    let status = Process::new("git")
+        .args([
+            "--git-dir",
+            r,
+            "merge-base",
+            "--is-ancestor",
+            &rewritten,
+            &healed,
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success(), "the healing push was not a fast-forward");
+    let ken = person("ken");
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "healed"), ["one", "two"]);
+    assert_eq!(facts(&ken, "healed"), facts(&amy, "healed"));
+}

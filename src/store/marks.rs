@@ -154,6 +154,15 @@ pub fn numbers_of(conn: &Connection, uuids: &[&str]) -> Result<BTreeMap<String, 
     Ok(out)
 }
 
+/// The bytes of an attachment by SHA-256, from whichever entry holds them (for sync: a
+/// fetched entry may name bytes this case already has).
+pub fn attachment_bytes(conn: &Connection, sha256: &str) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .prepare_cached("SELECT content FROM attachment WHERE sha256 = ?1 LIMIT 1")?
+        .query_row([sha256], |r| r.get(0))
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,15 +1,20 @@
 //! `casefile sync`: cases exchanged through any git remote, merged by UUID, never forced.
 //!
-//! Each case is one ref, `refs/casefile/cases/<case-uuid>`, whose commits hold the case split
-//! one blob per entry, state change, case event, change and attachment ([`tree`]). A sync:
+//! Each case is one ref, `refs/casefile/cases/<case-uuid>`. Each of its commits holds the
+//! files of what one sync sent, split one blob per entry, state change, case event, change and
+//! attachment ([`tree`]); the case is the union of the trees of its history (as git-bug keeps
+//! its entities), so writing, pushing and reading a sync cost what changed, not the size of the
+//! case. (Refs written by the earlier layout held the whole case in every commit; they read
+//! the same way, see [`transport::Git::new_files`].) A sync:
 //!
 //! 1. fetches every case ref of the remote into scratch refs
 //!    (`refs/casefile/remote/<remote-id>/cases/*`) of casefile's own bare repository,
 //!    `<home>/sync.git`, by running the user's `git` ([`transport`]);
-//! 2. for each case whose remote ref moved, reads only the blobs that changed since the commit
-//!    this home last knew ([`transport::Git::diff_tree`]), makes them a bundle and merges it
-//!    with the import merge, inside a transaction left open;
-//! 3. for each shared case that changed here (found by [`crate::store::changes`] without
+//! 2. for each case whose remote ref moved, reads the files of the commits this home has not
+//!    seen ([`transport::Git::new_files`]), makes them a bundle (with what it needs beside
+//!    them from the case itself) and merges it with the import merge, inside a transaction
+//!    left open;
+//! 3. for each shared case that changed here (found by [`crate::store::marks`] without
 //!    reading the case), writes the changed entries' blobs into a commit whose parents are
 //!    the last known commit and the fetched one (`git fast-import`);
 //! 4. pushes those commits without `+`. Only then are the transactions committed and the
@@ -35,7 +40,7 @@ use crate::home::Home;
 use crate::store::marks::{self as changes, Changed, Marks};
 use crate::store::{dump, lifecycle, merge, numbering, CaseStore, NewCase};
 use state::{CaseRecord, State, Synced};
-use transport::{Git, TreeChange, CASES, EMPTY_TREE};
+use transport::{Git, TreeChange, CASES};
 
 /// How many times a sync fetches, merges and pushes again when the remote moved meanwhile.
 pub const ATTEMPTS: usize = 5;
@@ -264,9 +269,11 @@ struct Work {
     line: CaseLine,
 }
 
+/// A commit to write. Its tree holds only the files of this round (what changed here); the
+/// case is the union of the trees of its history, so writing and pushing it cost what
+/// changed, not the size of the case.
 struct Build {
     parents: Vec<String>,
-    copied: Vec<TreeChange>,
     blobs: Vec<tree::Blob>,
 }
 
@@ -408,17 +415,20 @@ impl Round<'_> {
             Changed::Everything => None,
         };
 
-        // Their side: what changed on the remote since the commit this home last knew.
-        let mut copied = Vec::new();
+        // Their side: what the remote's new commits brought since the one this home last knew.
+        let mut read_any = false;
         let mut from_remote: BTreeSet<String> = BTreeSet::new();
-        // A ref the remote no longer has (deleted there by hand) is pushed again.
+        // A ref the remote no longer has (deleted there by hand), or rewritten by some other
+        // tool so that it no longer holds what this home last saw there: the whole case is
+        // pushed again on top of both.
         let mut lost_on_remote = theirs.is_none() && known.is_some();
         if let Some(theirs) = theirs.filter(|t| Some(*t) != known) {
-            let (assembly, tree_changes) =
-                read_remote(self.git, known.unwrap_or(EMPTY_TREE), theirs)?;
-            lost_on_remote = tree_changes.iter().any(|c| c.deleted);
-            copied = tree_changes.into_iter().filter(|c| !c.deleted).collect();
-            from_remote = copied
+            if let Some(known) = known {
+                lost_on_remote = !self.git.is_ancestor(known, theirs)?;
+            }
+            let (assembly, files) = read_remote(self.git, Some(conn), known, theirs)?;
+            read_any = !files.is_empty();
+            from_remote = files
                 .iter()
                 .filter_map(|c| tree::entry_of(&c.path).map(str::to_string))
                 .collect();
@@ -426,10 +436,10 @@ impl Round<'_> {
                 merge_assembly(conn, assembly, &mut work.line)?;
             }
         }
-        work.marks = if copied.is_empty() {
-            marks_before
-        } else {
+        work.marks = if read_any {
             changes::marks(conn)?
+        } else {
+            marks_before
         };
         let mine = match (mine, mine_uuids) {
             (Changed::Some { case, .. }, Some(uuids)) => {
@@ -453,7 +463,7 @@ impl Round<'_> {
         let mut blobs = Vec::new();
         let new_here_after = old_marks.0.get("entry").map_or(0, |m| m.0);
         let (only, case_changed) = match (&mine, known) {
-            (Changed::Some { entries, case }, Some(_)) => {
+            (Changed::Some { entries, case }, Some(_)) if !lost_on_remote => {
                 (Some(entries.iter().copied().collect::<Vec<i64>>()), *case)
             }
             _ => (None, true),
@@ -481,17 +491,13 @@ impl Round<'_> {
                 parents.push(t.to_string());
             }
         }
-        work.build = Some(Build {
-            parents,
-            copied,
-            blobs,
-        });
+        work.build = Some(Build { parents, blobs });
         Ok(())
     }
 
     /// A case on the remote that is not here: read it whole, to create after the push phase.
     fn plan_new(&mut self, uuid: &str, slug_before: Option<&str>, theirs: &str) -> Result<()> {
-        let read = read_remote(self.git, EMPTY_TREE, theirs).and_then(|(assembly, _)| {
+        let read = read_remote(self.git, None, None, theirs).and_then(|(assembly, _)| {
             let bytes = assembly.into_bundle().map_err(damaged)?;
             bundle::parse(&bytes).map_err(damaged)
         });
@@ -554,38 +560,80 @@ fn damaged(err: anyhow::Error) -> anyhow::Error {
     anyhow!(Damaged(text))
 }
 
-/// Read what changed between two commits of a case into an assembly: the changed blobs, then
-/// what a bundle needs beside them (the case record, the entries that only gained items or
-/// are link targets, attachment bytes seen before).
-fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<TreeChange>)> {
-    let changes = git.diff_tree(from, to).map_err(damaged)?;
-    let wanted: Vec<&TreeChange> = changes.iter().filter(|c| !c.deleted).collect();
-    let specs: Vec<String> = wanted.iter().map(|c| c.oid.clone()).collect();
+/// Read what the commits of `to` that `from` lacks brought into an assembly: their files,
+/// then what a bundle needs beside them (the case record, the entries that only gained items
+/// or are link targets, attachment bytes seen before). That context comes from the open case
+/// `conn` when it has it (everything `from` brought was merged into it), else from `to`'s tree
+/// (a ref written in the earlier layout holds the whole case in each commit); missing from
+/// both, the remote's copy is damaged.
+fn read_remote(
+    git: &Git,
+    conn: Option<&rusqlite::Connection>,
+    from: Option<&str>,
+    to: &str,
+) -> Result<(tree::Assembly, Vec<TreeChange>)> {
+    let files = git.new_files(from, to).map_err(damaged)?;
+    let specs: Vec<String> = files.iter().map(|c| c.oid.clone()).collect();
     let data = git.read_many(&specs).map_err(damaged)?;
     let mut assembly = tree::Assembly::default();
-    for (change, data) in wanted.iter().zip(data) {
+    for (change, data) in files.iter().zip(data) {
         let data = data.ok_or_else(|| damaged(anyhow!("{} is missing", change.path)))?;
         assembly.add(&change.path, &data).map_err(damaged)?;
     }
-    if wanted.is_empty() {
-        return Ok((assembly, changes));
+    if files.is_empty() {
+        return Ok((assembly, files));
     }
     // Second round: what the bundle needs that did not change.
-    let mut paths = Vec::new();
-    if !assembly.has_case() {
-        paths.push("case.json".to_string());
-    }
     let mut context: Vec<String> = assembly.entries_missing();
     context.extend(assembly.link_targets_missing());
     context.sort();
     context.dedup();
-    paths.extend(context.iter().map(|u| tree::entry_path(u)));
+    let mut paths = Vec::new();
+    let mut need_case = !assembly.has_case();
+    let mut shas = assembly.attachments_missing();
+    if let Some(conn) = conn {
+        let mut blobs = Vec::new();
+        if need_case {
+            let case = bundle::BundleCase {
+                info: crate::store::case_info(conn)?,
+                events: Vec::new(),
+            };
+            tree::case_blobs(&case, &mut blobs)?;
+            need_case = false;
+        }
+        let uuids: Vec<&str> = context.iter().map(String::as_str).collect();
+        let numbers: Vec<i64> = changes::numbers_of(conn, &uuids)?.into_values().collect();
+        if !numbers.is_empty() {
+            dump::each_bundle_entry_of(conn, Some(&numbers), |e| {
+                tree::entry_blobs(e, false, &mut blobs)
+            })?;
+        }
+        for blob in blobs {
+            if blob.path == "case.json"
+                || tree::entry_of(&blob.path).is_some_and(|u| tree::entry_path(u) == blob.path)
+            {
+                assembly.add(&blob.path, &blob.data)?;
+            }
+        }
+        let mut still = Vec::new();
+        for sha in shas {
+            match changes::attachment_bytes(conn, &sha)? {
+                Some(bytes) => assembly.add(&tree::attachment_path(&sha), &bytes)?,
+                None => still.push(sha),
+            }
+        }
+        shas = still;
+    }
+    if need_case {
+        paths.push("case.json".to_string());
+    }
     paths.extend(
-        assembly
-            .attachments_missing()
+        context
             .iter()
-            .map(|sha| tree::attachment_path(sha)),
+            .filter(|u| !assembly.has_entry(u))
+            .map(|u| tree::entry_path(u)),
     );
+    paths.extend(shas.iter().map(|sha| tree::attachment_path(sha)));
     let specs: Vec<String> = paths.iter().map(|p| format!("{to}:{p}")).collect();
     let data = git.read_many(&specs).map_err(damaged)?;
     for (path, data) in paths.iter().zip(data) {
@@ -595,7 +643,7 @@ fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<T
     for uuid in &context {
         assembly.drop_attachments_of(uuid);
     }
-    Ok((assembly, changes))
+    Ok((assembly, files))
 }
 
 /// Merge what was read into the open case and count it on the line.
@@ -669,9 +717,8 @@ fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, Str
         for (j, parent) in b.parents.iter().enumerate() {
             writeln!(script, "{} {parent}", if j == 0 { "from" } else { "merge" })?;
         }
-        for c in &b.copied {
-            writeln!(script, "M 100644 {} {}", c.oid, c.path)?;
-        }
+        // The tree holds this commit's own files only, whatever the parent's tree holds.
+        script.extend_from_slice(b"deleteall\n");
         for blob in &b.blobs {
             write!(
                 script,
