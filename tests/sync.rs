@@ -309,8 +309,40 @@ fn import(env: &TestEnv, bundle: &Value) {
     env.ok(&["import", path.to_str().unwrap()]);
 }
 
+/// Run `casefile sync` in `env`, killed with SIGKILL when it reaches `point` (see
+/// `sync::die_at`); asserts that it was.
+fn sync_killed_at(env: &TestEnv, remote: &Path, point: &str) {
+    let out = env
+        .cmd()
+        .args(["sync", remote.to_str().unwrap()])
+        .env("CASEFILE_SYNC_DIE_AT", point)
+        .output()
+        .unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        out.status.signal(),
+        Some(9),
+        "not killed at {point}: {:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn case_files(env: &TestEnv) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(env.home().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".sqlite"))
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn a_sync_killed_midway_changes_nothing_and_the_next_one_completes() {
+    // Killed (SIGKILL) at every moment that matters, in turn: after the fetch, with the merges
+    // open, with the commits written, after the push, after committing one case, while
+    // creating a case fetched for the first time, and before saving what it did.
     let amy = person("amy");
     let ken = person("ken");
     let remote = bare_remote(&amy, "team.git");
@@ -323,32 +355,36 @@ fn a_sync_killed_midway_changes_nothing_and_the_next_one_completes() {
     );
     amy.ok(&["use", "bulk"]);
     let before = facts(&amy, "bulk");
-    for delay_ms in [30, 120, 300] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
-            .args(["sync", remote.to_str().unwrap()])
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", amy.user_home())
-            .env("CASEFILE_HOME", amy.home())
-            .env("CASEFILE_CONFIG", amy.config_path())
-            .current_dir(amy.work())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        // Every case as it was (whatever the kill interrupted).
-        assert_eq!(facts(&amy, "bulk"), before);
+    for point in ["fetched", "merged", "built"] {
+        sync_killed_at(&amy, &remote, point);
+        // Every case as it was, nothing new here, nothing on the remote.
+        assert_eq!(facts(&amy, "bulk"), before, "killed at {point}");
         common::assert_counts_match(&amy.case_file("bulk"));
+        assert_eq!(case_files(&amy), ["bulk.sqlite"], "killed at {point}");
+        assert_eq!(case_ref_log(&remote).len(), 1, "killed at {point}");
+    }
+    // From here the push was taken; the cases are committed one by one.
+    for point in ["pushed", "committed-one", "creating", "committed"] {
+        sync_killed_at(&amy, &remote, point);
+        assert_eq!(facts(&amy, "bulk"), before, "killed at {point}");
+        common::assert_counts_match(&amy.case_file("bulk"));
+        assert_eq!(case_ref_log(&remote).len(), 2, "killed at {point}");
+        // The case fetched for the first time is there whole or not at all... or, killed
+        // while it was being created, there empty, to be completed by the next sync.
+        if amy.case_file("kens").exists() && point != "creating" {
+            assert_eq!(texts(&amy, "kens"), ["from ken"], "killed at {point}");
+        }
     }
     sync_ok(&amy, &remote);
     assert_eq!(facts(&amy, "bulk"), before);
     assert_eq!(texts(&amy, "kens"), ["from ken"]);
+    // Not created twice, whatever the kills interrupted.
+    assert_eq!(case_files(&amy), ["bulk.sqlite", "kens.sqlite"]);
     sync_ok(&ken, &remote);
     assert_eq!(facts(&ken, "bulk"), before);
     // And once more, nothing is left to do on either side.
     assert_eq!(sync_ok(&amy, &remote), "up to date (2 cases)\n");
+    assert_eq!(sync_ok(&ken, &remote), "up to date (2 cases)\n");
 }
 
 /// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a

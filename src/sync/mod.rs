@@ -108,6 +108,7 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
     let mut first_created: Option<String> = None;
     for attempt in 1..=ATTEMPTS {
         git.fetch(&options.url, &scratch)?;
+        die_at("fetched");
         let remote = git.refs(&scratch)?;
         let mut round = Round {
             home,
@@ -139,7 +140,9 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         } = round;
         outcome.damaged.extend(damaged);
 
+        die_at("merged");
         let built = build(&git, &mut works, &options.author)?;
+        die_at("built");
         let pushed = match git.push(&options.url, &built) {
             Ok(p) => p,
             Err(err) => {
@@ -150,6 +153,7 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                 return Err(err);
             }
         };
+        die_at("pushed");
         let accepted: BTreeSet<&str> = pushed.accepted.iter().map(String::as_str).collect();
         let moved: BTreeSet<String> = pushed.moved.iter().cloned().collect();
         for w in works {
@@ -168,6 +172,7 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                 )));
             }
             let (uuid, record, line, created) = w.commit(home)?;
+            die_at("committed-one");
             if created && first_created.is_none() {
                 first_created = Some(record.slug.clone());
             }
@@ -202,6 +207,7 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(5)));
     }
     debug_assert!(pending.is_none());
+    die_at("committed");
     if dirty {
         st.save(&state_path)?;
     }
@@ -211,6 +217,19 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// Where a test may stop a sync as `kill -9` would: `CASEFILE_SYNC_DIE_AT=<point>` kills the
+/// process with SIGKILL when it gets there (no destructor, no rollback, git children left to
+/// their parent-death signal). It lets the tests stop a sync at each moment that matters
+/// instead of guessing one with a timer.
+fn die_at(point: &str) {
+    if std::env::var_os("CASEFILE_SYNC_DIE_AT").is_some_and(|v| v == point) {
+        // SAFETY: kill(2) on this very process; it does not return.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+    }
 }
 
 /// A short, ref-safe name for a remote URL (its scratch refs live under it).
@@ -348,6 +367,18 @@ impl Round<'_> {
             let Some(theirs) = theirs else { return Ok(()) };
             return self.plan_new(uuid, record.map(|r| r.slug.as_str()), theirs);
         };
+        self.plan_local(uuid, slug, synced, known, theirs)
+    }
+
+    /// A case this home has, under `slug`.
+    fn plan_local(
+        &mut self,
+        uuid: &str,
+        slug: String,
+        synced: Option<&Synced>,
+        known: Option<&str>,
+        theirs: Option<&str>,
+    ) -> Result<()> {
         let path = self.home.case_path(&slug);
         if theirs.is_some() && theirs == known {
             if let (Some(s), Some(now)) = (synced, state::signature(&path)) {
@@ -517,6 +548,16 @@ impl Round<'_> {
             return Ok(());
         }
         let slug = slug_before.unwrap_or(&bundle.case.info.slug).to_string();
+        // The case may be here already, unrecorded: created by a sync killed before it saved
+        // what it did, or a copy of the case file. It is merged into, not created twice.
+        let path = self.home.case_path(&slug);
+        if path.is_file() {
+            let store = CaseStore::open(&path, &slug)?;
+            if merge::case_uuid(store.conn())?.as_deref() == Some(uuid) {
+                drop(store);
+                return self.plan_local(uuid, slug, None, None, Some(theirs));
+            }
+        }
         let line = CaseLine {
             slug: slug.clone(),
             created: true,
@@ -779,6 +820,7 @@ fn create_case(home: &Home, bundle: &bundle::Bundle, slug: &str) -> Result<Strin
         },
     )?;
     let path = store.path().to_path_buf();
+    die_at("creating");
     if let Err(err) = store.write(|tx| merge::merge(tx, bundle, true)) {
         drop(store);
         for suffix in ["", "-wal", "-shm"] {
