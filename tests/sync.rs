@@ -599,8 +599,8 @@ proptest::proptest! {
     })]
 
     /// Any interleaving of writes, state changes, links and syncs across three homes ends, once
-    /// each has synced twice, with the same entries, texts, states and links everywhere, and
-    /// every write that was acknowledged is there.
+    /// each has synced twice, with the same entries, numbers, texts, states and links
+    /// everywhere, and every write, state change and link that was acknowledged is there.
     #[test]
     fn three_homes_converge(ops in proptest::collection::vec(op(), 1..14)) {
         let homes = [person("amy"), person("ken"), person("lee")];
@@ -611,6 +611,8 @@ proptest::proptest! {
         sync_ok(&homes[1], &remote);
         sync_ok(&homes[2], &remote);
         let mut written = vec!["h0".to_string()];
+        // State changes and links a command acknowledged (exit 0), as the home held them then.
+        let mut acked = Acked::default();
         for (i, op) in ops.iter().enumerate() {
             match op {
                 Op::Write(h, hypo) => {
@@ -620,7 +622,10 @@ proptest::proptest! {
                 }
                 Op::Judge(h, n, confirm) => {
                     let verb = if *confirm { "confirm" } else { "refute" };
-                    let _ = homes[*h].cmd().args([verb, &n.to_string()]).output();
+                    let out = homes[*h].cmd().args([verb, &n.to_string()]).output().unwrap();
+                    if out.status.success() {
+                        acked.add(&homes[*h]);
+                    }
                 }
                 Op::Support(h, n) => {
                     let text = format!("e{i} by {h}");
@@ -631,6 +636,7 @@ proptest::proptest! {
                         .unwrap();
                     if out.status.success() {
                         written.push(text);
+                        acked.add(&homes[*h]);
                     }
                 }
                 Op::Sync(h) => {
@@ -644,13 +650,69 @@ proptest::proptest! {
             }
         }
         let first = facts(&homes[0], "shared");
+        let first_numbers = numbers(&homes[0], "shared");
         for home in &homes[1..] {
             proptest::prop_assert_eq!(&facts(home, "shared"), &first);
+            // The same entry has the same number in every home.
+            proptest::prop_assert_eq!(&numbers(home, "shared"), &first_numbers);
+        }
+        let mut taken: Vec<i64> = first_numbers.values().copied().collect();
+        taken.sort();
+        proptest::prop_assert_eq!(taken, (1..=first.len() as i64).collect::<Vec<_>>());
+        for home in &homes {
+            let held = Acked::of(home);
+            proptest::prop_assert!(acked.states.is_subset(&held.states), "a state change was lost");
+            proptest::prop_assert!(acked.links.is_subset(&held.links), "a link was lost");
         }
         let mut all = texts(&homes[0], "shared");
         all.sort();
         written.sort();
         proptest::prop_assert_eq!(all, written);
+    }
+}
+
+/// Each entry's number, by UUID.
+fn numbers(env: &TestEnv, slug: &str) -> BTreeMap<String, i64> {
+    bundle(env, slug)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["uuid"].as_str().unwrap().to_string(),
+                e["number"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// State changes (by UUID) and links (source, type, target UUIDs) of the shared case.
+#[derive(Default)]
+struct Acked {
+    states: std::collections::BTreeSet<String>,
+    links: std::collections::BTreeSet<(String, String, String)>,
+}
+
+impl Acked {
+    fn of(env: &TestEnv) -> Acked {
+        let mut out = Acked::default();
+        out.add(env);
+        out
+    }
+
+    fn add(&mut self, env: &TestEnv) {
+        for (uuid, f) in facts(env, "shared") {
+            for s in f["states"].as_array().unwrap() {
+                self.states.insert(s.as_str().unwrap().to_string());
+            }
+            for l in f["links"].as_array().unwrap() {
+                self.links.insert((
+                    uuid.clone(),
+                    l[0].as_str().unwrap().to_string(),
+                    l[1].as_str().unwrap().to_string(),
+                ));
+            }
+        }
     }
 }
 
