@@ -16,7 +16,7 @@
 //!    left open;
 //! 3. for each shared case that changed here (found by [`crate::store::marks`] without
 //!    reading the case), writes the changed entries' blobs into a commit whose parents are
-//!    the last known commit and the fetched one (`git fast-import`);
+//!    the last known commit and the fetched one ([`objects`], or `git fast-import` for many);
 //! 4. pushes those commits without `+`. Only then are the transactions committed and the
 //!    state saved. A case whose push was refused because the remote moved is rolled back and
 //!    goes round again (fetch, merge, push), up to [`ATTEMPTS`] times.
@@ -25,6 +25,7 @@
 //! the next one redoes the work: merging is idempotent, and what was pushed already is simply
 //! found on the remote. A case that did not change on either side costs one `stat`.
 
+pub mod objects;
 pub mod state;
 pub mod transport;
 pub mod tree;
@@ -726,8 +727,8 @@ fn merge_assembly(
     Ok(())
 }
 
-/// Write the commits of every case that has one to build: one `git fast-import`. Returns the
-/// `(commit, case uuid)` pairs to push.
+/// Write the commits of every case that has one to build: small ones here ([`objects`]), the
+/// others with one `git fast-import`. Returns the `(commit, case uuid)` pairs to push.
 fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, String)>> {
     let mut script = Vec::new();
     let mut marks = Vec::new();
@@ -741,10 +742,19 @@ fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, Str
         name.trim().to_string()
     };
     let now = chrono::Utc::now().timestamp();
-    for (i, w) in works.iter().enumerate() {
+    let direct = objects::writes_sha1(git.dir());
+    let mut out = Vec::new();
+    for (i, w) in works.iter_mut().enumerate() {
         let Some(b) = &w.build else { continue };
-        let mark = i as u64 + 1;
         let message = format!("casefile sync: {} ({} sent)\n", w.slug, w.line.sent);
+        if direct && b.blobs.len() <= objects::DIRECT_LIMIT {
+            // A few files: written here, without a process (see `objects`).
+            let oid = objects::commit(git.dir(), &b.blobs, &b.parents, &name, now, &message)?;
+            w.pushing = Some(oid.clone());
+            out.push((oid, w.uuid.clone()));
+            continue;
+        }
+        let mark = i as u64 + 1;
         if b.parents.is_empty() {
             // A first commit: no parent, whatever a stale local build ref says.
             writeln!(script, "reset {CASES}{}", w.uuid)?;
@@ -774,10 +784,9 @@ fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, Str
         marks.push((mark, i));
     }
     if marks.is_empty() {
-        return Ok(Vec::new());
+        return Ok(out);
     }
     let oids = git.fast_import(&script)?;
-    let mut out = Vec::new();
     for (mark, i) in marks {
         let oid = oids
             .get(&mark)
