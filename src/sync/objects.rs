@@ -16,7 +16,10 @@ use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::{anyhow, Context as _, Result};
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
 use sha1::{Digest, Sha1};
 
 use super::tree::Blob;
@@ -39,8 +42,44 @@ pub fn writes_sha1(dir: &Path) -> bool {
     })
 }
 
+/// A zlib compressor kept for all the objects of a commit (a new one costs a few hundred KB of
+/// tables to clear).
+struct Zlib(Box<CompressorOxide>);
+
+impl Zlib {
+    fn new() -> Zlib {
+        // Level 1 with a zlib header, as git's `core.compression` default would at its fastest.
+        let flags = create_comp_flags_from_zip_params(1, 15, 0);
+        Zlib(Box::new(CompressorOxide::new(flags)))
+    }
+
+    fn compress(&mut self, mut input: &[u8]) -> Result<Vec<u8>> {
+        self.0.reset();
+        let mut output = vec![0; input.len() / 2 + 64];
+        let mut at = 0;
+        loop {
+            let (status, read, written) =
+                compress(&mut self.0, input, &mut output[at..], TDEFLFlush::Finish);
+            at += written;
+            match status {
+                TDEFLStatus::Done => {
+                    output.truncate(at);
+                    return Ok(output);
+                }
+                TDEFLStatus::Okay if read <= input.len() => {
+                    input = &input[read..];
+                    if output.len() - at < 64 {
+                        output.resize(output.len() * 2, 0);
+                    }
+                }
+                _ => return Err(anyhow!("cannot compress a git object")),
+            }
+        }
+    }
+}
+
 /// Write one object (`blob`, `tree`, `commit`) unless it is there; returns its id.
-fn write_object(dir: &Path, kind: &str, data: &[u8]) -> Result<[u8; 20]> {
+fn write_object(zlib: &mut Zlib, dir: &Path, kind: &str, data: &[u8]) -> Result<[u8; 20]> {
     let header = format!("{kind} {}\0", data.len());
     let mut hasher = Sha1::new();
     hasher.update(header.as_bytes());
@@ -57,7 +96,7 @@ fn write_object(dir: &Path, kind: &str, data: &[u8]) -> Result<[u8; 20]> {
     let mut raw = Vec::with_capacity(header.len() + data.len());
     raw.extend_from_slice(header.as_bytes());
     raw.extend_from_slice(data);
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&raw, 1);
+    let packed = zlib.compress(&raw)?;
     // Written whole under a temporary name, then renamed: a reader never sees half an object.
     let mut tmp = tempfile::Builder::new()
         .prefix("tmp_obj_")
@@ -101,7 +140,7 @@ impl Folder {
     }
 
     /// Write this folder's tree (and its folders' first); returns its id.
-    fn write(&self, dir: &Path) -> Result<[u8; 20]> {
+    fn write(&self, zlib: &mut Zlib, dir: &Path) -> Result<[u8; 20]> {
         // Git orders a tree's entries by name, a folder's name compared as if it ended in `/`.
         let mut items: Vec<(Vec<u8>, &str, [u8; 20])> = Vec::new();
         for (name, id) in &self.files {
@@ -110,7 +149,7 @@ impl Folder {
         for (name, folder) in &self.folders {
             let mut key = name.as_bytes().to_vec();
             key.push(b'/');
-            items.push((key, "40000", folder.write(dir)?));
+            items.push((key, "40000", folder.write(zlib, dir)?));
         }
         items.sort_by(|a, b| a.0.cmp(&b.0));
         let mut data = Vec::new();
@@ -122,7 +161,7 @@ impl Folder {
             data.push(0);
             data.extend_from_slice(id);
         }
-        write_object(dir, "tree", &data)
+        write_object(zlib, dir, "tree", &data)
     }
 }
 
@@ -135,12 +174,13 @@ pub fn commit(
     time: i64,
     message: &str,
 ) -> Result<String> {
+    let mut zlib = Zlib::new();
     let mut root = Folder::default();
     for blob in blobs {
-        let id = write_object(dir, "blob", &blob.data)?;
+        let id = write_object(&mut zlib, dir, "blob", &blob.data)?;
         root.insert(&blob.path, id);
     }
-    let tree = root.write(dir)?;
+    let tree = root.write(&mut zlib, dir)?;
     let mut text = format!("tree {}\n", hex(&tree));
     for parent in parents {
         text.push_str(&format!("parent {parent}\n"));
@@ -148,7 +188,12 @@ pub fn commit(
     text.push_str(&format!(
         "author {name} <> {time} +0000\ncommitter {name} <> {time} +0000\n\n{message}"
     ));
-    Ok(hex(&write_object(dir, "commit", text.as_bytes())?))
+    Ok(hex(&write_object(
+        &mut zlib,
+        dir,
+        "commit",
+        text.as_bytes(),
+    )?))
 }
 
 #[cfg(test)]
@@ -195,6 +240,20 @@ mod tests {
             blob("a/c", "2"),
             blob("a0", "3"),
         ];
+        // And one that does not compress, bigger than the first output buffer.
+        let mut noise = Vec::with_capacity(200_000);
+        let mut x: u32 = 12345;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            noise.push((x >> 16) as u8);
+        }
+        let blobs: Vec<Blob> = blobs
+            .into_iter()
+            .chain([Blob {
+                path: "attachments/zz/noise".into(),
+                data: noise.clone(),
+            }])
+            .collect();
         let first = commit(&dir, &blobs, &[], "amy", 1_700_000_000, "first\n").unwrap();
         let second = commit(
             &dir,
@@ -212,6 +271,13 @@ mod tests {
             git(&dir, &["show", &format!("{first}:entries/ab/x.number")]),
             "7"
         );
+        let out = Command::new("git")
+            .arg("--git-dir")
+            .arg(&dir)
+            .args(["cat-file", "blob", &format!("{first}:attachments/zz/noise")])
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, noise);
         assert_eq!(
             git(&dir, &["rev-parse", &format!("{second}^")]).trim(),
             first
@@ -239,7 +305,10 @@ mod tests {
             .lines()
             .map(|l| l.split('\t').nth(1).unwrap().to_string())
             .collect();
-        assert_eq!(names, ["a.b", "a", "a0", "case.json", "entries"]);
+        assert_eq!(
+            names,
+            ["a.b", "a", "a0", "attachments", "case.json", "entries"]
+        );
     }
 
     #[test]
