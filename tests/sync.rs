@@ -387,6 +387,52 @@ fn a_sync_killed_midway_changes_nothing_and_the_next_one_completes() {
     assert_eq!(sync_ok(&ken, &remote), "up to date (2 cases)\n");
 }
 
+#[test]
+fn what_changed_here_is_pushed_while_the_fetch_runs_and_a_kill_then_loses_nothing() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Early", "--slug", "early"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    let before_tip = tip(&remote);
+    amy.ok(&["note", "two"]);
+    let before = facts(&amy, "early");
+    // Killed once the early push is done, before anything was fetched or recorded here.
+    sync_killed_at(&amy, &remote, "pushed-early");
+    let pushed = tip(&remote);
+    assert_ne!(pushed, before_tip, "nothing was pushed before the fetch");
+    let parents = git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "rev-parse",
+        &format!("{pushed}^@"),
+    ]);
+    assert_eq!(parents.trim(), before_tip);
+    assert_eq!(facts(&amy, "early"), before);
+    // The next sync finds its own commit there and completes; nothing is sent twice as new.
+    sync_ok(&amy, &remote);
+    assert_eq!(sync_ok(&ken, &remote), "early: 1 new from amy\n");
+    assert_eq!(texts(&ken, "early"), ["one", "two"]);
+    assert_eq!(facts(&ken, "early"), facts(&amy, "early"));
+
+    // The remote moved meanwhile: the early push is refused (never forced), and the usual
+    // fetch, merge and push follow in the same sync.
+    ken.ok(&["note", "ken's"]);
+    sync_ok(&ken, &remote);
+    amy.ok(&["note", "three"]);
+    let out = sync_ok(&amy, &remote);
+    // Ken wrote first, so amy's new entry moves up one.
+    assert_eq!(
+        out,
+        "early: renumbered: #3→#4 (merged entries written concurrently)\nearly: 1 new from ken, 1 sent\n"
+    );
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "early"), ["ken's", "one", "three", "two"]);
+    assert_eq!(facts(&ken, "early"), facts(&amy, "early"));
+}
+
 /// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a
 /// damaged disk would).
 fn plant(remote: &Path, refname: &str, path: &str, data: &[u8]) {

@@ -107,10 +107,46 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut pending: Option<BTreeSet<String>> = None;
     let mut first_created: Option<String> = None;
+    let mut early = Some(start_early(home, &git, &st, &remote_id, options)?);
+    let mut early_lines: BTreeMap<String, CaseLine> = BTreeMap::new();
     for attempt in 1..=ATTEMPTS {
-        git.fetch(&options.url, &scratch)?;
+        let fetched = git.fetch(&options.url, &scratch);
+        let mut taken_early: BTreeMap<String, (String, String)> = BTreeMap::new();
+        if let Some(Early { pushing, cases }) = early.take() {
+            let pushed = match pushing {
+                Some(p) => p.finish(),
+                None => Ok(transport::PushOutcome::default()),
+            };
+            // Nothing was written here for these pushes: a failed one leaves every case as
+            // it was.
+            let pushed = pushed?;
+            die_at("pushed-early");
+            for (uuid, (commit, known, synced, line)) in cases {
+                if !pushed.accepted.contains(&uuid) {
+                    continue;
+                }
+                let entry = st.cases.entry(uuid.clone()).or_default();
+                entry.remotes.insert(remote_id.clone(), synced);
+                dirty = true;
+                early_lines.insert(uuid.clone(), line);
+                taken_early.insert(uuid, (known, commit));
+            }
+        }
+        fetched?;
         die_at("fetched");
-        let remote = git.refs(&scratch)?;
+        let mut remote = git.refs(&scratch)?;
+        // A fetch that ran before an early push landed still shows the commit it went on
+        // top of (or no ref, when the push made it again); the remote has the pushed one (or,
+        // pushed later by someone, its children).
+        for (uuid, (known, commit)) in taken_early {
+            match remote.get_mut(&uuid) {
+                Some(theirs) if *theirs == known => *theirs = commit,
+                Some(_) => {}
+                None => {
+                    remote.insert(uuid, commit);
+                }
+            }
+        }
         let mut round = Round {
             home,
             git: &git,
@@ -172,8 +208,11 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                     options.url, w.slug
                 )));
             }
-            let (uuid, record, line, created) = w.commit(home)?;
+            let (uuid, record, mut line, created) = w.commit(home)?;
             die_at("committed-one");
+            if let Some(sent) = early_lines.remove(&uuid) {
+                line.sent += sent.sent;
+            }
             if created && first_created.is_none() {
                 first_created = Some(record.slug.clone());
             }
@@ -208,6 +247,11 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(5)));
     }
     debug_assert!(pending.is_none());
+    // Cases whose early push was all there was to do.
+    outcome
+        .lines
+        .extend(early_lines.into_values().filter(|l| !l.is_quiet()));
+    outcome.lines.sort_by(|a, b| a.slug.cmp(&b.slug));
     die_at("committed");
     if dirty {
         st.save(&state_path)?;
@@ -500,22 +544,14 @@ impl Round<'_> {
             }
             _ => (None, true),
         };
-        if case_changed {
-            let case = bundle::BundleCase {
-                info: crate::store::case_info(conn)?,
-                events: lifecycle::events(conn)?,
-            };
-            tree::case_blobs(&case, &mut blobs)?;
-        }
-        let mut sent = 0;
-        dump::each_bundle_entry_of(conn, only.as_deref(), |e| {
-            let theirs_too = from_remote.contains(&e.uuid);
-            if !theirs_too {
-                sent += 1;
-            }
-            let new_here = only.is_none() || e.number > new_here_after;
-            tree::entry_blobs(e, new_here && !theirs_too, &mut blobs)
-        })?;
+        let sent = own_blobs(
+            conn,
+            only.as_deref(),
+            case_changed,
+            new_here_after,
+            &from_remote,
+            &mut blobs,
+        )?;
         work.line.sent = sent;
         let mut parents: Vec<String> = known.into_iter().map(str::to_string).collect();
         if let Some(t) = theirs {
@@ -579,6 +615,142 @@ impl Round<'_> {
         });
         Ok(())
     }
+}
+
+/// The files of what changed here: the case record and its events when `case_changed`, and
+/// the entries numbered `only` (all when `None`) with their items, a `number` hint for those
+/// written here after `new_here_after`. Entries in `from_remote` arrived from the remote in
+/// this round: carried again, not counted as sent. Returns how many were sent.
+fn own_blobs(
+    conn: &rusqlite::Connection,
+    only: Option<&[i64]>,
+    case_changed: bool,
+    new_here_after: i64,
+    from_remote: &BTreeSet<String>,
+    blobs: &mut Vec<tree::Blob>,
+) -> Result<usize> {
+    if case_changed {
+        let case = bundle::BundleCase {
+            info: crate::store::case_info(conn)?,
+            events: lifecycle::events(conn)?,
+        };
+        tree::case_blobs(&case, blobs)?;
+    }
+    let mut sent = 0;
+    dump::each_bundle_entry_of(conn, only, |e| {
+        let theirs_too = from_remote.contains(&e.uuid);
+        if !theirs_too {
+            sent += 1;
+        }
+        let new_here = only.is_none() || e.number > new_here_after;
+        tree::entry_blobs(e, new_here && !theirs_too, blobs)
+    })?;
+    Ok(sent)
+}
+
+/// A push started before the fetch: the commits of the shared cases that changed here since
+/// their last sync, on top of the commit last seen on the remote.
+///
+/// Most syncs find the remote where this home left it, so these commits are pushed while the
+/// fetch runs instead of after it: a sync then costs about one round trip, not two. Nothing
+/// local is written for them: if the remote moved meanwhile, git refuses the push (it is not a
+/// fast-forward; it is never forced) and the case goes through the usual fetch, merge and push.
+/// An accepted push is one the remote held nothing new against: everything on it was already
+/// merged here.
+struct Early {
+    pushing: Option<transport::Pushing>,
+    /// By case UUID: the commit pushed, the commit it went on top of, and the record to keep
+    /// when it is taken.
+    cases: BTreeMap<String, (String, String, Synced, CaseLine)>,
+}
+
+fn start_early(
+    home: &Home,
+    git: &Git,
+    st: &State,
+    remote_id: &str,
+    options: &Options,
+) -> Result<Early> {
+    let mut works = Vec::new();
+    let mut known_of = BTreeMap::new();
+    for (uuid, record) in &st.cases {
+        let Some(synced) = record.remotes.get(remote_id).filter(|_| record.shared) else {
+            continue;
+        };
+        let path = home.case_path(&record.slug);
+        if !path.is_file() {
+            continue;
+        }
+        // Taken before reading the marks, so a write after them changes it.
+        let sig = state::signature(&path);
+        if sig.is_some() && synced.sig == sig {
+            continue;
+        }
+        let store = CaseStore::open(&path, &record.slug)?;
+        let conn = store.conn();
+        // One snapshot for the marks and the entries.
+        conn.execute_batch("BEGIN")?;
+        let built = (|| -> Result<Option<(Vec<tree::Blob>, usize, Marks)>> {
+            let (mine, marks) = changes::since(conn, &synced.marks)?;
+            let Changed::Some { entries, case } = mine else {
+                return Ok(None);
+            };
+            if entries.is_empty() && !case {
+                return Ok(None);
+            }
+            let only: Vec<i64> = entries.into_iter().collect();
+            let new_here_after = synced.marks.0.get("entry").map_or(0, |m| m.0);
+            let mut blobs = Vec::new();
+            let sent = own_blobs(
+                conn,
+                Some(&only),
+                case,
+                new_here_after,
+                &BTreeSet::new(),
+                &mut blobs,
+            )?;
+            Ok(Some((blobs, sent, marks)))
+        })();
+        let _ = conn.execute_batch("COMMIT");
+        let Some((blobs, sent, marks)) = built? else {
+            continue;
+        };
+        known_of.insert(uuid.clone(), (synced.commit.clone(), marks, sig));
+        works.push(Work {
+            uuid: uuid.clone(),
+            slug: record.slug.clone(),
+            store: None,
+            create: None,
+            record: None,
+            build: Some(Build {
+                parents: vec![synced.commit.clone()],
+                blobs,
+            }),
+            pushing: None,
+            marks: Marks::default(),
+            line: CaseLine {
+                slug: record.slug.clone(),
+                sent,
+                ..CaseLine::default()
+            },
+        });
+    }
+    let built = build(git, &mut works, &options.author)?;
+    let pushing = git.start_push(&options.url, &built)?;
+    let mut cases = BTreeMap::new();
+    for w in works {
+        let (Some(commit), Some((known, marks, sig))) = (w.pushing, known_of.remove(&w.uuid))
+        else {
+            continue;
+        };
+        let synced = Synced {
+            commit: commit.clone(),
+            marks,
+            sig,
+        };
+        cases.insert(w.uuid, (commit, known, synced, w.line));
+    }
+    Ok(Early { pushing, cases })
 }
 
 /// A remote copy that cannot be merged: the error names what is wrong.

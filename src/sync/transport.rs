@@ -382,8 +382,17 @@ impl Git {
     /// Push commits to case refs of `url`: `(oid, uuid)` pairs. Never forced: a ref the remote
     /// moved comes back in [`PushOutcome::moved`]; any other refusal is an error.
     pub fn push(&self, url: &str, updates: &[(String, String)]) -> Result<PushOutcome> {
+        match self.start_push(url, updates)? {
+            Some(push) => push.finish(),
+            None => Ok(PushOutcome::default()),
+        }
+    }
+
+    /// Start [`Git::push`] and return while git works (`None` when there is nothing to push),
+    /// so that something else can run meanwhile.
+    pub fn start_push(&self, url: &str, updates: &[(String, String)]) -> Result<Option<Pushing>> {
         if updates.is_empty() {
-            return Ok(PushOutcome::default());
+            return Ok(None);
         }
         let mut cmd = self.cmd();
         cmd.args(["push", "--porcelain", "--no-verify", "--", url]);
@@ -391,7 +400,30 @@ impl Git {
             // No leading `+`: the remote takes it only as a fast-forward.
             cmd.arg(format!("{oid}:{CASES}{uuid}"));
         }
-        let out = cmd.stdin(Stdio::null()).output().map_err(spawn_error)?;
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(spawn_error)?;
+        Ok(Some(Pushing {
+            child,
+            url: url.to_string(),
+        }))
+    }
+}
+
+/// A `git push` under way ([`Git::start_push`]).
+pub struct Pushing {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Pushing {
+    /// Wait for the push and read what the remote said about each ref.
+    pub fn finish(self) -> Result<PushOutcome> {
+        let url = self.url;
+        let out = self.child.wait_with_output()?;
         let stdout = String::from_utf8_lossy(&out.stdout);
         let mut outcome = PushOutcome::default();
         let mut other = None;
