@@ -433,6 +433,45 @@ fn what_changed_here_is_pushed_while_the_fetch_runs_and_a_kill_then_loses_nothin
     assert_eq!(facts(&ken, "early"), facts(&amy, "early"));
 }
 
+#[test]
+fn a_users_git_settings_do_not_change_what_is_read() {
+    // Settings that change `git log`'s output: the first commit's files, merges shown
+    // combined, colour. A home with them reads a history with a merge like any other.
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Settings", "--slug", "settings"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    ken.ok(&["note", "ken's"]);
+    amy.ok(&["note", "amy's"]);
+    sync_ok(&ken, &remote);
+    sync_ok(&amy, &remote); // a commit with two parents
+    let lee = person("lee");
+    let out = lee
+        .cmd()
+        .args(["sync", remote.to_str().unwrap()])
+        .env("GIT_CONFIG_COUNT", "4")
+        .env("GIT_CONFIG_KEY_0", "log.showRoot")
+        .env("GIT_CONFIG_VALUE_0", "false")
+        .env("GIT_CONFIG_KEY_1", "log.diffMerges")
+        .env("GIT_CONFIG_VALUE_1", "combined")
+        .env("GIT_CONFIG_KEY_2", "color.ui")
+        .env("GIT_CONFIG_VALUE_2", "always")
+        .env("GIT_CONFIG_KEY_3", "log.showSignature")
+        .env("GIT_CONFIG_VALUE_3", "true")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(texts(&lee, "settings"), ["amy's", "ken's", "one"]);
+    assert_eq!(facts(&lee, "settings"), facts(&amy, "settings"));
+}
+
 /// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a
 /// damaged disk would).
 fn plant(remote: &Path, refname: &str, path: &str, data: &[u8]) {

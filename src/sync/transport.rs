@@ -200,6 +200,16 @@ impl Git {
     /// Deletions are not listed: a case only grows.
     pub fn new_files(&self, from: Option<&str>, to: &str) -> Result<Vec<TreeChange>> {
         let mut cmd = self.cmd();
+        // The output is parsed: a user's settings must not change it (a root commit's files
+        // left out, a merge shown combined, signatures or colour in the stream).
+        for setting in [
+            "log.showRoot=true",
+            "log.diffMerges=separate",
+            "log.showSignature=false",
+            "color.ui=never",
+        ] {
+            cmd.args(["-c", setting]);
+        }
         cmd.args([
             "log",
             "--format=",
