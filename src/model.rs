@@ -484,8 +484,8 @@ impl Entry {
     }
 
     /// The text's telling line (see [`telling_line`]), for one-line views.
-    pub fn headline(&self) -> &str {
-        telling_line(&self.text)
+    pub fn headline(&self) -> std::borrow::Cow<'_, str> {
+        headline(&self.text)
     }
 }
 
@@ -726,6 +726,62 @@ pub fn telling_line(text: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The headline of a text: its [`telling_line`], and for a trace written under a caption
+/// (`ev "deploy failed:" -` with a traceback piped in, or a first line saying what the trace
+/// is), the caption before it: `deploy failed: ValueError: bad port`. The caption is the first
+/// non-empty line when it comes before the trace begins and is not part of it.
+pub fn headline(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text.trim());
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(exception) = trace_line(&lines) else {
+        return Cow::Borrowed(telling_line(text));
+    };
+    let line = lines[exception].trim();
+    match caption(&lines, exception) {
+        Some(c) if c.ends_with(':') => Cow::Owned(format!("{c} {line}")),
+        Some(c) => Cow::Owned(format!("{c}: {line}")),
+        None => Cow::Borrowed(line),
+    }
+}
+
+/// The caption above the trace whose exception line is `lines[exception]`: the first
+/// non-empty line, unless it is the exception line or a line of the trace itself (a
+/// `Traceback` header, a panic, `Exception in thread`, Node's `file.js:12` location, a stack
+/// frame, or the message a frame follows).
+fn caption<'a>(lines: &[&'a str], exception: usize) -> Option<&'a str> {
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    if first >= exception {
+        return None;
+    }
+    let line = lines[first];
+    let t = line.trim();
+    let frame = |l: &str| {
+        let t = l.trim_start();
+        l.starts_with([' ', '\t']) && (t.starts_with("at ") || t.starts_with("from "))
+    };
+    let node_location = t.rsplit_once(':').is_some_and(|(path, n)| {
+        !path.contains(' ') && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    let followed_by_frame = lines[first + 1..]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| frame(l));
+    let of_the_trace = line.starts_with([' ', '\t'])
+        || t.starts_with("Traceback (most recent call last)")
+        || t.starts_with("panic: ")
+        || t.starts_with("fatal error: ")
+        || t.starts_with("goroutine ")
+        || t.starts_with("Exception in thread ")
+        || t.starts_with("Caused by:")
+        || line.contains("panicked at ")
+        || node_location
+        || followed_by_frame;
+    (!of_the_trace).then_some(t)
+}
+
 /// The index of a trace's exception line, if `lines` hold a traceback or panic.
 fn trace_line(lines: &[&str]) -> Option<usize> {
     let indented = |l: &str| l.starts_with([' ', '\t']);
@@ -933,6 +989,18 @@ mod tests {
             // With a caption or log line before it, and with Windows line ends.
             let captioned = format!("worker log after the deploy:\n{text}");
             assert_eq!(telling_line(&captioned), expected, "{file} captioned");
+            // The headline keeps the caption; a trace on its own is its exception line.
+            assert_eq!(headline(&text), expected, "{file} headline");
+            assert_eq!(
+                headline(&captioned),
+                format!("worker log after the deploy: {expected}"),
+                "{file} captioned headline"
+            );
+            assert_eq!(
+                headline(&format!("deploy failed\n\n{}", text.replace('\n', "\r\n"))),
+                format!("deploy failed: {expected}"),
+                "{file} caption without a colon, crlf"
+            );
             assert_eq!(
                 telling_line(&text.replace('\n', "\r\n")),
                 expected,

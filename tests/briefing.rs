@@ -424,6 +424,37 @@ fn the_problem_statement_and_hand_over_notes_are_pinned_at_the_top() {
 }
 
 #[test]
+fn ruled_out_counts_the_items_it_lists() {
+    let env = TestEnv::new();
+    env.new_case("ruled out count");
+    env.ok(&["hypo", "the pool runs dry"]); // 1
+    env.ok(&["dead", "raised the pool to 40: 502s unchanged"]); // 2
+    env.ok(&["refute", "1", "--because", "2"]);
+    env.ok(&["hypo", "the database failed over"]); // 3
+    env.ok(&["dead", "--of", "3", "RDS shows no failover"]); // 4
+    env.ok(&["dead", "rolled back the deploy: no change"]); // 5
+    let heading = || {
+        let text = status_at(&env, 100);
+        let at = text.find("Ruled out").unwrap();
+        text[at..at + text[at..].find('\n').unwrap()].to_string()
+    };
+    // #1 with its `because` #2, #3 with the dead end #4 that ruled it out, and #5: three
+    // items, though the case holds five dead ends and refutations.
+    assert_eq!(heading(), "Ruled out (3)");
+    let counts = env.json(&["status"])["counts"].clone();
+    assert_eq!(counts["dead_ends"], 5, "{counts}");
+    assert_eq!(counts["ruled_out"], 3, "{counts}");
+    // A retracted reason pairs nothing: #2 no longer explains #1, which has no reason now.
+    env.ok(&["retract", "2"]);
+    assert_eq!(heading(), "Ruled out (3)");
+    assert!(status_at(&env, 100).contains("(no reason recorded)"));
+    // Reopened, #3 is no longer ruled out, so #4 is an item of its own: #1, #4, #5.
+    env.ok(&["reopen", "3"]);
+    assert_eq!(heading(), "Ruled out (3)");
+    assert!(status_at(&env, 100).contains("#4    RDS shows no failover"));
+}
+
+#[test]
 fn each_refuted_hypothesis_appears_once_with_its_reason() {
     let env = TestEnv::new();
     env.new_case("reasons");
@@ -448,7 +479,8 @@ fn each_refuted_hypothesis_appears_once_with_its_reason() {
         ruled[..ruled.find("\n\n").unwrap_or(ruled.len())].to_string()
     };
     let ruled = ruled_out();
-    assert!(ruled.starts_with("Ruled out (3)"), "{ruled}");
+    // Two items: #6 is #2's reason, not an item of its own.
+    assert!(ruled.starts_with("Ruled out (2)"), "{ruled}");
     assert!(
         ruled.contains("because #5: LB log: every 502 waited exactly 30 s"),
         "{ruled}"
@@ -480,9 +512,11 @@ fn each_refuted_hypothesis_appears_once_with_its_reason() {
         ruled.contains("#8    tried raising the pool to 40"),
         "{ruled}"
     );
-    // The section is bounded: the newest three items, and a pointer to the rest.
+    // Five items (#1, #2, #3, #4, #8; #6 is #2's reason). The section is bounded: the
+    // newest three items, and a pointer to the other two.
+    assert!(ruled.starts_with("Ruled out (5)"), "{ruled}");
     assert!(
-        ruled.contains("… and 3 more (casefile log --kind dead-end --kind hypothesis)"),
+        ruled.contains("… and 2 more (casefile log --kind dead-end --kind hypothesis)"),
         "{ruled}"
     );
     for n in 3..=4 {
@@ -635,6 +669,51 @@ fn the_telling_line_is_shown_wherever_a_headline_is() {
         "{completions}"
     );
     assert!(!completions.contains("Traceback"), "{completions}");
+}
+
+#[test]
+fn a_trace_written_under_a_caption_keeps_the_caption_in_its_headline() {
+    let env = TestEnv::new();
+    env.new_case("captions");
+    env.ok(&["hypo", "the config file is missing on new pods"]); // 1
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tracebacks");
+    let python = std::fs::read_to_string(data.join("python-chained.txt")).unwrap();
+    let java = std::fs::read_to_string(data.join("java-caused-by.txt")).unwrap();
+    // A caption and a piped body (`ev "caption:" -`).
+    env.cmd()
+        .args(["ev", "--supports", "1", "deploy failed:", "-"])
+        .write_stdin(python.clone())
+        .assert()
+        .success(); // 2
+                    // A caption line followed by the trace, piped whole.
+    env.cmd()
+        .arg("ev")
+        .write_stdin(format!("payment worker after the 14:02 deploy\n{java}"))
+        .assert()
+        .success(); // 3
+                    // A trace on its own is still its exception line.
+    env.cmd().arg("ev").write_stdin(python).assert().success(); // 4
+    let two = "deploy failed: RuntimeError: config could not be loaded";
+    let three = "payment worker after the 14:02 deploy: Caused by: java.io.IOException: \
+                 Connection reset by peer";
+    let four = "RuntimeError: config could not be loaded";
+    let status = status_at(&env, 200);
+    assert!(status.contains(&format!("+ #2 {two}")), "{status}");
+    assert!(status.contains(&format!("#3    {three}")), "{status}");
+    assert!(status.contains(&format!("#4    {four}")), "{status}");
+    let log = run_at(&env, 200, &["log"]);
+    for (n, line) in [(2, two), (3, three), (4, four)] {
+        assert!(
+            log.lines()
+                .any(|l| l.starts_with(&format!("#{n} ")) && l.ends_with(line)),
+            "#{n} {line}:\n{log}"
+        );
+    }
+    assert!(!log.contains("Traceback"), "{log}");
+    let show = run_at(&env, 200, &["show", "1"]);
+    assert!(show.contains(&format!("supported by: #2 {two}")), "{show}");
+    let hits = env.json(&["search", "IOException"]);
+    assert_eq!(hits[0]["headline"], three);
 }
 
 #[test]

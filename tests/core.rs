@@ -914,6 +914,9 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
         env.ok(&["confirm", "1"]);
         env.ok(&["note", "before"]);
         let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
+        // Undo the briefing's pairing indexes.
+        conn.execute_batch("DROP INDEX link_rules_out; DROP INDEX link_because;")
+            .unwrap();
         // Undo the ordering keys and mentions.
         conn.execute_batch("DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq;")
             .unwrap();
@@ -967,6 +970,14 @@ fn cases_made_by_older_schemas_open_and_are_upgraded() {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, casefile::store::schema::CURRENT_VERSION);
+        let pairing: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('link_rules_out', 'link_because')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(pairing, 2, "v{version}: the briefing's pairing indexes");
         drop(conn);
         common::assert_counts_match(&env.case_file(&slug));
     }

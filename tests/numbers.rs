@@ -391,15 +391,19 @@ fn a_file_from_before_ordering_keys_opens_and_keeps_its_numbers() {
     env.ok(&["note", "two about #1"]);
     env.ok(&["ev", "--supports", "1", "three"]);
     let before = env.json(&["log"]);
-    // Make it the file the schema before ordering keys wrote (the last migration): no keys,
-    // no mentions. (`cases_made_by_older_schemas_open_and_are_upgraded` covers v1 to v3.)
+    // Make it the file the schema before ordering keys wrote (the last migrations but one,
+    // the briefing's link pairing indexes): no keys, no mentions, no pairing indexes.
+    // (`cases_made_by_older_schemas_open_and_are_upgraded` covers v1 to v3.)
     let conn = rusqlite::Connection::open(env.case_file(&slug)).unwrap();
-    conn.execute_batch("DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE mention; ALTER TABLE entry DROP COLUMN seq;
+         DROP INDEX link_rules_out; DROP INDEX link_because;",
+    )
+    .unwrap();
     conn.pragma_update(
         None,
         "user_version",
-        casefile::store::schema::CURRENT_VERSION - 1,
+        casefile::store::schema::CURRENT_VERSION - 2,
     )
     .unwrap();
     drop(conn);

@@ -65,7 +65,7 @@ pub fn log_line(e: &Entry, view: &ViewZone, width: usize, p: Palette) -> String 
         layout.indent = head_layout.indent;
         let _ = write!(out, "{:1$}", "", layout.first);
     }
-    for (i, line) in wrap::wrap(super::item_text(e), &layout).iter().enumerate() {
+    for (i, line) in wrap::wrap(&super::item_text(e), &layout).iter().enumerate() {
         if i > 0 {
             let _ = write!(out, "{:1$}", "", layout.indent);
         }

@@ -109,13 +109,13 @@ pub fn fit(text: &str, max: usize) -> String {
 
 /// What a list item shows of an entry: a trace or pasted body by its telling line; a sentence
 /// (even written over several lines) whole, its line breaks read as spaces.
-pub fn item_text(e: &crate::model::Entry) -> &str {
+pub fn item_text(e: &crate::model::Entry) -> std::borrow::Cow<'_, str> {
     let headline = e.headline();
     let first = e.text.lines().map(str::trim).find(|l| !l.is_empty());
-    if e.kind == crate::model::Kind::Evidence || first != Some(headline) {
+    if e.kind == crate::model::Kind::Evidence || first != Some(&*headline) {
         headline
     } else {
-        e.text.trim()
+        std::borrow::Cow::Borrowed(e.text.trim())
     }
 }
 

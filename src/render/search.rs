@@ -19,7 +19,7 @@ pub struct HitJson<'a> {
     pub score: f64,
     /// The entry's whole text, and its telling line (what one-line views show of it).
     pub text: &'a str,
-    pub headline: &'a str,
+    pub headline: std::borrow::Cow<'a, str>,
 }
 
 pub fn json(hits: &[Hit]) -> Vec<HitJson<'_>> {
@@ -33,7 +33,7 @@ pub fn json(hits: &[Hit]) -> Vec<HitJson<'_>> {
             snippet: highlight(&h.snippet, "**", "**"),
             score: h.score,
             text: &h.text,
-            headline: crate::model::telling_line(&h.text),
+            headline: crate::model::headline(&h.text),
         })
         .collect()
 }

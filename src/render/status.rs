@@ -151,7 +151,7 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
             let kind = e.kind.as_str();
             let prefix = format!("  {time} {num} {kind} ");
             let painted = format!("  {} {} {} ", p.dim(&time), p.number(&num), p.dim(kind));
-            one_line(&mut out, &prefix, &painted, e.headline(), s);
+            one_line(&mut out, &prefix, &painted, &e.headline(), s);
         }
         if !repeated.is_empty() {
             let numbers: Vec<String> = repeated.iter().map(|e| number(e)).collect();
@@ -345,26 +345,13 @@ fn hypothesis(out: &mut String, h: &HypothesisView, s: &Screen) {
 /// "Ruled out": each refuted hypothesis once with why; dead ends of their own as they are.
 fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
     let p = s.palette;
-    let refuted: HashSet<i64> = b
-        .dead_ends
-        .iter()
-        .filter(|d| d.entry.kind == Kind::Hypothesis)
-        .map(|d| d.entry.number)
-        .collect();
-    let reasons: HashSet<i64> = b
-        .dead_ends
-        .iter()
-        .filter_map(|d| d.reason.as_ref().map(|r| r.number))
-        .collect();
-    // A dead end that is the reason of a listed refutation is shown with it, not again.
+    // A dead end that is a refuted hypothesis's reason is shown with it, not again.
     let paired = |d: &DeadEndView| {
-        d.entry.kind == Kind::DeadEnd
-            && (d.rules_out.is_some_and(|h| refuted.contains(&h))
-                || reasons.contains(&d.entry.number))
+        d.entry.kind == Kind::DeadEnd && b.paired_dead_ends.contains(&d.entry.number)
     };
     let items: Vec<&DeadEndView> = b.dead_ends.iter().filter(|d| !paired(d)).collect();
     let shown_items = newest(&items, SHOW_DEAD_ENDS);
-    section(out, s, "Ruled out", Some(b.counts.dead_ends));
+    section(out, s, "Ruled out", Some(b.counts.ruled_out));
     let mut covered = 0;
     for d in shown_items {
         covered += 1;
@@ -375,10 +362,6 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
         }
         match &d.reason {
             Some(r) => {
-                // The reason is listed here; count it as shown when it is in the list.
-                if b.dead_ends.iter().any(|x| x.entry.number == r.number) {
-                    covered += 1;
-                }
                 let label = match r.via {
                     LinkType::RulesOut => "ruled out by",
                     LinkType::Because => "because",
@@ -393,10 +376,10 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
                     p.number(&num),
                     p.dim(":")
                 );
-                let text = crate::model::telling_line(&r.text);
+                let text = crate::model::headline(&r.text);
                 let more = format!("… casefile show {}", r.number);
                 let shape = (SUB_INDENT + 2, LINES_REASON, false);
-                item_lines(out, &plain_prefix, &painted, text, shape, &more, s);
+                item_lines(out, &plain_prefix, &painted, &text, shape, &more, s);
             }
             None => {
                 labels_at(out, "(no reason recorded)", p, s.width, SUB_INDENT);
@@ -406,7 +389,7 @@ fn ruled_out(out: &mut String, b: &Briefing, s: &Screen) {
     more(
         out,
         s,
-        b.counts.dead_ends - covered,
+        b.counts.ruled_out - covered,
         "casefile log --kind dead-end --kind hypothesis",
     );
 }
@@ -554,7 +537,7 @@ fn event_line(out: &mut String, e: &Entry, s: &Screen) {
         None => String::new(),
     };
     let painted = format!("  {}  {} {painted_mark}", p.dim(&time), p.number(&num));
-    one_line(out, &prefix, &painted, e.headline(), s);
+    one_line(out, &prefix, &painted, &e.headline(), s);
 }
 
 /// An item of a list: `  #12   text` wrapped under the text, with `suffix` (dimmed) after it.
@@ -580,7 +563,7 @@ fn entry_item(
         format!("({lead})")
     };
     let text = match lead.as_str() {
-        "" => std::borrow::Cow::Borrowed(super::item_text(e)),
+        "" => super::item_text(e),
         lead => std::borrow::Cow::Owned(format!("{lead} {}", super::item_text(e))),
     };
     let more = format!("… casefile show {}", e.number);
@@ -630,7 +613,7 @@ fn sub_item(
         out,
         plain_prefix,
         painted,
-        e.headline(),
+        &e.headline(),
         (SUB_INDENT + 2, budget, false),
         &more,
         s,
@@ -815,6 +798,7 @@ mod tests {
                 open_hypotheses: 9,
                 confirmed: 9,
                 dead_ends: 9,
+                ruled_out: 9,
                 open_actions: 9,
                 events: 9,
                 evidence: 9,
@@ -843,6 +827,7 @@ mod tests {
             open_hypotheses: vec![h(10), h(11)],
             confirmed: vec![h(12)],
             dead_ends: vec![dead(20, Kind::Hypothesis), dead(22, Kind::DeadEnd)],
+            paired_dead_ends: Default::default(),
             unlinked_evidence: vec![e(30, Kind::Evidence), e(31, Kind::Evidence)],
             open_actions: vec![e(40, Kind::Action)],
             events: vec![e(50, Kind::Event), e(10_000, Kind::Event)],

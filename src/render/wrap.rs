@@ -44,14 +44,15 @@ impl Layout<'_> {
     }
 }
 
-/// One line being filled: its words and their width with the spaces between them.
+/// One line being filled: its words (borrowed from the text or the layout's pointer, so that
+/// wrapping allocates per line, not per word) and their width with the spaces between them.
 #[derive(Default)]
-struct Line {
-    words: Vec<String>,
+struct Line<'a> {
+    words: Vec<&'a str>,
     width: usize,
 }
 
-impl Line {
+impl Line<'_> {
     fn text(&self) -> String {
         self.words.join(" ")
     }
@@ -59,8 +60,8 @@ impl Line {
 
 /// Word-wrap `text` into lines of at most the layout's room (the caller writes the prefix
 /// before the first line and the indent before the others). Always at least one line.
-pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
-    let mut lines: Vec<Line> = vec![Line::default()];
+pub fn wrap<'a>(text: &'a str, layout: &Layout<'a>) -> Vec<String> {
+    let mut lines: Vec<Line<'a>> = vec![Line::default()];
     // One line past the budget is enough to know that the item is cut.
     let full = |lines: &Vec<Line>| lines.len() > layout.max_lines;
     let paragraphs: Box<dyn Iterator<Item = &str>> = if layout.keep_breaks {
@@ -97,7 +98,7 @@ pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
             let line = &mut lines[i];
             let gap = usize::from(!line.words.is_empty());
             if line.width + gap + w <= layout.room(i) {
-                line.words.push(word.to_string());
+                line.words.push(word);
                 line.width += gap + w;
                 continue;
             }
@@ -109,7 +110,7 @@ pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
                     break 'paragraphs;
                 }
                 let i = lines.len() - 1;
-                lines[i].words.push(word.to_string());
+                lines[i].words.push(word);
                 lines[i].width = w;
                 continue;
             }
@@ -127,7 +128,7 @@ pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
                     }
                     continue;
                 }
-                lines[i].words.push(head.to_string());
+                lines[i].words.push(head);
                 lines[i].width += gap + hw;
                 rest = tail;
                 if !rest.is_empty() {
@@ -147,15 +148,15 @@ pub fn wrap(text: &str, layout: &Layout<'_>) -> Vec<String> {
         let line = &mut lines[i];
         while !line.words.is_empty() && line.width + 1 + more_width > room {
             let last = line.words.pop().unwrap_or_default();
-            line.width = line.width.saturating_sub(width(&last));
+            line.width = line.width.saturating_sub(width(last));
             if !line.words.is_empty() {
                 line.width = line.width.saturating_sub(1);
             }
         }
         let more = if more_width <= room {
-            layout.more.to_string()
+            layout.more
         } else {
-            split_at_width(layout.more, room).0.to_string()
+            split_at_width(layout.more, room).0
         };
         let gap = usize::from(!line.words.is_empty());
         line.words.push(more);

@@ -623,7 +623,7 @@ pub fn headline_of(conn: &Connection, number: i64) -> Result<Option<String>> {
         .prepare_cached("SELECT text FROM entry WHERE number = +?1")?
         .query_row([number], |r| r.get(0))
         .optional()?;
-    Ok(text.map(|t| crate::model::telling_line(&t).to_string()))
+    Ok(text.map(|t| crate::model::headline(&t).into_owned()))
 }
 
 /// One line of an entry, for shell completion.
@@ -660,7 +660,7 @@ pub fn headlines(conn: &Connection, limit: u32) -> Result<Vec<Headline>> {
                 number,
                 kind: Kind::parse(&kind)?,
                 state: state.as_deref().and_then(State::parse),
-                text: crate::model::telling_line(&text).to_string(),
+                text: crate::model::headline(&text).into_owned(),
             })
         })
         .collect())

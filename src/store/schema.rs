@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     v6_entry_count_by_author,
     v7_event_occurrence_index,
     numbering_keys_and_mentions,
+    link_pairing_indexes,
 ];
 
 /// The schema version this build writes.
@@ -306,6 +307,18 @@ fn numbering_keys_and_mentions(tx: &rusqlite::Transaction) -> rusqlite::Result<(
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
     }
     Ok(())
+}
+
+/// The links that pair a dead end with the hypothesis it rules out (`dead --of`, `rules-out`:
+/// dead end -> hypothesis) or explains (`refute N --because M`, `because`: hypothesis -> M),
+/// so that the briefing counts the dead ends it shows as a refutation's reason rather than as
+/// items of their own without reading every link. Partial: evidence links (`supports`,
+/// `refutes`), the common ones, do not touch them.
+fn link_pairing_indexes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE INDEX IF NOT EXISTS link_rules_out ON link(source, target) WHERE type = 'rules-out';
+         CREATE INDEX IF NOT EXISTS link_because ON link(target, source) WHERE type = 'because';",
+    )
 }
 
 /// Bring the file to [`CURRENT_VERSION`], or refuse a newer one.
