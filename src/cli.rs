@@ -384,8 +384,9 @@ An ordinary write (note, hypo, ...) must stay instant, so it reads .git itself a
 dirty as null when it cannot decide exactly within about a millisecond (a large tree) or in a
 repository shape it does not model (line-ending conversion or filters, conditional config
 includes, a sparse checkout's file reappearing, submodules configured with `ignore`, no work
-tree, ...); branch and commit are null where it cannot read them (reftable, a branch name
-that is not UTF-8).
+tree, ...). Branch and commit are read from either ref format (files or reftable). A branch
+name that is not UTF-8 is recorded with each byte outside UTF-8 written \\xHH (git forbids
+a backslash in ref names, so git's bytes can be read back exactly).
 
 `run` and the git hook ask git itself (`git status --porcelain=v2 --untracked-files=no`),
 so their facts are null only outside a repository, without a work tree (dirty), or when git

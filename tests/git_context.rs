@@ -108,20 +108,15 @@ impl World {
         v["context"].clone()
     }
 
-    /// git's own answer in `cwd`: (branch, commit, dirty), `None` where git has none.
-    fn truth(&self, cwd: &Path) -> (Option<String>, Option<String>, Option<bool>) {
+    /// git's own answer in `cwd`: (branch as git's bytes, commit, dirty), `None` where git
+    /// has none.
+    fn truth(&self, cwd: &Path) -> (Option<Vec<u8>>, Option<String>, Option<bool>) {
         let out = |args: &[&str]| -> Output { self.git_cmd(cwd).args(args).output().expect("git") };
         let sym = out(&["symbolic-ref", "-q", "HEAD"]);
-        let branch = sym
-            .status
-            .success()
-            .then(|| {
-                std::str::from_utf8(sym.stdout.trim_ascii())
-                    .ok()
-                    .map(str::to_string)
-            })
-            .flatten()
-            .map(|b| b.strip_prefix("refs/heads/").unwrap_or(&b).to_string());
+        let branch = sym.status.success().then(|| {
+            let name = sym.stdout.trim_ascii_end();
+            name.strip_prefix(b"refs/heads/").unwrap_or(name).to_vec()
+        });
         let rev = out(&["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
         let commit = rev
             .status
@@ -132,26 +127,26 @@ impl World {
         (branch, commit, dirty)
     }
 
-    /// Asserts the bars in `cwd`: an ordinary write says git's answer or `null` (branch and
-    /// commit must be git's unless `head_may_be_null`), `run` says git's answer. Returns the
-    /// ordinary write's dirty for callers that want to see it known.
+    /// Asserts the bars in `cwd`: an ordinary write says git's branch and commit (or `null`
+    /// for both only where `head_may_be_null`) and git's dirty answer or `null`; `run` says
+    /// git's answer for all three. Returns the ordinary write's dirty for callers that want
+    /// to see it known.
     fn check(&self, cwd: &Path, head_may_be_null: bool) -> Value {
         let note = self.casefile(cwd, &["note", "context check"]);
         let run = self.casefile(cwd, &["run", "--", "true"]);
         let (branch, commit, dirty) = self.truth(cwd);
-        let as_json = |o: &Option<String>| o.clone().map_or(Value::Null, Value::String);
         let dirty_json = dirty.map_or(Value::Null, Value::Bool);
         let at = cwd.display();
-        for (field, want) in [
-            ("git_branch", as_json(&branch)),
-            ("git_commit", as_json(&commit)),
-        ] {
-            let got = &note[field];
+        for (what, got) in [("note", &note), ("run", &run)] {
+            let head = (branch_bytes(&got["git_branch"]), got["git_commit"].as_str());
+            let null_ok = head_may_be_null && what == "note" && head == (None, None);
             assert!(
-                *got == want || (head_may_be_null && got.is_null()),
-                "{at}: note {field} {got}, git says {want}"
+                head == (branch.clone(), commit.as_deref()) || null_ok,
+                "{at}: {what} branch/commit {} {}, git says {:?} {commit:?}",
+                got["git_branch"],
+                got["git_commit"],
+                branch.as_deref().map(String::from_utf8_lossy),
             );
-            assert_eq!(run[field], want, "{at}: run {field}");
         }
         let got = &note["git_dirty"];
         assert!(
@@ -161,6 +156,42 @@ impl World {
         assert_eq!(run["git_dirty"], dirty_json, "{at}: run git_dirty");
         got.clone()
     }
+}
+
+/// A recorded branch back to git's bytes. The documented form (docs/commands.md, "Git
+/// context"): the name as is, except that a byte outside valid UTF-8 is written `\xHH`;
+/// git forbids `\` in ref names. Decoded here independently of casefile's encoder.
+fn branch_bytes(v: &Value) -> Option<Vec<u8>> {
+    let s = v.as_str()?;
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.extend_from_slice(&rest.as_bytes()[..i]);
+        let hex = rest
+            .get(i + 2..i + 4)
+            .filter(|_| rest[i + 1..].starts_with('x'));
+        let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
+        out.push(byte.unwrap_or_else(|| panic!("bad escape in {s:?}")));
+        rest = &rest[i + 4..];
+    }
+    out.extend_from_slice(rest.as_bytes());
+    Some(out)
+}
+
+/// Whether this git has the reftable backend (2.45 and later); CI's distribution git may
+/// not, and the reftable parts of these tests are skipped there, saying so.
+fn git_has_reftable(w: &World) -> bool {
+    let probe = w.path("reftable-probe");
+    fs::create_dir_all(&probe).expect("mkdir");
+    let ok = w
+        .git_cmd(&probe)
+        .args(["init", "-q", "--ref-format=reftable"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: this git has no reftable backend (git 2.45 or later)");
+    }
+    ok
 }
 
 fn write(path: &Path, text: &str) {
@@ -431,10 +462,17 @@ fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
     w.check(&sha, false);
     write(&sha.join("a.txt"), "edited\n");
     w.check(&sha, false);
-    let rt = w.repo("rt", &["--ref-format=reftable"]);
-    w.check(&rt, true);
-    write(&rt.join("a.txt"), "edited\n");
-    w.check(&rt, true);
+    if git_has_reftable(&w) {
+        let rt = w.repo("rt", &["--ref-format=reftable"]);
+        w.check(&rt, false);
+        write(&rt.join("a.txt"), "edited\n");
+        w.check(&rt, false);
+        w.git(&rt, &["checkout", "-qb", "topic"]);
+        w.check(&rt, false);
+        w.git(&rt, &["commit", "-qam", "two"]);
+        w.git(&rt, &["checkout", "-q", "--detach", "main"]);
+        w.check(&rt, false);
+    }
     let split = w.repo("split", &[]);
     w.git(&split, &["update-index", "--split-index"]);
     w.check(&split, false);
@@ -455,9 +493,9 @@ fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
     write(&shared.join("d/b.txt"), "b!\n");
     w.git(&shared, &["add", "-A"]);
     w.check(&shared, false);
-    // A branch name that is not UTF-8: right or null, never mangled; the commit is git's.
+    // A branch name that is not UTF-8: git's bytes, escaped losslessly, in both paths.
     let r = w.repo("latin1", &[]);
-    let name = OsStr::from_bytes(b"caf\xe9");
+    let name = OsStr::from_bytes(b"caf\xe9-\xc3\xa9");
     let out = w
         .git_cmd(&r)
         .arg("checkout")
@@ -470,12 +508,47 @@ fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    w.check(&r, false);
     let run = w.casefile(&r, &["run", "--", "true"]);
-    assert_eq!(run["git_branch"], Value::Null);
-    assert_eq!(run["git_commit"], w.git(&r, &["rev-parse", "HEAD"]));
-    assert_eq!(run["git_dirty"], false);
+    assert_eq!(run["git_branch"], "caf\\xe9-\u{e9}");
     let note = w.casefile(&r, &["note", "x"]);
-    assert_eq!(note["git_branch"], Value::Null);
+    assert_eq!(note["git_branch"], "caf\\xe9-\u{e9}");
+}
+
+#[test]
+fn symbolic_ref_chains_and_linked_worktrees() {
+    let w = World::new();
+    let r = w.repo("r", &[]);
+    // HEAD → alias → main: git names the branch at the end of the chain.
+    w.git(&r, &["symbolic-ref", "refs/heads/alias", "refs/heads/main"]);
+    w.git(&r, &["symbolic-ref", "HEAD", "refs/heads/alias"]);
+    w.check(&r, false);
+    assert_eq!(w.casefile(&r, &["note", "x"])["git_branch"], "main");
+    w.git(&r, &["symbolic-ref", "HEAD", "refs/heads/main"]);
+    let mut formats = vec![("files", w.path("files-wt"), r.clone())];
+    if git_has_reftable(&w) {
+        let rt = w.repo("rt", &["--ref-format=reftable"]);
+        formats.push(("reftable", w.path("reftable-wt"), rt));
+    }
+    for (what, wt, repo) in formats {
+        let wt_arg = wt.to_str().expect("utf8");
+        w.git(&repo, &["worktree", "add", "-q", "-b", what, wt_arg]);
+        w.check(&wt, false);
+        assert_eq!(w.casefile(&wt, &["note", "x"])["git_branch"], what);
+        write(&wt.join("a.txt"), "edited in the worktree\n");
+        w.git(&wt, &["commit", "-qam", "in the worktree"]);
+        w.git(&wt, &["checkout", "-q", "--detach", "HEAD~1"]);
+        w.check(&wt, false);
+        w.check(&repo, false);
+        // Packed (or compacted) refs, with the worktree's branch moved by `update-ref`.
+        w.git(&repo, &["pack-refs", "--all"]);
+        w.git(&wt, &["checkout", "-q", what]);
+        w.git(
+            &repo,
+            &["update-ref", &format!("refs/heads/{what}"), "main"],
+        );
+        w.check(&wt, false);
+    }
 }
 
 /// A plain repository to clone with `--shared` (objects through alternates).
@@ -510,8 +583,9 @@ fn run_describes_the_tree_before_the_command() {
     assert_eq!(w.truth(&r).2, Some(false));
 }
 
-/// Random small histories; after each step the instant path says git's answer or null and
-/// `run` says git's answer. Seed with `CONTEXT_SEED`, steps with `CONTEXT_STEPS`.
+/// Random small histories; after each step the instant path says git's branch and commit
+/// and git's dirty answer or null, and `run` says git's answer. Seed with `CONTEXT_SEED`,
+/// steps with `CONTEXT_STEPS`.
 #[test]
 fn random_histories_agree_with_git() {
     let w = World::new();
@@ -522,6 +596,22 @@ fn random_histories_agree_with_git() {
         &["submodule", "add", "-q", lib.to_str().expect("utf8"), "sub"],
     );
     w.git(&r, &["commit", "-qm", "sub"]);
+    random_history(&w, &r, 120, 25);
+}
+
+/// The same in a reftable repository, where branch switches, `update-ref`, deletions and
+/// `pack-refs` (compaction) grow and shrink the table stack.
+#[test]
+fn random_histories_agree_with_git_in_a_reftable_repository() {
+    let w = World::new();
+    if !git_has_reftable(&w) {
+        return;
+    }
+    let r = w.repo("r", &["--ref-format=reftable"]);
+    random_history(&w, &r, 60, 15);
+}
+
+fn random_history(w: &World, r: &Path, default_steps: usize, max_secs: u64) {
     let mut seed: u64 = std::env::var("CONTEXT_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -529,7 +619,7 @@ fn random_histories_agree_with_git() {
     let steps: usize = std::env::var("CONTEXT_STEPS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(120);
+        .unwrap_or(default_steps);
     let mut rand = |n: usize| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -545,20 +635,28 @@ fn random_histories_agree_with_git() {
         "d/n.txt",
         "link",
     ];
+    let branches: [&[u8]; 5] = [b"main", b"topic", b"feature/x", b"caf\xe9", b"zz"];
     let started = std::time::Instant::now();
-    let mut known = 0;
-    let mut done = 0;
+    let (mut known, mut done, mut detached, mut on_branch) = (0, 0, 0, 0);
     for step in 0..steps {
-        if started.elapsed().as_secs() > 25 {
+        if started.elapsed().as_secs() > max_secs {
             break;
         }
         done += 1;
         let f = files[rand(files.len())];
         let p = r.join(f);
-        let op = rand(16);
-        let run_git = |args: &[&str]| {
-            let _ = w.git_cmd(&r).args(args).output();
+        let op = rand(22);
+        let git_ok = |args: &[&OsStr]| {
+            w.git_cmd(r)
+                .args(args)
+                .output()
+                .is_ok_and(|o| o.status.success())
         };
+        let run_git = |args: &[&str]| {
+            let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+            git_ok(&args);
+        };
+        let branch = OsStr::from_bytes(branches[rand(branches.len())]);
         match op {
             0 => write(&p, &format!("edit {step}\n")),
             1 if p.is_file() => {
@@ -582,7 +680,7 @@ fn random_histories_agree_with_git() {
             }
             8 => run_git(&["checkout", "-q", "--", "."]),
             9 => run_git(&["reset", "-q"]),
-            10 => {
+            10 if r.join(".gitmodules").exists() => {
                 let to = if r.join("sub").exists() {
                     "moved-sub"
                 } else {
@@ -591,7 +689,7 @@ fn random_histories_agree_with_git() {
                 let from = if to == "sub" { "moved-sub" } else { "sub" };
                 run_git(&["mv", from, to]);
             }
-            11 => {
+            11 if r.join(".gitmodules").exists() => {
                 let sub = if r.join("sub").exists() {
                     r.join("sub")
                 } else {
@@ -612,17 +710,56 @@ fn random_histories_agree_with_git() {
             13 if p.is_file() => age(&p, 1 + rand(100) as u64),
             14 => run_git(&["commit", "-qm", "staged only", "--allow-empty"]),
             15 => run_git(&["stash", "-q"]),
+            // Branch switches (an existing branch, else a new one here), with or without
+            // carrying the changes along.
+            16 | 17 => {
+                let force: &[&OsStr] = if op == 17 { &["-f".as_ref()] } else { &[] };
+                let co = [OsStr::new("checkout"), OsStr::new("-q")];
+                if !git_ok(&[&co[..], force, &[branch]].concat()) {
+                    git_ok(&[&co[..], &["-b".as_ref(), branch]].concat());
+                }
+            }
+            18 => run_git(&["checkout", "-q", "--detach", ["HEAD", "HEAD~1"][rand(2)]]),
+            19 => run_git(&["pack-refs", "--all"]),
+            // A branch moved under HEAD or beside it, or deleted (HEAD's branch unborn then).
+            20 => {
+                let mut full = b"refs/heads/".to_vec();
+                full.extend_from_slice(branch.as_bytes());
+                let full = OsStr::from_bytes(&full);
+                let args: Vec<&OsStr> = match rand(3) {
+                    0 => vec!["update-ref".as_ref(), "-d".as_ref(), full],
+                    1 => vec!["update-ref".as_ref(), full, "HEAD~1".as_ref()],
+                    _ => vec!["update-ref".as_ref(), full, "HEAD".as_ref()],
+                };
+                git_ok(&args);
+            }
+            21 => {
+                let mut full = b"refs/heads/".to_vec();
+                full.extend_from_slice(branch.as_bytes());
+                git_ok(&[
+                    "symbolic-ref".as_ref(),
+                    "HEAD".as_ref(),
+                    OsStr::from_bytes(&full),
+                ]);
+            }
             _ => continue,
         }
         // Shown with a failure: the history that led to it.
         eprintln!("step {step}: op {op} on {f}");
-        let note = w.check(&r, false);
+        let note = w.check(r, false);
         if !note.is_null() {
             known += 1;
         }
+        match w.truth(r).0 {
+            Some(_) => on_branch += 1,
+            None => detached += 1,
+        }
     }
-    eprintln!("{known} of {done} steps known by the instant path");
+    eprintln!(
+        "{known} of {done} steps known by the instant path; {detached} detached, {on_branch} on a branch"
+    );
     assert!(known > 0, "the instant path never knew");
+    assert!(detached > 0 && on_branch > 0, "the history never switched");
 }
 
 #[test]
@@ -636,6 +773,8 @@ fn show_and_run_help_say_what_the_context_means() {
             "untracked files do not count",
             "null means unknown",
             "before it starts the command",
+            "either ref format (files or reftable)",
+            "outside UTF-8 written \\xHH",
         ] {
             assert!(
                 flat.contains(needle),
@@ -697,8 +836,8 @@ fn the_hook_records_git_answer_after_partial_and_all_commits() {
             let last = &list[list.len() - 1]["context"];
             let (branch, commit, dirty) = w.truth(&r);
             assert_eq!(
-                last["git_branch"],
-                branch.expect("branch").as_str(),
+                branch_bytes(&last["git_branch"]),
+                Some(branch.expect("branch")),
                 "{name} {what}"
             );
             assert_eq!(

@@ -12,7 +12,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{expand_home, Env, Repo};
+use super::{expand_home, Env, RefBackend, Repo};
+
+/// See [`Repo::setup_config`].
+#[derive(Debug, Default)]
+pub(super) struct SetupConfig {
+    pub bare: Option<String>,
+    pub worktree: Option<String>,
+    pub refs: RefBackend,
+}
 
 impl Env {
     /// The config files git reads before the repository's own, lowest priority first.
@@ -49,22 +57,42 @@ impl Repo {
         config_lookup(&[self.common_dir.join("config")], section, key, &self.env).value
     }
 
-    /// `core.bare` and `core.worktree` from the repository's config file, in one read and
-    /// without includes, as git reads them when it sets the repository up.
-    pub(super) fn bare_and_worktree(&self) -> (Option<String>, Option<String>) {
-        let (mut bare, mut worktree) = (None, None);
+    /// What git reads from the repository's config file when it sets the repository up, in
+    /// one read and without includes: `core.bare`, `core.worktree`, and which ref backend
+    /// holds the refs (`extensions.refStorage`, honoured by git only with
+    /// `core.repositoryFormatVersion` 1).
+    pub(super) fn setup_config(&self) -> SetupConfig {
+        let mut out = SetupConfig::default();
+        let (mut storage, mut version) = (None, None);
         if let Ok(bytes) = fs::read(self.common_dir.join("config")) {
             for_each_entry(&String::from_utf8_lossy(&bytes), |s, sub, k, v| {
-                if s.eq_ignore_ascii_case("core") && sub.is_none() {
+                if sub.is_some() {
+                    return;
+                }
+                if s.eq_ignore_ascii_case("core") {
                     if k.eq_ignore_ascii_case("bare") {
-                        bare = Some(v.to_string());
+                        out.bare = Some(v.to_string());
                     } else if k.eq_ignore_ascii_case("worktree") {
-                        worktree = Some(v.to_string());
+                        out.worktree = Some(v.to_string());
+                    } else if k.eq_ignore_ascii_case("repositoryformatversion") {
+                        version = Some(v.trim().to_string());
                     }
+                } else if s.eq_ignore_ascii_case("extensions")
+                    && k.eq_ignore_ascii_case("refstorage")
+                {
+                    storage = Some(v.to_ascii_lowercase());
                 }
             });
         }
-        (bare, worktree)
+        // git refuses a version-0 repository that names a ref backend at all.
+        let v1 = version.as_deref() == Some("1");
+        out.refs = match storage.as_deref() {
+            None => RefBackend::Files,
+            Some("files") if v1 => RefBackend::Files,
+            Some("reftable") if v1 => RefBackend::Reftable,
+            Some(_) => RefBackend::Unknown,
+        };
+        out
     }
 
     /// The object id length of the repository's hash (20 for SHA-1, 32 for SHA-256).

@@ -17,11 +17,14 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use super::refs::ref_name_text;
+
 /// What git said about the repository around a directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     /// The branch without `refs/heads/` (a symbolic HEAD pointing elsewhere keeps its full
-    /// name); `None` when detached, or when the name is not UTF-8 (never a lossy name).
+    /// name); `None` when detached. A name that is not UTF-8 is escaped losslessly, as the
+    /// instant reader does (see `ref_name_text`).
     pub branch: Option<String>,
     /// HEAD's full commit id; `None` on an unborn branch.
     pub commit: Option<String>,
@@ -89,7 +92,7 @@ fn ask(dir: &Path) -> Result<Option<Facts>, ()> {
         _ => return Err(()),
     };
     Ok(Some(Facts {
-        branch: branch.flatten(),
+        branch,
         commit,
         dirty: None,
     }))
@@ -124,7 +127,7 @@ fn parse_status(out: &[u8], dir: &Path) -> Result<Facts, ()> {
             if v == b"(detached)" {
                 detached = true;
             } else {
-                facts.branch = std::str::from_utf8(v).ok().map(str::to_string);
+                facts.branch = Some(ref_name_text(v));
             }
         } else if record.starts_with(b"#") {
             // Other headers (upstream, stash): not ours.
@@ -143,16 +146,16 @@ fn parse_status(out: &[u8], dir: &Path) -> Result<Facts, ()> {
             .output()
             .map_err(|_| ())?;
         if symref.status.success() {
-            facts.branch = branch_name(&symref.stdout);
+            facts.branch = Some(branch_name(&symref.stdout));
         }
     }
     Ok(facts)
 }
 
-/// `refs/heads/x` → `x`; other symbolic targets keep their full name; `None` if not UTF-8.
-fn branch_name(stdout: &[u8]) -> Option<String> {
-    let name = std::str::from_utf8(trim(stdout)).ok()?;
-    Some(name.strip_prefix("refs/heads/").unwrap_or(name).to_string())
+/// `refs/heads/x` → `x`; other symbolic targets keep their full name.
+fn branch_name(stdout: &[u8]) -> String {
+    let name = trim(stdout);
+    ref_name_text(name.strip_prefix(b"refs/heads/").unwrap_or(name))
 }
 
 fn trim(b: &[u8]) -> &[u8] {
@@ -193,8 +196,9 @@ mod tests {
         bytes.remove(n - 2);
         let f = parse_status(&bytes, dir).expect("parse");
         assert_eq!(
-            f.branch, None,
-            "a name that is not UTF-8 is absent, not lossy"
+            f.branch.as_deref(),
+            Some("caf\\xe9"),
+            "a name that is not UTF-8 is escaped, not lossy"
         );
         assert_eq!(f.commit.as_deref(), Some(c.as_str()));
     }

@@ -30,9 +30,11 @@
 //!   `GIT_INDEX_FILE`, `safe.bareRepository=explicit`. Not modelled: `safe.directory`
 //!   (ownership), `GIT_IMPLICIT_WORK_TREE`.
 //! * [`Repo::head`] reads `HEAD` (a symlink into `refs/` too, as `core.preferSymlinkRefs`
-//!   writes it), follows symbolic refs a few levels through loose refs and `packed-refs`.
-//!   Repositories using the reftable ref backend, and names that are not UTF-8, give an empty
-//!   [`Head`].
+//!   writes it) and follows symbolic refs a few levels, through loose refs and `packed-refs`,
+//!   or, in a repository using the reftable ref backend (`extensions.refStorage`, read with
+//!   `core.bare` in discovery's one config read), through its table stacks (`reftable`). The
+//!   branch is the name at the end of the chain, as git names it; a name that is not UTF-8 is
+//!   recorded losslessly (`\xHH` for each byte outside UTF-8, see `refs::ref_name_text`).
 //! * [`Repo::dirty`] streams the index (versions 2, 3 and 4, sparse or not) through a small
 //!   window, compares its tree with HEAD's (the staged side; HEAD's commit is read loose or
 //!   from a pack through delta chains, inflated with `miniz_oxide`, pure Rust)
@@ -47,6 +49,9 @@
 //! so fresh-process figures are pessimistic):
 //!
 //! * `discover` + `head`: ~20 µs in a warm loop, 30–55 µs as the first thing a process does.
+//!   In a reftable repository `head` reads `tables.list` and each table's ref blocks from
+//!   the newest until the name is found: ~36,000 instructions in a small repository, ~90,000
+//!   among 10,000 branches, against ~520,000 for spawning `git rev-parse` (see `reftable`).
 //! * `dirty`: ~2.6 µs per tracked file (one lstat costs ~2.5 µs here), plus ~30 µs per 1,000
 //!   index entries to stream the index. A 0.7 ms budget covers ~200–250 files: checkouts up
 //!   to ~200 files get an exact answer; in a 5,000-file checkout it answers `None` unless it
@@ -75,6 +80,7 @@ pub mod exact;
 mod index;
 mod objects;
 mod refs;
+mod reftable;
 #[cfg(test)]
 mod test_support;
 
@@ -99,7 +105,21 @@ pub struct Repo {
     /// No work tree to compare (a bare repository, `core.bare`, or a `core.worktree` that
     /// does not hold the starting directory): dirty is unknown, `work_tree` is the git dir.
     no_work_tree: bool,
+    /// Where the refs are kept (`extensions.refStorage`).
+    refs: RefBackend,
     env: Env,
+}
+
+/// The ref backends git has (`extensions.refStorage`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum RefBackend {
+    /// Loose files under `refs/` and `packed-refs` (git's default).
+    #[default]
+    Files,
+    /// `reftable/` tables (`git init --ref-format=reftable`, git 2.45 and later).
+    Reftable,
+    /// A backend we do not read, or a config git itself would refuse: HEAD is unknown.
+    Unknown,
 }
 
 /// The checked-out branch and commit.
@@ -308,10 +328,13 @@ impl Repo {
             common_dir,
             index_file,
             no_work_tree: false,
+            refs: RefBackend::Files,
             env,
         };
-        let (bare, core_worktree) = repo.bare_and_worktree();
-        let bare = bare.is_some_and(|v| parse_bool(&v) != Some(false));
+        let setup = repo.setup_config();
+        repo.refs = setup.refs;
+        let core_worktree = setup.worktree;
+        let bare = setup.bare.is_some_and(|v| parse_bool(&v) != Some(false));
         // git's order: GIT_WORK_TREE, then core.bare, then core.worktree (relative to the git
         // dir), then the default.
         if let Some(wt) = repo.env.work_tree.clone() {
@@ -357,10 +380,11 @@ impl Repo {
         &self.common_dir
     }
 
-    /// The checked-out branch and HEAD commit. Follows symbolic refs up to
-    /// a few levels, through loose refs (per-worktree ones in the git dir, the rest in the
-    /// common dir) and then `packed-refs`. Both fields are `None` when nothing can be read
-    /// (including repositories using the reftable backend).
+    /// The checked-out branch and HEAD commit. Follows symbolic refs up to a few levels,
+    /// through loose refs (per-worktree ones in the git dir, the rest in the common dir) and
+    /// then `packed-refs`, or through the reftable stacks (the worktree's, then the shared
+    /// one). Both fields are `None` when nothing can be read (a damaged ref store, a ref
+    /// backend git would refuse or we do not know, a symbolic-ref loop).
     pub fn head(&self) -> Head {
         self.read_head().0
     }
@@ -423,7 +447,7 @@ impl Repo {
     /// * `None` when `budget` ran out first (the clock is read every 4 files), or the answer
     ///   depends on something not modelled: no work tree here (bare, `core.bare`, outside
     ///   `core.worktree`); a corrupt index or a split index; HEAD's commit in an alternate
-    ///   object store or missing (partial clone); a reftable repository; a content hash
+    ///   object store or missing (partial clone); HEAD unknown; a content hash
     ///   needed in a SHA-256 repository; a file whose content must be compared where git may
     ///   convert it (`core.autocrlf`, any applicable attributes file: `text`, `eol`, filters
     ///   and git-lfs would make git's comparison differ from ours); `core.fileMode` or
