@@ -12,7 +12,7 @@ use anyhow::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::model::{CaseInfo, Entry, Kind, LinkType};
+use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
 use crate::store::case_info;
 use crate::store::entries::{self, ENTRY_COLUMNS};
 
@@ -214,9 +214,9 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         pinned_exist: pinned_count > 0,
         dead_ends_exist: counts.dead_ends > 0,
     };
-    let picks: Vec<(i64, i64)> = if counts.entries > 0 {
+    let picks: Vec<(i64, i64, Option<i64>)> = if counts.entries > 0 {
         conn.prepare_cached(&picks_sql(&limits))?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?
     } else {
         Vec::new()
@@ -225,8 +225,8 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let numbers = |section: i64| -> Vec<i64> {
         let mut list: Vec<i64> = picks
             .iter()
-            .filter(|(s, _)| *s == section)
-            .map(|(_, n)| *n)
+            .filter(|(s, ..)| *s == section)
+            .map(|(_, n, _)| *n)
             .collect();
         list.sort_unstable();
         list
@@ -236,9 +236,6 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         numbers(section::CONFIRMED),
         numbers(section::DEAD_END),
     );
-    let paired_dead_ends: std::collections::HashSet<i64> =
-        numbers(section::PAIRED).into_iter().collect();
-    counts.ruled_out = counts.dead_ends - paired_dead_ends.len() as i64;
     let links = Links::load(
         conn,
         &[&open[..], &confirmed[..], &dead[..]].concat(),
@@ -246,7 +243,10 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     )?;
 
     // Every entry the sections show, read at once.
-    let mut wanted: Vec<i64> = picks.iter().map(|(_, n)| *n).collect();
+    let mut wanted: Vec<i64> = picks
+        .iter()
+        .flat_map(|(_, n, aux)| std::iter::once(*n).chain(*aux))
+        .collect();
     let evidence_of = |h: i64, limit: Option<usize>| {
         let (f, a) = (
             links.evidence(h, "supports", limit),
@@ -264,6 +264,24 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     }
     wanted.extend(dead.iter().filter_map(|&d| links.reason(d).map(|r| r.1)));
     let loaded = load(conn, &mut wanted, whole)?;
+    // A dead end linked to a hypothesis (`rules-out`, `because`) is that hypothesis's reason
+    // when both are live, the one a dead end and the other refuted.
+    let live = |n: i64, kind: Kind, state: Option<State>| {
+        loaded
+            .by_number
+            .get(&n)
+            .is_some_and(|(_, e)| e.kind == kind && e.state == state && !e.retracted)
+    };
+    let paired_dead_ends: std::collections::HashSet<i64> = picks
+        .iter()
+        .filter(|(s, ..)| *s == section::PAIRED)
+        .filter_map(|(_, d, h)| Some((*d, (*h)?)))
+        .filter(|&(d, h)| {
+            live(d, Kind::DeadEnd, None) && live(h, Kind::Hypothesis, Some(State::Refuted))
+        })
+        .map(|(d, _)| d)
+        .collect();
+    counts.ruled_out = counts.dead_ends - paired_dead_ends.len() as i64;
 
     let hypotheses = |list: &[i64], limit: Option<usize>| -> Vec<HypothesisView> {
         list.iter()
@@ -559,13 +577,14 @@ fn columns(whole: bool) -> &'static str {
     }
 }
 
-/// The bounded subqueries that pick each section's entries, as `(section, number)`. Each is
+/// The bounded subqueries that pick each section's entries, as `(section, number, aux)`
+/// (`aux`: for a pair, the hypothesis). Each is
 /// an index probe that stops after its limit (the `EXPLAIN QUERY PLAN` test below keeps them
 /// so); ordered subqueries are wrapped, as a compound requires.
 fn pick_arms(l: &Limits) -> Vec<String> {
     use section as s;
     let per = l.per_list;
-    let pick = |section: i64, query: String| format!("SELECT {section}, n FROM ({query})");
+    let pick = |section: i64, query: String| format!("SELECT {section}, n, NULL FROM ({query})");
     let newest = |kind: &str, state: &str| {
         format!(
             "SELECT number AS n FROM entry WHERE kind = '{kind}' AND state = '{state}' \
@@ -639,27 +658,18 @@ fn pick_arms(l: &Limits) -> Vec<String> {
         arms.push(pick(s::LAST_GOOD, mark("good", "DESC")));
     }
     if l.dead_ends_exist {
-        // The dead ends that are a refuted hypothesis's reason, through the partial indexes
-        // of `rules-out` and `because` links (a few rows, however large the case).
-        let live = |n: &str, kind: &str, state: &str| {
-            format!(
-                "EXISTS (SELECT 1 FROM entry WHERE number = {n} AND kind = '{kind}' \
-                 AND state {state} AND NOT retracted)"
-            )
-        };
+        // The pairs of a dead end and the hypothesis it rules out or explains (checked once
+        // loaded), through the partial indexes of `rules-out` and `because` links: a few rows
+        // however large the case.
         arms.push(format!(
-            "SELECT {}, source FROM link INDEXED BY link_rules_out WHERE type = 'rules-out' \
-             AND {} AND {}",
-            s::PAIRED,
-            live("source", "dead-end", "IS NULL"),
-            live("target", "hypothesis", "= 'refuted'")
+            "SELECT {}, source, target FROM link INDEXED BY link_rules_out \
+             WHERE type = 'rules-out'",
+            s::PAIRED
         ));
         arms.push(format!(
-            "SELECT {}, target FROM link INDEXED BY link_because WHERE type = 'because' \
-             AND {} AND {}",
-            s::PAIRED,
-            live("target", "dead-end", "IS NULL"),
-            live("source", "hypothesis", "= 'refuted'")
+            "SELECT {}, target, source FROM link INDEXED BY link_because \
+             WHERE type = 'because'",
+            s::PAIRED
         ));
     }
     if l.pinned_exist {
