@@ -127,11 +127,10 @@ impl World {
         (branch, commit, dirty)
     }
 
-    /// Asserts the bars in `cwd`: an ordinary write says git's branch and commit (or `null`
-    /// for both only where `head_may_be_null`) and git's dirty answer or `null`; `run` says
-    /// git's answer for all three. Returns the ordinary write's dirty for callers that want
-    /// to see it known.
-    fn check(&self, cwd: &Path, head_may_be_null: bool) -> Value {
+    /// Asserts the bars in `cwd`: an ordinary write says git's branch and commit, and git's
+    /// dirty answer or `null`; `run` says git's answer for all three. Returns the ordinary
+    /// write's dirty for callers that want to see it known.
+    fn check(&self, cwd: &Path) -> Value {
         let note = self.casefile(cwd, &["note", "context check"]);
         let run = self.casefile(cwd, &["run", "--", "true"]);
         let (branch, commit, dirty) = self.truth(cwd);
@@ -139,9 +138,8 @@ impl World {
         let at = cwd.display();
         for (what, got) in [("note", &note), ("run", &run)] {
             let head = (branch_bytes(&got["git_branch"]), got["git_commit"].as_str());
-            let null_ok = head_may_be_null && what == "note" && head == (None, None);
             assert!(
-                head == (branch.clone(), commit.as_deref()) || null_ok,
+                head == (branch.clone(), commit.as_deref()),
                 "{at}: {what} branch/commit {} {}, git says {:?} {commit:?}",
                 got["git_branch"],
                 got["git_commit"],
@@ -222,34 +220,34 @@ fn submodule_at_another_commit_or_edited_inside() {
         &["submodule", "add", "-q", lib.to_str().expect("utf8"), "sub"],
     );
     w.git(&top, &["commit", "-qm", "sub"]);
-    w.check(&top, false);
+    w.check(&top);
     let sub = top.join("sub");
     // Edited inside.
     write(&sub.join("a.txt"), "edited in the submodule\n");
-    w.check(&top, false);
-    w.check(&sub, false);
+    w.check(&top);
+    w.check(&sub);
     w.git(&sub, &["checkout", "--", "a.txt"]);
-    w.check(&top, false);
+    w.check(&top);
     // Checked out at another commit.
     write(&sub.join("new.txt"), "n\n");
     w.git(&sub, &["add", "new.txt"]);
     w.git(&sub, &["commit", "-qm", "two"]);
-    w.check(&top, false);
+    w.check(&top);
     // Untracked files inside do not count.
     w.git(&sub, &["checkout", "-q", "HEAD~1"]);
     write(&sub.join("untracked.txt"), "u\n");
-    w.check(&top, false);
+    w.check(&top);
     // Not checked out at all.
     let clone = w.path("clone");
     w.git(
         w.env.dir.path(),
         &["clone", "-q", top.to_str().expect("utf8"), "clone"],
     );
-    w.check(&clone, false);
+    w.check(&clone);
     // An ignore setting changes git's answer: right or null.
     w.git(&top, &["config", "submodule.sub.ignore", "all"]);
     write(&sub.join("a.txt"), "edited again\n");
-    w.check(&top, false);
+    w.check(&top);
 }
 
 #[test]
@@ -261,22 +259,22 @@ fn sparse_checkout_file_reappearing_outside_the_cone() {
     w.git(&r, &["commit", "-qm", "out"]);
     w.git(&r, &["sparse-checkout", "set", "--cone", "d"]);
     assert!(!r.join("out/o.txt").exists());
-    w.check(&r, false);
+    w.check(&r);
     write(&r.join("out/o.txt"), "edited outside the cone\n");
-    w.check(&r, false);
+    w.check(&r);
     write(&r.join("out/o.txt"), "outside\n");
-    w.check(&r, false);
+    w.check(&r);
 }
 
 #[test]
 fn tracked_folder_replaced_by_a_symlink_to_a_copy() {
     let w = World::new();
     let r = w.repo("r", &[]);
-    w.check(&r, false);
+    w.check(&r);
     let copy = w.path("copy-of-d");
     fs::rename(r.join("d"), &copy).expect("mv");
     symlink(&copy, r.join("d")).expect("symlink");
-    let dirty = w.check(&r, false);
+    let dirty = w.check(&r);
     // The symlinked folder is found without any hashing: known.
     assert_eq!(dirty, Value::Bool(true));
 }
@@ -301,11 +299,11 @@ fn line_ending_conversion_fresh_clone_untouched_and_touched() {
         fs::read(clone.join("x.bat")).expect("bat"),
         b"echo one\r\necho two\r\n"
     );
-    w.check(&clone, false);
+    w.check(&clone);
     age(&clone.join("x.bat"), 10);
-    w.check(&clone, false);
+    w.check(&clone);
     write(&clone.join("x.bat"), "echo one\r\necho 2!\r\n");
-    w.check(&clone, false);
+    w.check(&clone);
 
     // core.autocrlf=true, set before the clone checks out.
     let src2 = w.repo("src2", &[]);
@@ -323,9 +321,9 @@ fn line_ending_conversion_fresh_clone_untouched_and_touched() {
     );
     let crlf = w.path("crlf");
     assert_eq!(fs::read(crlf.join("a.txt")).expect("a"), b"alpha\r\n");
-    w.check(&crlf, false);
+    w.check(&crlf);
     age(&crlf.join("a.txt"), 10);
-    w.check(&crlf, false);
+    w.check(&crlf);
 }
 
 #[test]
@@ -342,7 +340,7 @@ fn file_mode_false_through_include_path_and_include_if() {
         ],
     );
     chmod(&r.join("run.sh"), 0o755);
-    w.check(&r, false);
+    w.check(&r);
     // Relative to the including file, through a second level.
     w.git(&r, &["config", "--unset", "include.path"]);
     write(
@@ -350,7 +348,7 @@ fn file_mode_false_through_include_path_and_include_if() {
         "[include]\n\tpath = ../../inc.cfg\n",
     );
     w.git(&r, &["config", "include.path", "level1.cfg"]);
-    w.check(&r, false);
+    w.check(&r);
     // A conditional include that may set it: git's answer or null.
     w.git(&r, &["config", "--unset", "include.path"]);
     let cond = format!("includeIf.gitdir:{}/.path", r.display());
@@ -358,7 +356,7 @@ fn file_mode_false_through_include_path_and_include_if() {
         &r,
         &["config", &cond, w.path("inc.cfg").to_str().expect("utf8")],
     );
-    w.check(&r, false);
+    w.check(&r);
     let cond_other = "includeIf.gitdir:/nowhere/.path";
     w.git(
         &r,
@@ -376,7 +374,7 @@ fn file_mode_false_through_include_path_and_include_if() {
             w.path("inc.cfg").to_str().expect("utf8"),
         ],
     );
-    w.check(&r, false);
+    w.check(&r);
 }
 
 #[test]
@@ -397,12 +395,12 @@ fn core_worktree_with_git_dir_from_a_subdirectory() {
     );
     w.vars.push(("GIT_DIR".into(), gd.clone()));
     let sub = r.join("d/e");
-    w.check(&sub, false);
+    w.check(&sub);
     write(&r.join("d/b.txt"), "changed\n");
-    w.check(&sub, false);
+    w.check(&sub);
     // Outside the work tree, git has no work tree there: dirty unknown for everyone.
     let outside = w.path("work");
-    w.check(&outside, false);
+    w.check(&outside);
 }
 
 #[test]
@@ -412,7 +410,7 @@ fn stray_git_folder_holding_only_head_is_no_repository() {
     let inner = r.join("d/inner");
     fs::create_dir_all(inner.join(".git")).expect("mkdir");
     fs::write(inner.join(".git/HEAD"), "ref: refs/heads/other\n").expect("HEAD");
-    let dirty = w.check(&inner, false);
+    let dirty = w.check(&inner);
     let _ = dirty;
     let note = w.casefile(&inner, &["note", "x"]);
     assert_eq!(note["git_branch"], "main");
@@ -428,13 +426,13 @@ fn head_as_a_symlink_prefer_symlink_refs() {
         .expect("HEAD")
         .file_type()
         .is_symlink());
-    w.check(&r, false);
+    w.check(&r);
     let note = w.casefile(&r, &["note", "x"]);
     assert_eq!(note["git_branch"], "topic");
     // An unborn branch through a dangling symlink.
     fs::remove_file(r.join(".git/HEAD")).expect("rm");
     symlink("refs/heads/unborn", r.join(".git/HEAD")).expect("symlink");
-    w.check(&r, false);
+    w.check(&r);
     assert_eq!(w.casefile(&r, &["note", "x"])["git_branch"], "unborn");
 }
 
@@ -447,8 +445,8 @@ fn bare_repository_inside_a_work_tree() {
         &r.join("inner.git"),
         &["branch", "-q", "-m", "main", "bare-branch"],
     );
-    w.check(&r.join("inner.git"), false);
-    w.check(&r.join("inner.git/refs"), false);
+    w.check(&r.join("inner.git"));
+    w.check(&r.join("inner.git/refs"));
     assert_eq!(
         w.casefile(&r.join("inner.git"), &["note", "x"])["git_branch"],
         "bare-branch"
@@ -459,25 +457,25 @@ fn bare_repository_inside_a_work_tree() {
 fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
     let w = World::new();
     let sha = w.repo("sha", &["--object-format=sha256"]);
-    w.check(&sha, false);
+    w.check(&sha);
     write(&sha.join("a.txt"), "edited\n");
-    w.check(&sha, false);
+    w.check(&sha);
     if git_has_reftable(&w) {
         let rt = w.repo("rt", &["--ref-format=reftable"]);
-        w.check(&rt, false);
+        w.check(&rt);
         write(&rt.join("a.txt"), "edited\n");
-        w.check(&rt, false);
+        w.check(&rt);
         w.git(&rt, &["checkout", "-qb", "topic"]);
-        w.check(&rt, false);
+        w.check(&rt);
         w.git(&rt, &["commit", "-qam", "two"]);
         w.git(&rt, &["checkout", "-q", "--detach", "main"]);
-        w.check(&rt, false);
+        w.check(&rt);
     }
     let split = w.repo("split", &[]);
     w.git(&split, &["update-index", "--split-index"]);
-    w.check(&split, false);
+    w.check(&split);
     w.git(&split, &["rm", "-q", "--cached", "a.txt"]);
-    w.check(&split, false);
+    w.check(&split);
     w.git(
         w.env.dir.path(),
         &[
@@ -489,10 +487,10 @@ fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
         ],
     );
     let shared = w.path("shared");
-    w.check(&shared, false);
+    w.check(&shared);
     write(&shared.join("d/b.txt"), "b!\n");
     w.git(&shared, &["add", "-A"]);
-    w.check(&shared, false);
+    w.check(&shared);
     // A branch name that is not UTF-8: git's bytes, escaped losslessly, in both paths.
     let r = w.repo("latin1", &[]);
     let name = OsStr::from_bytes(b"caf\xe9-\xc3\xa9");
@@ -508,7 +506,7 @@ fn run_is_exact_in_sha256_reftable_split_index_shared_and_non_utf8_branch() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    w.check(&r, false);
+    w.check(&r);
     let run = w.casefile(&r, &["run", "--", "true"]);
     assert_eq!(run["git_branch"], "caf\\xe9-\u{e9}");
     let note = w.casefile(&r, &["note", "x"]);
@@ -522,7 +520,7 @@ fn symbolic_ref_chains_and_linked_worktrees() {
     // HEAD → alias → main: git names the branch at the end of the chain.
     w.git(&r, &["symbolic-ref", "refs/heads/alias", "refs/heads/main"]);
     w.git(&r, &["symbolic-ref", "HEAD", "refs/heads/alias"]);
-    w.check(&r, false);
+    w.check(&r);
     assert_eq!(w.casefile(&r, &["note", "x"])["git_branch"], "main");
     w.git(&r, &["symbolic-ref", "HEAD", "refs/heads/main"]);
     let mut formats = vec![("files", w.path("files-wt"), r.clone())];
@@ -533,13 +531,13 @@ fn symbolic_ref_chains_and_linked_worktrees() {
     for (what, wt, repo) in formats {
         let wt_arg = wt.to_str().expect("utf8");
         w.git(&repo, &["worktree", "add", "-q", "-b", what, wt_arg]);
-        w.check(&wt, false);
+        w.check(&wt);
         assert_eq!(w.casefile(&wt, &["note", "x"])["git_branch"], what);
         write(&wt.join("a.txt"), "edited in the worktree\n");
         w.git(&wt, &["commit", "-qam", "in the worktree"]);
         w.git(&wt, &["checkout", "-q", "--detach", "HEAD~1"]);
-        w.check(&wt, false);
-        w.check(&repo, false);
+        w.check(&wt);
+        w.check(&repo);
         // Packed (or compacted) refs, with the worktree's branch moved by `update-ref`.
         w.git(&repo, &["pack-refs", "--all"]);
         w.git(&wt, &["checkout", "-q", what]);
@@ -547,7 +545,7 @@ fn symbolic_ref_chains_and_linked_worktrees() {
             &repo,
             &["update-ref", &format!("refs/heads/{what}"), "main"],
         );
-        w.check(&wt, false);
+        w.check(&wt);
     }
 }
 
@@ -564,9 +562,9 @@ fn ceiling_directories_stop_discovery() {
     w.vars.push(("GIT_CEILING_DIRECTORIES".into(), r.join("d")));
     let note = w.casefile(&deep, &["note", "x"]);
     assert_eq!(note["git_commit"], Value::Null);
-    w.check(&deep, false);
+    w.check(&deep);
     // The ceiling itself is still searched when it is where we start.
-    w.check(&r.join("d"), false);
+    w.check(&r.join("d"));
 }
 
 #[test]
@@ -746,7 +744,7 @@ fn random_history(w: &World, r: &Path, default_steps: usize, max_secs: u64) {
         }
         // Shown with a failure: the history that led to it.
         eprintln!("step {step}: op {op} on {f}");
-        let note = w.check(r, false);
+        let note = w.check(r);
         if !note.is_null() {
             known += 1;
         }
@@ -794,9 +792,9 @@ fn git_c_and_git_work_tree_variables() {
         "GIT_CONFIG_PARAMETERS".into(),
         PathBuf::from("'core.filemode'='false'"),
     ));
-    w.check(&r, false);
+    w.check(&r);
     w.vars.clear();
-    w.check(&r, false);
+    w.check(&r);
     chmod(&r.join("run.sh"), 0o644);
     // GIT_WORK_TREE alone names the work tree for the discovered repository.
     let copy = w.path("copy");
@@ -805,7 +803,7 @@ fn git_c_and_git_work_tree_variables() {
         fs::copy(r.join(f), copy.join(f)).expect("cp");
     }
     w.vars.push(("GIT_WORK_TREE".into(), copy.clone()));
-    w.check(&r, false);
+    w.check(&r);
 }
 
 #[test]

@@ -309,8 +309,40 @@ fn import(env: &TestEnv, bundle: &Value) {
     env.ok(&["import", path.to_str().unwrap()]);
 }
 
+/// Run `casefile sync` in `env`, killed with SIGKILL when it reaches `point` (see
+/// `sync::die_at`); asserts that it was.
+fn sync_killed_at(env: &TestEnv, remote: &Path, point: &str) {
+    let out = env
+        .cmd()
+        .args(["sync", remote.to_str().unwrap()])
+        .env("CASEFILE_SYNC_DIE_AT", point)
+        .output()
+        .unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        out.status.signal(),
+        Some(9),
+        "not killed at {point}: {:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn case_files(env: &TestEnv) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(env.home().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".sqlite"))
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn a_sync_killed_midway_changes_nothing_and_the_next_one_completes() {
+    // Killed (SIGKILL) at every moment that matters, in turn: after the fetch, with the merges
+    // open, with the commits written, after the push, after committing one case, while
+    // creating a case fetched for the first time, and before saving what it did.
     let amy = person("amy");
     let ken = person("ken");
     let remote = bare_remote(&amy, "team.git");
@@ -323,32 +355,121 @@ fn a_sync_killed_midway_changes_nothing_and_the_next_one_completes() {
     );
     amy.ok(&["use", "bulk"]);
     let before = facts(&amy, "bulk");
-    for delay_ms in [30, 120, 300] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casefile"))
-            .args(["sync", remote.to_str().unwrap()])
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", amy.user_home())
-            .env("CASEFILE_HOME", amy.home())
-            .env("CASEFILE_CONFIG", amy.config_path())
-            .current_dir(amy.work())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        // Every case as it was (whatever the kill interrupted).
-        assert_eq!(facts(&amy, "bulk"), before);
+    for point in ["fetched", "merged", "built"] {
+        sync_killed_at(&amy, &remote, point);
+        // Every case as it was, nothing new here, nothing on the remote.
+        assert_eq!(facts(&amy, "bulk"), before, "killed at {point}");
         common::assert_counts_match(&amy.case_file("bulk"));
+        assert_eq!(case_files(&amy), ["bulk.sqlite"], "killed at {point}");
+        assert_eq!(case_ref_log(&remote).len(), 1, "killed at {point}");
+    }
+    // From here the push was taken; the cases are committed one by one.
+    for point in ["pushed", "committed-one", "creating", "committed"] {
+        sync_killed_at(&amy, &remote, point);
+        assert_eq!(facts(&amy, "bulk"), before, "killed at {point}");
+        common::assert_counts_match(&amy.case_file("bulk"));
+        assert_eq!(case_ref_log(&remote).len(), 2, "killed at {point}");
+        // The case fetched for the first time is there whole or not at all... or, killed
+        // while it was being created, there empty, to be completed by the next sync.
+        if amy.case_file("kens").exists() && point != "creating" {
+            assert_eq!(texts(&amy, "kens"), ["from ken"], "killed at {point}");
+        }
     }
     sync_ok(&amy, &remote);
     assert_eq!(facts(&amy, "bulk"), before);
     assert_eq!(texts(&amy, "kens"), ["from ken"]);
+    // Not created twice, whatever the kills interrupted.
+    assert_eq!(case_files(&amy), ["bulk.sqlite", "kens.sqlite"]);
     sync_ok(&ken, &remote);
     assert_eq!(facts(&ken, "bulk"), before);
     // And once more, nothing is left to do on either side.
     assert_eq!(sync_ok(&amy, &remote), "up to date (2 cases)\n");
+    assert_eq!(sync_ok(&ken, &remote), "up to date (2 cases)\n");
+}
+
+#[test]
+fn what_changed_here_is_pushed_while_the_fetch_runs_and_a_kill_then_loses_nothing() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Early", "--slug", "early"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    let before_tip = tip(&remote);
+    amy.ok(&["note", "two"]);
+    let before = facts(&amy, "early");
+    // Killed once the early push is done, before anything was fetched or recorded here.
+    sync_killed_at(&amy, &remote, "pushed-early");
+    let pushed = tip(&remote);
+    assert_ne!(pushed, before_tip, "nothing was pushed before the fetch");
+    let parents = git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "rev-parse",
+        &format!("{pushed}^@"),
+    ]);
+    assert_eq!(parents.trim(), before_tip);
+    assert_eq!(facts(&amy, "early"), before);
+    // The next sync finds its own commit there and completes; nothing is sent twice as new.
+    sync_ok(&amy, &remote);
+    assert_eq!(sync_ok(&ken, &remote), "early: 1 new from amy\n");
+    assert_eq!(texts(&ken, "early"), ["one", "two"]);
+    assert_eq!(facts(&ken, "early"), facts(&amy, "early"));
+
+    // The remote moved meanwhile: the early push is refused (never forced), and the usual
+    // fetch, merge and push follow in the same sync.
+    ken.ok(&["note", "ken's"]);
+    sync_ok(&ken, &remote);
+    amy.ok(&["note", "three"]);
+    let out = sync_ok(&amy, &remote);
+    // Ken wrote first, so amy's new entry moves up one.
+    assert_eq!(
+        out,
+        "early: renumbered: #3→#4 (merged entries written concurrently)\nearly: 1 new from ken, 1 sent\n"
+    );
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "early"), ["ken's", "one", "three", "two"]);
+    assert_eq!(facts(&ken, "early"), facts(&amy, "early"));
+}
+
+#[test]
+fn a_users_git_settings_do_not_change_what_is_read() {
+    // Settings that change `git log`'s output: the first commit's files, merges shown
+    // combined, colour. A home with them reads a history with a merge like any other.
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Settings", "--slug", "settings"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    sync_ok(&ken, &remote);
+    ken.ok(&["note", "ken's"]);
+    amy.ok(&["note", "amy's"]);
+    sync_ok(&ken, &remote);
+    sync_ok(&amy, &remote); // a commit with two parents
+    let lee = person("lee");
+    let out = lee
+        .cmd()
+        .args(["sync", remote.to_str().unwrap()])
+        .env("GIT_CONFIG_COUNT", "4")
+        .env("GIT_CONFIG_KEY_0", "log.showRoot")
+        .env("GIT_CONFIG_VALUE_0", "false")
+        .env("GIT_CONFIG_KEY_1", "log.diffMerges")
+        .env("GIT_CONFIG_VALUE_1", "combined")
+        .env("GIT_CONFIG_KEY_2", "color.ui")
+        .env("GIT_CONFIG_VALUE_2", "always")
+        .env("GIT_CONFIG_KEY_3", "log.showSignature")
+        .env("GIT_CONFIG_VALUE_3", "true")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(texts(&lee, "settings"), ["amy's", "ken's", "one"]);
+    assert_eq!(facts(&lee, "settings"), facts(&amy, "settings"));
 }
 
 /// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a
@@ -563,8 +684,8 @@ proptest::proptest! {
     })]
 
     /// Any interleaving of writes, state changes, links and syncs across three homes ends, once
-    /// each has synced twice, with the same entries, texts, states and links everywhere, and
-    /// every write that was acknowledged is there.
+    /// each has synced twice, with the same entries, numbers, texts, states and links
+    /// everywhere, and every write, state change and link that was acknowledged is there.
     #[test]
     fn three_homes_converge(ops in proptest::collection::vec(op(), 1..14)) {
         let homes = [person("amy"), person("ken"), person("lee")];
@@ -575,6 +696,8 @@ proptest::proptest! {
         sync_ok(&homes[1], &remote);
         sync_ok(&homes[2], &remote);
         let mut written = vec!["h0".to_string()];
+        // State changes and links a command acknowledged (exit 0), as the home held them then.
+        let mut acked = Acked::default();
         for (i, op) in ops.iter().enumerate() {
             match op {
                 Op::Write(h, hypo) => {
@@ -584,7 +707,10 @@ proptest::proptest! {
                 }
                 Op::Judge(h, n, confirm) => {
                     let verb = if *confirm { "confirm" } else { "refute" };
-                    let _ = homes[*h].cmd().args([verb, &n.to_string()]).output();
+                    let out = homes[*h].cmd().args([verb, &n.to_string()]).output().unwrap();
+                    if out.status.success() {
+                        acked.add(&homes[*h]);
+                    }
                 }
                 Op::Support(h, n) => {
                     let text = format!("e{i} by {h}");
@@ -595,6 +721,7 @@ proptest::proptest! {
                         .unwrap();
                     if out.status.success() {
                         written.push(text);
+                        acked.add(&homes[*h]);
                     }
                 }
                 Op::Sync(h) => {
@@ -608,13 +735,69 @@ proptest::proptest! {
             }
         }
         let first = facts(&homes[0], "shared");
+        let first_numbers = numbers(&homes[0], "shared");
         for home in &homes[1..] {
             proptest::prop_assert_eq!(&facts(home, "shared"), &first);
+            // The same entry has the same number in every home.
+            proptest::prop_assert_eq!(&numbers(home, "shared"), &first_numbers);
+        }
+        let mut taken: Vec<i64> = first_numbers.values().copied().collect();
+        taken.sort();
+        proptest::prop_assert_eq!(taken, (1..=first.len() as i64).collect::<Vec<_>>());
+        for home in &homes {
+            let held = Acked::of(home);
+            proptest::prop_assert!(acked.states.is_subset(&held.states), "a state change was lost");
+            proptest::prop_assert!(acked.links.is_subset(&held.links), "a link was lost");
         }
         let mut all = texts(&homes[0], "shared");
         all.sort();
         written.sort();
         proptest::prop_assert_eq!(all, written);
+    }
+}
+
+/// Each entry's number, by UUID.
+fn numbers(env: &TestEnv, slug: &str) -> BTreeMap<String, i64> {
+    bundle(env, slug)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["uuid"].as_str().unwrap().to_string(),
+                e["number"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// State changes (by UUID) and links (source, type, target UUIDs) of the shared case.
+#[derive(Default)]
+struct Acked {
+    states: std::collections::BTreeSet<String>,
+    links: std::collections::BTreeSet<(String, String, String)>,
+}
+
+impl Acked {
+    fn of(env: &TestEnv) -> Acked {
+        let mut out = Acked::default();
+        out.add(env);
+        out
+    }
+
+    fn add(&mut self, env: &TestEnv) {
+        for (uuid, f) in facts(env, "shared") {
+            for s in f["states"].as_array().unwrap() {
+                self.states.insert(s.as_str().unwrap().to_string());
+            }
+            for l in f["links"].as_array().unwrap() {
+                self.links.insert((
+                    uuid.clone(),
+                    l[0].as_str().unwrap().to_string(),
+                    l[1].as_str().unwrap().to_string(),
+                ));
+            }
+        }
     }
 }
 
@@ -685,4 +868,234 @@ fn pins_claims_retractions_time_corrections_and_unlinks_cross_homes() {
     sync_ok(&ken, &remote);
     assert_eq!(whole(&amy, "changes"), whole(&ken, "changes"));
     assert!(ken.ok(&["log"]).contains("test entry"));
+}
+
+// ------------------------------------------------------------------ layouts
+
+/// A commit in the layout casefile wrote before this one: the whole case in every commit's
+/// tree (as `sync::tree` splits a bundle), on top of `parent`. Returns its id.
+fn plant_snapshot(remote: &Path, env: &TestEnv, slug: &str, parent: Option<&str>) -> String {
+    let text = env.ok(&["-C", slug, "export", "--format", "json"]);
+    let b = casefile::bundle::parse(text.as_bytes()).unwrap();
+    let mut blobs = Vec::new();
+    casefile::sync::tree::case_blobs(&b.case, &mut blobs).unwrap();
+    for e in &b.entries {
+        casefile::sync::tree::entry_blobs(e, true, &mut blobs).unwrap();
+    }
+    let refname = format!("refs/casefile/cases/{}", b.case.info.uuid);
+    let mut script = format!(
+        "reset {refname}\ncommit {refname}\nmark :1\ncommitter old <> 1700000000 +0000\ndata 4\nold\n"
+    )
+    .into_bytes();
+    if let Some(p) = parent {
+        script.extend_from_slice(format!("from {p}\n").as_bytes());
+    }
+    for blob in &blobs {
+        script.extend_from_slice(
+            format!("M 100644 inline {}\ndata {}\n", blob.path, blob.data.len()).as_bytes(),
+        );
+        script.extend_from_slice(&blob.data);
+        script.push(b'\n');
+    }
+    script.extend_from_slice(b"\n");
+    let mut child = Process::new("git")
+        .args([
+            "--git-dir",
+            remote.to_str().unwrap(),
+            "fast-import",
+            "--quiet",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&script).unwrap();
+    assert!(child.wait().unwrap().success());
+    git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", &refname])
+        .trim()
+        .to_string()
+}
+
+fn files_in(remote: &Path, commit: &str) -> Vec<String> {
+    git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "ls-tree",
+        "-r",
+        "--name-only",
+        commit,
+    ])
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+fn tip(remote: &Path) -> String {
+    let refname = &case_ref_log(remote)[0];
+    git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", refname])
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn a_sync_commit_carries_what_changed_not_the_whole_case() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    import(
+        &amy,
+        &notes_bundle("01a20c64-0000-7000-8000-00000000ca5e", "big", 300),
+    );
+    amy.ok(&["use", "big"]);
+    sync_ok(&amy, &remote);
+    // The first push holds the case: its record and one blob and one number per entry.
+    assert_eq!(files_in(&remote, &tip(&remote)).len(), 1 + 2 * 300);
+
+    amy.ok(&["note", "one more"]);
+    assert_eq!(sync_ok(&amy, &remote), "big: 1 sent\n");
+    let files = files_in(&remote, &tip(&remote));
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().all(|f| f.starts_with("entries/")), "{files:?}");
+
+    // A state change sends the entry it changed, not the case.
+    amy.ok(&["hypo", "a guess"]);
+    sync_ok(&amy, &remote);
+    amy.ok(&["refute", "302"]);
+    sync_ok(&amy, &remote);
+    let files = files_in(&remote, &tip(&remote));
+    assert!(files.len() <= 3, "{files:?}");
+    assert!(files.iter().any(|f| f.contains(".states.")), "{files:?}");
+
+    // Another home reads the whole history: everything, with its state.
+    sync_ok(&ken, &remote);
+    assert_eq!(facts(&ken, "big"), facts(&amy, "big"));
+    assert_eq!(facts(&ken, "big").len(), 302);
+}
+
+#[test]
+fn a_remote_written_in_the_earlier_layout_is_read_and_carried_on() {
+    // The earlier layout put the whole case in every commit. Such a ref is read (whole and
+    // incrementally), and new commits go on top of it as fast-forwards.
+    let writer = person("old");
+    let amy = person("amy");
+    let lee = person("lee");
+    let remote = bare_remote(&amy, "team.git");
+    writer.ok(&["new", "Old layout", "--slug", "old"]);
+    writer.ok(&["hypo", "the disk is full"]);
+    writer.ok(&["note", "first look"]);
+    let c1 = plant_snapshot(&remote, &writer, "old", None);
+    sync_ok(&amy, &remote);
+    assert_eq!(texts(&amy, "old"), ["first look", "the disk is full"]);
+
+    // The old client writes again: a new entry, a state change and an edited text.
+    writer.ok(&["note", "df says 100%"]);
+    writer.ok(&["confirm", "1"]);
+    let editor = writer.dir.path().join("ed.sh");
+    std::fs::write(&editor, "#!/bin/sh\necho 'a second look' > \"$1\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = writer
+        .cmd()
+        .env("EDITOR", &editor)
+        .args(["-C", "old", "edit", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c2 = plant_snapshot(&remote, &writer, "old", Some(&c1));
+    let out = sync_ok(&amy, &remote);
+    assert!(out.starts_with("old: 1 new from old"), "{out}");
+    let mut want = facts(&writer, "old");
+    assert_eq!(facts(&amy, "old"), want);
+
+    // This casefile's commit goes on top of the old one, carrying only its own files.
+    amy.ok(&["-C", "old", "note", "amy was here"]);
+    assert_eq!(sync_ok(&amy, &remote), "old: 1 sent\n");
+    let c3 = tip(&remote);
+    let parents = git(&[
+        "--git-dir",
+        remote.to_str().unwrap(),
+        "rev-parse",
+        &format!("{c3}^@"),
+    ]);
+    assert_eq!(parents.trim(), c2);
+    assert_eq!(files_in(&remote, &c3).len(), 2);
+
+    // A home new to the case reads the mixed history whole.
+    sync_ok(&lee, &remote);
+    let a = facts(&amy, "old");
+    assert_eq!(facts(&lee, "old"), a);
+    assert_eq!(a.len(), 4);
+    want.retain(|uuid, _| a.contains_key(uuid));
+    assert_eq!(want.len(), 3);
+    assert!(texts(&lee, "old").contains(&"a second look".to_string()));
+}
+
+#[test]
+fn a_remote_ref_deleted_or_rewritten_by_another_tool_is_healed() {
+    let amy = person("amy");
+    let remote = bare_remote(&amy, "team.git");
+    let r = remote.to_str().unwrap();
+    amy.ok(&["new", "Healed", "--slug", "healed"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    amy.ok(&["note", "two"]);
+    sync_ok(&amy, &remote);
+    let refname = case_ref_log(&remote)[0].clone();
+
+    // Deleted: the next sync pushes the case again.
+    git(&["--git-dir", r, "update-ref", "-d", &refname]);
+    sync_ok(&amy, &remote);
+    let lee = person("lee");
+    sync_ok(&lee, &remote);
+    assert_eq!(texts(&lee, "healed"), ["one", "two"]);
+
+    // Rewritten to a history of its own that holds only the case record: the next sync
+    // pushes the whole case on top of it (a fast-forward), so nothing is lost.
+    let root = git(&["--git-dir", r, "rev-list", "--max-parents=0", &refname]);
+    let case_json = git(&[
+        "--git-dir",
+        r,
+        "rev-parse",
+        &format!("{}:case.json", root.trim()),
+    ]);
+    let script = format!(
+        "reset {refname}\ncommit {refname}\ncommitter x <> 1700000000 +0000\ndata 3\nnew\nM 100644 {} case.json\n\n",
+        case_json.trim()
+    );
+    let mut child = Process::new("git")
+        .args(["--git-dir", r, "fast-import", "--quiet", "--force"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let rewritten = tip(&remote);
+    sync_ok(&amy, &remote);
+    let healed = tip(&remote);
+    let status = Process::new("git")
+        .args([
+            "--git-dir",
+            r,
+            "merge-base",
+            "--is-ancestor",
+            &rewritten,
+            &healed,
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success(), "the healing push was not a fast-forward");
+    let ken = person("ken");
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "healed"), ["one", "two"]);
+    assert_eq!(facts(&ken, "healed"), facts(&amy, "healed"));
 }

@@ -480,6 +480,44 @@ mod tests {
     }
 
     #[test]
+    fn reftable_small_blocks_with_an_index_and_object_blocks() {
+        let Some(t) = reftable_repo(&[]) else { return };
+        let d = t.path();
+        // Many 300-byte blocks, a restart point at every record, a ref index and obj blocks
+        // after the refs: every section the scan must stop at.
+        git(d, &["config", "reftable.blockSize", "300"]);
+        git(d, &["config", "reftable.restartInterval", "1"]);
+        git(d, &["config", "reftable.indexObjects", "true"]);
+        let one = git(d, &["rev-parse", "HEAD"]);
+        let mut stdin = String::new();
+        for i in 0..300 {
+            stdin.push_str(&format!("create refs/heads/b/{i} {one}\n"));
+        }
+        let mut child = git_command(d)
+            .args(["update-ref", "--stdin"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .expect("git");
+        std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), stdin.as_bytes())
+            .expect("stdin");
+        assert!(child.wait().expect("git").success());
+        git(d, &["pack-refs", "--all"]);
+        let list = fs::read_to_string(d.join(".git/reftable/tables.list")).expect("list");
+        let table = fs::read(d.join(".git/reftable").join(list.trim())).expect("table");
+        assert_eq!(&table[5..8], &[0, 1, 0x2c], "block size 300");
+        let footer = &table[table.len() - 68..];
+        assert_ne!(&footer[24..32], &[0; 8], "a ref index");
+        for branch in ["b/0", "b/150", "b/299", "b/99", "main"] {
+            git(d, &["checkout", "-q", branch]);
+            git(d, &["pack-refs", "--all"]);
+            assert_head_is_gits(d, branch);
+        }
+        git(d, &["update-ref", "-d", "refs/heads/b/99"]);
+        git(d, &["symbolic-ref", "HEAD", "refs/heads/b/99"]);
+        assert_head_is_gits(d, "deleted, unborn");
+    }
+
+    #[test]
     fn reftable_sha256_and_linked_worktrees() {
         let Some(t) = reftable_repo(&["--object-format=sha256"]) else {
             return;

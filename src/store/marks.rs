@@ -82,14 +82,17 @@ pub fn marks(conn: &Connection) -> Result<Marks> {
 }
 
 fn max_and_count(conn: &Connection, table: &str) -> Result<(i64, i64)> {
-    Ok(conn.query_row(
-        &format!(
-            "SELECT coalesce(max(rowid), 0), count(*) FROM {}",
-            ident(table)
-        ),
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
+    // Two statements, because each alone has SQLite's shortcut: `max(rowid)` reads the last
+    // row of the table's b-tree, `count(*)` sums the cells of its pages. Asked together they
+    // step through every row.
+    let table = ident(table);
+    let max: Option<i64> = conn
+        .prepare_cached(&format!("SELECT max(rowid) FROM {table}"))?
+        .query_row([], |r| r.get(0))?;
+    let count: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM {table}"))?
+        .query_row([], |r| r.get(0))?;
+    Ok((max.unwrap_or(0), count))
 }
 
 /// What changed since `old`, and the mark of the case now.
@@ -152,6 +155,15 @@ pub fn numbers_of(conn: &Connection, uuids: &[&str]) -> Result<BTreeMap<String, 
         }
     }
     Ok(out)
+}
+
+/// The bytes of an attachment by SHA-256, from whichever entry holds them (for sync: a
+/// fetched entry may name bytes this case already has).
+pub fn attachment_bytes(conn: &Connection, sha256: &str) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .prepare_cached("SELECT content FROM attachment WHERE sha256 = ?1 LIMIT 1")?
+        .query_row([sha256], |r| r.get(0))
+        .optional()?)
 }
 
 #[cfg(test)]

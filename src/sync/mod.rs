@@ -1,17 +1,22 @@
 //! `casefile sync`: cases exchanged through any git remote, merged by UUID, never forced.
 //!
-//! Each case is one ref, `refs/casefile/cases/<case-uuid>`, whose commits hold the case split
-//! one blob per entry, state change, case event, change and attachment ([`tree`]). A sync:
+//! Each case is one ref, `refs/casefile/cases/<case-uuid>`. Each of its commits holds the
+//! files of what one sync sent, split one blob per entry, state change, case event, change and
+//! attachment ([`tree`]); the case is the union of the trees of its history (as git-bug keeps
+//! its entities), so writing, pushing and reading a sync cost what changed, not the size of the
+//! case. (Refs written by the earlier layout held the whole case in every commit; they read
+//! the same way, see [`transport::Git::new_files`].) A sync:
 //!
 //! 1. fetches every case ref of the remote into scratch refs
 //!    (`refs/casefile/remote/<remote-id>/cases/*`) of casefile's own bare repository,
 //!    `<home>/sync.git`, by running the user's `git` ([`transport`]);
-//! 2. for each case whose remote ref moved, reads only the blobs that changed since the commit
-//!    this home last knew ([`transport::Git::diff_tree`]), makes them a bundle and merges it
-//!    with the import merge, inside a transaction left open;
-//! 3. for each shared case that changed here (found by [`crate::store::changes`] without
+//! 2. for each case whose remote ref moved, reads the files of the commits this home has not
+//!    seen ([`transport::Git::new_files`]), makes them a bundle (with what it needs beside
+//!    them from the case itself) and merges it with the import merge, inside a transaction
+//!    left open;
+//! 3. for each shared case that changed here (found by [`crate::store::marks`] without
 //!    reading the case), writes the changed entries' blobs into a commit whose parents are
-//!    the last known commit and the fetched one (`git fast-import`);
+//!    the last known commit and the fetched one ([`objects`], or `git fast-import` for many);
 //! 4. pushes those commits without `+`. Only then are the transactions committed and the
 //!    state saved. A case whose push was refused because the remote moved is rolled back and
 //!    goes round again (fetch, merge, push), up to [`ATTEMPTS`] times.
@@ -20,6 +25,7 @@
 //! the next one redoes the work: merging is idempotent, and what was pushed already is simply
 //! found on the remote. A case that did not change on either side costs one `stat`.
 
+pub mod objects;
 pub mod state;
 pub mod transport;
 pub mod tree;
@@ -35,7 +41,7 @@ use crate::home::Home;
 use crate::store::marks::{self as changes, Changed, Marks};
 use crate::store::{dump, lifecycle, merge, numbering, CaseStore, NewCase};
 use state::{CaseRecord, State, Synced};
-use transport::{Git, TreeChange, CASES, EMPTY_TREE};
+use transport::{Git, TreeChange, CASES};
 
 /// How many times a sync fetches, merges and pushes again when the remote moved meanwhile.
 pub const ATTEMPTS: usize = 5;
@@ -101,9 +107,46 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut pending: Option<BTreeSet<String>> = None;
     let mut first_created: Option<String> = None;
+    let mut early = Some(start_early(home, &git, &st, &remote_id, options)?);
+    let mut early_lines: BTreeMap<String, CaseLine> = BTreeMap::new();
     for attempt in 1..=ATTEMPTS {
-        git.fetch(&options.url, &scratch)?;
-        let remote = git.refs(&scratch)?;
+        let fetched = git.fetch(&options.url, &scratch);
+        let mut taken_early: BTreeMap<String, (String, String)> = BTreeMap::new();
+        if let Some(Early { pushing, cases }) = early.take() {
+            let pushed = match pushing {
+                Some(p) => p.finish(),
+                None => Ok(transport::PushOutcome::default()),
+            };
+            // Nothing was written here for these pushes: a failed one leaves every case as
+            // it was.
+            let pushed = pushed?;
+            die_at("pushed-early");
+            for (uuid, (commit, known, synced, line)) in cases {
+                if !pushed.accepted.contains(&uuid) {
+                    continue;
+                }
+                let entry = st.cases.entry(uuid.clone()).or_default();
+                entry.remotes.insert(remote_id.clone(), synced);
+                dirty = true;
+                early_lines.insert(uuid.clone(), line);
+                taken_early.insert(uuid, (known, commit));
+            }
+        }
+        fetched?;
+        die_at("fetched");
+        let mut remote = git.refs(&scratch)?;
+        // A fetch that ran before an early push landed still shows the commit it went on
+        // top of (or no ref, when the push made it again); the remote has the pushed one (or,
+        // pushed later by someone, its children).
+        for (uuid, (known, commit)) in taken_early {
+            match remote.get_mut(&uuid) {
+                Some(theirs) if *theirs == known => *theirs = commit,
+                Some(_) => {}
+                None => {
+                    remote.insert(uuid, commit);
+                }
+            }
+        }
         let mut round = Round {
             home,
             git: &git,
@@ -134,7 +177,9 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         } = round;
         outcome.damaged.extend(damaged);
 
+        die_at("merged");
         let built = build(&git, &mut works, &options.author)?;
+        die_at("built");
         let pushed = match git.push(&options.url, &built) {
             Ok(p) => p,
             Err(err) => {
@@ -145,6 +190,7 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                 return Err(err);
             }
         };
+        die_at("pushed");
         let accepted: BTreeSet<&str> = pushed.accepted.iter().map(String::as_str).collect();
         let moved: BTreeSet<String> = pushed.moved.iter().cloned().collect();
         for w in works {
@@ -162,7 +208,11 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                     options.url, w.slug
                 )));
             }
-            let (uuid, record, line, created) = w.commit(home)?;
+            let (uuid, record, mut line, created) = w.commit(home)?;
+            die_at("committed-one");
+            if let Some(sent) = early_lines.remove(&uuid) {
+                line.sent += sent.sent;
+            }
             if created && first_created.is_none() {
                 first_created = Some(record.slug.clone());
             }
@@ -197,6 +247,12 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(5)));
     }
     debug_assert!(pending.is_none());
+    // Cases whose early push was all there was to do.
+    outcome
+        .lines
+        .extend(early_lines.into_values().filter(|l| !l.is_quiet()));
+    outcome.lines.sort_by(|a, b| a.slug.cmp(&b.slug));
+    die_at("committed");
     if dirty {
         st.save(&state_path)?;
     }
@@ -206,6 +262,19 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// Where a test may stop a sync as `kill -9` would: `CASEFILE_SYNC_DIE_AT=<point>` kills the
+/// process with SIGKILL when it gets there (no destructor, no rollback, git children left to
+/// their parent-death signal). It lets the tests stop a sync at each moment that matters
+/// instead of guessing one with a timer.
+fn die_at(point: &str) {
+    if std::env::var_os("CASEFILE_SYNC_DIE_AT").is_some_and(|v| v == point) {
+        // SAFETY: kill(2) on this very process; it does not return.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+    }
 }
 
 /// A short, ref-safe name for a remote URL (its scratch refs live under it).
@@ -264,9 +333,11 @@ struct Work {
     line: CaseLine,
 }
 
+/// A commit to write. Its tree holds only the files of this round (what changed here); the
+/// case is the union of the trees of its history, so writing and pushing it cost what
+/// changed, not the size of the case.
 struct Build {
     parents: Vec<String>,
-    copied: Vec<TreeChange>,
     blobs: Vec<tree::Blob>,
 }
 
@@ -341,6 +412,18 @@ impl Round<'_> {
             let Some(theirs) = theirs else { return Ok(()) };
             return self.plan_new(uuid, record.map(|r| r.slug.as_str()), theirs);
         };
+        self.plan_local(uuid, slug, synced, known, theirs)
+    }
+
+    /// A case this home has, under `slug`.
+    fn plan_local(
+        &mut self,
+        uuid: &str,
+        slug: String,
+        synced: Option<&Synced>,
+        known: Option<&str>,
+        theirs: Option<&str>,
+    ) -> Result<()> {
         let path = self.home.case_path(&slug);
         if theirs.is_some() && theirs == known {
             if let (Some(s), Some(now)) = (synced, state::signature(&path)) {
@@ -408,17 +491,20 @@ impl Round<'_> {
             Changed::Everything => None,
         };
 
-        // Their side: what changed on the remote since the commit this home last knew.
-        let mut copied = Vec::new();
+        // Their side: what the remote's new commits brought since the one this home last knew.
+        let mut read_any = false;
         let mut from_remote: BTreeSet<String> = BTreeSet::new();
-        // A ref the remote no longer has (deleted there by hand) is pushed again.
+        // A ref the remote no longer has (deleted there by hand), or rewritten by some other
+        // tool so that it no longer holds what this home last saw there: the whole case is
+        // pushed again on top of both.
         let mut lost_on_remote = theirs.is_none() && known.is_some();
         if let Some(theirs) = theirs.filter(|t| Some(*t) != known) {
-            let (assembly, tree_changes) =
-                read_remote(self.git, known.unwrap_or(EMPTY_TREE), theirs)?;
-            lost_on_remote = tree_changes.iter().any(|c| c.deleted);
-            copied = tree_changes.into_iter().filter(|c| !c.deleted).collect();
-            from_remote = copied
+            if let Some(known) = known {
+                lost_on_remote = !self.git.is_ancestor(known, theirs)?;
+            }
+            let (assembly, files) = read_remote(self.git, Some(conn), known, theirs)?;
+            read_any = !files.is_empty();
+            from_remote = files
                 .iter()
                 .filter_map(|c| tree::entry_of(&c.path).map(str::to_string))
                 .collect();
@@ -426,10 +512,10 @@ impl Round<'_> {
                 merge_assembly(conn, assembly, &mut work.line)?;
             }
         }
-        work.marks = if copied.is_empty() {
-            marks_before
-        } else {
+        work.marks = if read_any {
             changes::marks(conn)?
+        } else {
+            marks_before
         };
         let mine = match (mine, mine_uuids) {
             (Changed::Some { case, .. }, Some(uuids)) => {
@@ -453,27 +539,19 @@ impl Round<'_> {
         let mut blobs = Vec::new();
         let new_here_after = old_marks.0.get("entry").map_or(0, |m| m.0);
         let (only, case_changed) = match (&mine, known) {
-            (Changed::Some { entries, case }, Some(_)) => {
+            (Changed::Some { entries, case }, Some(_)) if !lost_on_remote => {
                 (Some(entries.iter().copied().collect::<Vec<i64>>()), *case)
             }
             _ => (None, true),
         };
-        if case_changed {
-            let case = bundle::BundleCase {
-                info: crate::store::case_info(conn)?,
-                events: lifecycle::events(conn)?,
-            };
-            tree::case_blobs(&case, &mut blobs)?;
-        }
-        let mut sent = 0;
-        dump::each_bundle_entry_of(conn, only.as_deref(), |e| {
-            let theirs_too = from_remote.contains(&e.uuid);
-            if !theirs_too {
-                sent += 1;
-            }
-            let new_here = only.is_none() || e.number > new_here_after;
-            tree::entry_blobs(e, new_here && !theirs_too, &mut blobs)
-        })?;
+        let sent = own_blobs(
+            conn,
+            only.as_deref(),
+            case_changed,
+            new_here_after,
+            &from_remote,
+            &mut blobs,
+        )?;
         work.line.sent = sent;
         let mut parents: Vec<String> = known.into_iter().map(str::to_string).collect();
         if let Some(t) = theirs {
@@ -481,17 +559,13 @@ impl Round<'_> {
                 parents.push(t.to_string());
             }
         }
-        work.build = Some(Build {
-            parents,
-            copied,
-            blobs,
-        });
+        work.build = Some(Build { parents, blobs });
         Ok(())
     }
 
     /// A case on the remote that is not here: read it whole, to create after the push phase.
     fn plan_new(&mut self, uuid: &str, slug_before: Option<&str>, theirs: &str) -> Result<()> {
-        let read = read_remote(self.git, EMPTY_TREE, theirs).and_then(|(assembly, _)| {
+        let read = read_remote(self.git, None, None, theirs).and_then(|(assembly, _)| {
             let bytes = assembly.into_bundle().map_err(damaged)?;
             bundle::parse(&bytes).map_err(damaged)
         });
@@ -511,6 +585,16 @@ impl Round<'_> {
             return Ok(());
         }
         let slug = slug_before.unwrap_or(&bundle.case.info.slug).to_string();
+        // The case may be here already, unrecorded: created by a sync killed before it saved
+        // what it did, or a copy of the case file. It is merged into, not created twice.
+        let path = self.home.case_path(&slug);
+        if path.is_file() {
+            let store = CaseStore::open(&path, &slug)?;
+            if merge::case_uuid(store.conn())?.as_deref() == Some(uuid) {
+                drop(store);
+                return self.plan_local(uuid, slug, None, None, Some(theirs));
+            }
+        }
         let line = CaseLine {
             slug: slug.clone(),
             created: true,
@@ -531,6 +615,142 @@ impl Round<'_> {
         });
         Ok(())
     }
+}
+
+/// The files of what changed here: the case record and its events when `case_changed`, and
+/// the entries numbered `only` (all when `None`) with their items, a `number` hint for those
+/// written here after `new_here_after`. Entries in `from_remote` arrived from the remote in
+/// this round: carried again, not counted as sent. Returns how many were sent.
+fn own_blobs(
+    conn: &rusqlite::Connection,
+    only: Option<&[i64]>,
+    case_changed: bool,
+    new_here_after: i64,
+    from_remote: &BTreeSet<String>,
+    blobs: &mut Vec<tree::Blob>,
+) -> Result<usize> {
+    if case_changed {
+        let case = bundle::BundleCase {
+            info: crate::store::case_info(conn)?,
+            events: lifecycle::events(conn)?,
+        };
+        tree::case_blobs(&case, blobs)?;
+    }
+    let mut sent = 0;
+    dump::each_bundle_entry_of(conn, only, |e| {
+        let theirs_too = from_remote.contains(&e.uuid);
+        if !theirs_too {
+            sent += 1;
+        }
+        let new_here = only.is_none() || e.number > new_here_after;
+        tree::entry_blobs(e, new_here && !theirs_too, blobs)
+    })?;
+    Ok(sent)
+}
+
+/// A push started before the fetch: the commits of the shared cases that changed here since
+/// their last sync, on top of the commit last seen on the remote.
+///
+/// Most syncs find the remote where this home left it, so these commits are pushed while the
+/// fetch runs instead of after it: a sync then costs about one round trip, not two. Nothing
+/// local is written for them: if the remote moved meanwhile, git refuses the push (it is not a
+/// fast-forward; it is never forced) and the case goes through the usual fetch, merge and push.
+/// An accepted push is one the remote held nothing new against: everything on it was already
+/// merged here.
+struct Early {
+    pushing: Option<transport::Pushing>,
+    /// By case UUID: the commit pushed, the commit it went on top of, and the record to keep
+    /// when it is taken.
+    cases: BTreeMap<String, (String, String, Synced, CaseLine)>,
+}
+
+fn start_early(
+    home: &Home,
+    git: &Git,
+    st: &State,
+    remote_id: &str,
+    options: &Options,
+) -> Result<Early> {
+    let mut works = Vec::new();
+    let mut known_of = BTreeMap::new();
+    for (uuid, record) in &st.cases {
+        let Some(synced) = record.remotes.get(remote_id).filter(|_| record.shared) else {
+            continue;
+        };
+        let path = home.case_path(&record.slug);
+        if !path.is_file() {
+            continue;
+        }
+        // Taken before reading the marks, so a write after them changes it.
+        let sig = state::signature(&path);
+        if sig.is_some() && synced.sig == sig {
+            continue;
+        }
+        let store = CaseStore::open(&path, &record.slug)?;
+        let conn = store.conn();
+        // One snapshot for the marks and the entries.
+        conn.execute_batch("BEGIN")?;
+        let built = (|| -> Result<Option<(Vec<tree::Blob>, usize, Marks)>> {
+            let (mine, marks) = changes::since(conn, &synced.marks)?;
+            let Changed::Some { entries, case } = mine else {
+                return Ok(None);
+            };
+            if entries.is_empty() && !case {
+                return Ok(None);
+            }
+            let only: Vec<i64> = entries.into_iter().collect();
+            let new_here_after = synced.marks.0.get("entry").map_or(0, |m| m.0);
+            let mut blobs = Vec::new();
+            let sent = own_blobs(
+                conn,
+                Some(&only),
+                case,
+                new_here_after,
+                &BTreeSet::new(),
+                &mut blobs,
+            )?;
+            Ok(Some((blobs, sent, marks)))
+        })();
+        let _ = conn.execute_batch("COMMIT");
+        let Some((blobs, sent, marks)) = built? else {
+            continue;
+        };
+        known_of.insert(uuid.clone(), (synced.commit.clone(), marks, sig));
+        works.push(Work {
+            uuid: uuid.clone(),
+            slug: record.slug.clone(),
+            store: None,
+            create: None,
+            record: None,
+            build: Some(Build {
+                parents: vec![synced.commit.clone()],
+                blobs,
+            }),
+            pushing: None,
+            marks: Marks::default(),
+            line: CaseLine {
+                slug: record.slug.clone(),
+                sent,
+                ..CaseLine::default()
+            },
+        });
+    }
+    let built = build(git, &mut works, &options.author)?;
+    let pushing = git.start_push(&options.url, &built)?;
+    let mut cases = BTreeMap::new();
+    for w in works {
+        let (Some(commit), Some((known, marks, sig))) = (w.pushing, known_of.remove(&w.uuid))
+        else {
+            continue;
+        };
+        let synced = Synced {
+            commit: commit.clone(),
+            marks,
+            sig,
+        };
+        cases.insert(w.uuid, (commit, known, synced, w.line));
+    }
+    Ok(Early { pushing, cases })
 }
 
 /// A remote copy that cannot be merged: the error names what is wrong.
@@ -554,38 +774,80 @@ fn damaged(err: anyhow::Error) -> anyhow::Error {
     anyhow!(Damaged(text))
 }
 
-/// Read what changed between two commits of a case into an assembly: the changed blobs, then
-/// what a bundle needs beside them (the case record, the entries that only gained items or
-/// are link targets, attachment bytes seen before).
-fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<TreeChange>)> {
-    let changes = git.diff_tree(from, to).map_err(damaged)?;
-    let wanted: Vec<&TreeChange> = changes.iter().filter(|c| !c.deleted).collect();
-    let specs: Vec<String> = wanted.iter().map(|c| c.oid.clone()).collect();
+/// Read what the commits of `to` that `from` lacks brought into an assembly: their files,
+/// then what a bundle needs beside them (the case record, the entries that only gained items
+/// or are link targets, attachment bytes seen before). That context comes from the open case
+/// `conn` when it has it (everything `from` brought was merged into it), else from `to`'s tree
+/// (a ref written in the earlier layout holds the whole case in each commit); missing from
+/// both, the remote's copy is damaged.
+fn read_remote(
+    git: &Git,
+    conn: Option<&rusqlite::Connection>,
+    from: Option<&str>,
+    to: &str,
+) -> Result<(tree::Assembly, Vec<TreeChange>)> {
+    let files = git.new_files(from, to).map_err(damaged)?;
+    let specs: Vec<String> = files.iter().map(|c| c.oid.clone()).collect();
     let data = git.read_many(&specs).map_err(damaged)?;
     let mut assembly = tree::Assembly::default();
-    for (change, data) in wanted.iter().zip(data) {
+    for (change, data) in files.iter().zip(data) {
         let data = data.ok_or_else(|| damaged(anyhow!("{} is missing", change.path)))?;
         assembly.add(&change.path, &data).map_err(damaged)?;
     }
-    if wanted.is_empty() {
-        return Ok((assembly, changes));
+    if files.is_empty() {
+        return Ok((assembly, files));
     }
     // Second round: what the bundle needs that did not change.
-    let mut paths = Vec::new();
-    if !assembly.has_case() {
-        paths.push("case.json".to_string());
-    }
     let mut context: Vec<String> = assembly.entries_missing();
     context.extend(assembly.link_targets_missing());
     context.sort();
     context.dedup();
-    paths.extend(context.iter().map(|u| tree::entry_path(u)));
+    let mut paths = Vec::new();
+    let mut need_case = !assembly.has_case();
+    let mut shas = assembly.attachments_missing();
+    if let Some(conn) = conn {
+        let mut blobs = Vec::new();
+        if need_case {
+            let case = bundle::BundleCase {
+                info: crate::store::case_info(conn)?,
+                events: Vec::new(),
+            };
+            tree::case_blobs(&case, &mut blobs)?;
+            need_case = false;
+        }
+        let uuids: Vec<&str> = context.iter().map(String::as_str).collect();
+        let numbers: Vec<i64> = changes::numbers_of(conn, &uuids)?.into_values().collect();
+        if !numbers.is_empty() {
+            dump::each_bundle_entry_of(conn, Some(&numbers), |e| {
+                tree::entry_blobs(e, false, &mut blobs)
+            })?;
+        }
+        for blob in blobs {
+            if blob.path == "case.json"
+                || tree::entry_of(&blob.path).is_some_and(|u| tree::entry_path(u) == blob.path)
+            {
+                assembly.add(&blob.path, &blob.data)?;
+            }
+        }
+        let mut still = Vec::new();
+        for sha in shas {
+            match changes::attachment_bytes(conn, &sha)? {
+                Some(bytes) => assembly.add(&tree::attachment_path(&sha), &bytes)?,
+                None => still.push(sha),
+            }
+        }
+        shas = still;
+    }
+    if need_case {
+        paths.push("case.json".to_string());
+    }
     paths.extend(
-        assembly
-            .attachments_missing()
+        context
             .iter()
-            .map(|sha| tree::attachment_path(sha)),
+            .filter(|u| !assembly.has_entry(u))
+            .map(|u| tree::entry_path(u)),
     );
+    paths.extend(shas.iter().map(|sha| tree::attachment_path(sha)));
     let specs: Vec<String> = paths.iter().map(|p| format!("{to}:{p}")).collect();
     let data = git.read_many(&specs).map_err(damaged)?;
     for (path, data) in paths.iter().zip(data) {
@@ -595,7 +857,7 @@ fn read_remote(git: &Git, from: &str, to: &str) -> Result<(tree::Assembly, Vec<T
     for uuid in &context {
         assembly.drop_attachments_of(uuid);
     }
-    Ok((assembly, changes))
+    Ok((assembly, files))
 }
 
 /// Merge what was read into the open case and count it on the line.
@@ -637,8 +899,8 @@ fn merge_assembly(
     Ok(())
 }
 
-/// Write the commits of every case that has one to build: one `git fast-import`. Returns the
-/// `(commit, case uuid)` pairs to push.
+/// Write the commits of every case that has one to build: small ones here ([`objects`]), the
+/// others with one `git fast-import`. Returns the `(commit, case uuid)` pairs to push.
 fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, String)>> {
     let mut script = Vec::new();
     let mut marks = Vec::new();
@@ -652,10 +914,19 @@ fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, Str
         name.trim().to_string()
     };
     let now = chrono::Utc::now().timestamp();
-    for (i, w) in works.iter().enumerate() {
+    let direct = objects::writes_sha1(git.dir());
+    let mut out = Vec::new();
+    for (i, w) in works.iter_mut().enumerate() {
         let Some(b) = &w.build else { continue };
-        let mark = i as u64 + 1;
         let message = format!("casefile sync: {} ({} sent)\n", w.slug, w.line.sent);
+        if direct && b.blobs.len() <= objects::DIRECT_LIMIT {
+            // A few files: written here, without a process (see `objects`).
+            let oid = objects::commit(git.dir(), &b.blobs, &b.parents, &name, now, &message)?;
+            w.pushing = Some(oid.clone());
+            out.push((oid, w.uuid.clone()));
+            continue;
+        }
+        let mark = i as u64 + 1;
         if b.parents.is_empty() {
             // A first commit: no parent, whatever a stale local build ref says.
             writeln!(script, "reset {CASES}{}", w.uuid)?;
@@ -669,9 +940,8 @@ fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, Str
         for (j, parent) in b.parents.iter().enumerate() {
             writeln!(script, "{} {parent}", if j == 0 { "from" } else { "merge" })?;
         }
-        for c in &b.copied {
-            writeln!(script, "M 100644 {} {}", c.oid, c.path)?;
-        }
+        // The tree holds this commit's own files only, whatever the parent's tree holds.
+        script.extend_from_slice(b"deleteall\n");
         for blob in &b.blobs {
             write!(
                 script,
@@ -686,10 +956,9 @@ fn build(git: &Git, works: &mut [Work], author: &str) -> Result<Vec<(String, Str
         marks.push((mark, i));
     }
     if marks.is_empty() {
-        return Ok(Vec::new());
+        return Ok(out);
     }
     let oids = git.fast_import(&script)?;
-    let mut out = Vec::new();
     for (mark, i) in marks {
         let oid = oids
             .get(&mark)
@@ -732,6 +1001,7 @@ fn create_case(home: &Home, bundle: &bundle::Bundle, slug: &str) -> Result<Strin
         },
     )?;
     let path = store.path().to_path_buf();
+    die_at("creating");
     if let Err(err) = store.write(|tx| merge::merge(tx, bundle, true)) {
         drop(store);
         for suffix in ["", "-wal", "-shm"] {

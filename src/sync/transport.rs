@@ -4,7 +4,7 @@
 //! `git.subprocess` default since 0.27), only git itself honours everything a user has set up
 //! to reach a remote: `~/.ssh/config`, `GIT_SSH_COMMAND`, credential helpers, proxies,
 //! `insteadOf` rewrites. Local object work goes through long-lived batch processes
-//! (`fast-import` to write, `cat-file --batch` to read, one `diff-tree` to list what changed),
+//! (`fast-import` to write, `cat-file --batch` to read, one `log` to list what changed),
 //! never one process per object.
 //!
 //! Every git process runs against casefile's own bare repository (`--git-dir`), with the
@@ -24,9 +24,6 @@ use crate::error::invalid;
 /// The namespace of cases on a remote (and of the local builds): one ref per case.
 pub const CASES: &str = "refs/casefile/cases/";
 
-/// Git's empty tree, the "before" of a case never synced.
-pub const EMPTY_TREE: &str = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-
 /// Variables that point git at another repository; a sync started from a git hook inherits them.
 const REPO_VARIABLES: &[&str] = &[
     "GIT_DIR",
@@ -45,12 +42,11 @@ pub struct Git {
     dir: PathBuf,
 }
 
-/// One line of `diff-tree`: a path added or modified (`deleted` for a path the new side lacks).
+/// A file a commit added or changed: its path and blob.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TreeChange {
     pub path: String,
     pub oid: String,
-    pub deleted: bool,
 }
 
 /// What the remote said about each ref a push offered.
@@ -193,19 +189,44 @@ impl Git {
         Ok(out)
     }
 
-    /// Paths that differ between two commits (or [`EMPTY_TREE`]), recursively: one process.
-    pub fn diff_tree(&self, from: &str, to: &str) -> Result<Vec<TreeChange>> {
-        let out = self
-            .cmd()
-            .args([
-                "diff-tree",
-                "-r",
-                "-z",
-                "--no-renames",
-                "--no-commit-id",
-                from,
-                to,
-            ])
+    /// Every file the commits of `to` that `from` lacks added or changed against their
+    /// parents (all of `to`'s history when `from` is `None`), oldest commit first and, for a
+    /// path written more than once, only its newest version: one `git log`.
+    ///
+    /// This reads both layouts a case ref has had. A commit that carries only its own files
+    /// (what this casefile writes) lists them; a commit that carried the whole case (the
+    /// earlier layout) lists what changed since its parents. Either way the union of the
+    /// lists over the new commits, with what `from` already brought, is the whole case.
+    /// Deletions are not listed: a case only grows.
+    pub fn new_files(&self, from: Option<&str>, to: &str) -> Result<Vec<TreeChange>> {
+        let mut cmd = self.cmd();
+        // The output is parsed: a user's settings must not change it (a root commit's files
+        // left out, a merge shown combined, signatures or colour in the stream).
+        for setting in [
+            "log.showRoot=true",
+            "log.diffMerges=separate",
+            "log.showSignature=false",
+            "color.ui=never",
+        ] {
+            cmd.args(["-c", setting]);
+        }
+        cmd.args([
+            "log",
+            "--format=",
+            "-m",
+            "--raw",
+            "-z",
+            "--no-renames",
+            "--no-abbrev",
+            "--topo-order",
+            "--reverse",
+            to,
+        ]);
+        if let Some(from) = from {
+            cmd.arg(format!("^{from}"));
+        }
+        let out = cmd
+            .arg("--")
             .stdin(Stdio::null())
             .output()
             .map_err(spawn_error)?;
@@ -215,26 +236,49 @@ impl Git {
                 last_line(&out.stderr)
             )));
         }
-        let mut changes = Vec::new();
+        // Newest version of each path, in the order the paths first appeared.
+        let mut order: Vec<String> = Vec::new();
+        let mut newest: BTreeMap<String, String> = BTreeMap::new();
         let mut fields = out.stdout.split(|&b| b == 0);
-        while let Some(meta) = fields.next() {
-            if meta.is_empty() {
+        while let Some(field) = fields.next() {
+            // A commit's (empty) header leaves newlines before its first line.
+            let meta = String::from_utf8_lossy(field);
+            let meta = meta.trim_start_matches('\n');
+            let Some(meta) = meta.strip_prefix(':') else {
                 continue;
-            }
+            };
             let Some(path) = fields.next() else { break };
-            let meta = String::from_utf8_lossy(meta);
-            // ":100644 100644 <old> <new> M"
-            let parts: Vec<&str> = meta.trim_start_matches(':').split(' ').collect();
-            if parts.len() < 5 {
+            // "100644 100644 <old> <new> M"
+            let parts: Vec<&str> = meta.split(' ').collect();
+            if parts.len() < 5 || parts[4].starts_with('D') {
                 continue;
             }
-            changes.push(TreeChange {
-                path: String::from_utf8_lossy(path).into_owned(),
-                oid: parts[3].to_string(),
-                deleted: parts[4].starts_with('D'),
-            });
+            let path = String::from_utf8_lossy(path).into_owned();
+            if newest.insert(path.clone(), parts[3].to_string()).is_none() {
+                order.push(path);
+            }
         }
-        Ok(changes)
+        Ok(order
+            .into_iter()
+            .map(|path| TreeChange {
+                oid: newest[&path].clone(),
+                path,
+            })
+            .collect())
+    }
+
+    /// Whether commit `a` is `b` or one of its ancestors. A commit this repository does not
+    /// hold is not.
+    pub fn is_ancestor(&self, a: &str, b: &str) -> Result<bool> {
+        let status = self
+            .cmd()
+            .args(["merge-base", "--is-ancestor", a, b])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_err(spawn_error)?;
+        Ok(status.success())
     }
 
     /// The contents of many objects (`<oid>` or `<commit>:<path>`), in order, through one
@@ -348,8 +392,17 @@ impl Git {
     /// Push commits to case refs of `url`: `(oid, uuid)` pairs. Never forced: a ref the remote
     /// moved comes back in [`PushOutcome::moved`]; any other refusal is an error.
     pub fn push(&self, url: &str, updates: &[(String, String)]) -> Result<PushOutcome> {
+        match self.start_push(url, updates)? {
+            Some(push) => push.finish(),
+            None => Ok(PushOutcome::default()),
+        }
+    }
+
+    /// Start [`Git::push`] and return while git works (`None` when there is nothing to push),
+    /// so that something else can run meanwhile.
+    pub fn start_push(&self, url: &str, updates: &[(String, String)]) -> Result<Option<Pushing>> {
         if updates.is_empty() {
-            return Ok(PushOutcome::default());
+            return Ok(None);
         }
         let mut cmd = self.cmd();
         cmd.args(["push", "--porcelain", "--no-verify", "--", url]);
@@ -357,7 +410,30 @@ impl Git {
             // No leading `+`: the remote takes it only as a fast-forward.
             cmd.arg(format!("{oid}:{CASES}{uuid}"));
         }
-        let out = cmd.stdin(Stdio::null()).output().map_err(spawn_error)?;
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(spawn_error)?;
+        Ok(Some(Pushing {
+            child,
+            url: url.to_string(),
+        }))
+    }
+}
+
+/// A `git push` under way ([`Git::start_push`]).
+pub struct Pushing {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Pushing {
+    /// Wait for the push and read what the remote said about each ref.
+    pub fn finish(self) -> Result<PushOutcome> {
+        let url = self.url;
+        let out = self.child.wait_with_output()?;
         let stdout = String::from_utf8_lossy(&out.stdout);
         let mut outcome = PushOutcome::default();
         let mut other = None;

@@ -12,8 +12,9 @@
 //! The split is generic over the bundle: every array of objects that carry a `uuid` becomes a
 //! set of blobs named by UUID, so collections added to the bundle later travel without a
 //! change here. `<fan>` is the UUID's last two hex digits (v7 UUIDs start with the time, so the
-//! first ones would put every recent entry in one folder); a change rewrites one fan-out folder
-//! and the two trees above it.
+//! first ones would put every recent entry in one folder), which keeps the commit that carries a
+//! whole case (a first push) to folders of a few hundred files. A commit holds the files of
+//! one sync (see [`super`]); the case is the union over its history.
 //!
 //! What is local to one home stays out of the blobs, so that the same facts make the same
 //! bytes everywhere: an entry's number (kept once, as the `number` hint written with the
@@ -37,8 +38,8 @@ pub struct Blob {
 
 /// The path of an entry's blob, without `.json`: its items are `<this>.<collection>.<uuid>.json`.
 ///
-/// An entry is not a folder of its own: git's connectivity check on every push walks the
-/// trees of the case's previous commit, and 10,000 entry folders made it read 10,000 trees.
+/// An entry is not a folder of its own: a commit that carries a whole case (the first push)
+/// would hold 10,000 entry folders, 10,000 trees for every reader to walk.
 pub fn entry_stem(uuid: &str) -> String {
     format!("entries/{}/{uuid}", fan(uuid))
 }

@@ -1,0 +1,330 @@
+//! Writing a small sync commit straight into casefile's repository, as loose objects.
+//!
+//! A sync that sends a few entries writes a few blobs, three trees and a commit. Through
+//! `git fast-import` that costs a process, and then a second one (`unpack-objects`, which
+//! fast-import runs for fewer than `fastimport.unpackLimit` objects): about as much as the
+//! `git fetch` the sync is measured against. A loose object is a zlib stream of
+//! `<type> <size>\0<content>` named by the SHA-1 of that header and content, the format every
+//! git reads, so the few objects are written here and the first push of a big case (thousands
+//! of objects, better in one pack) still goes through fast-import.
+//!
+//! Only for a repository with SHA-1 object names (what `sync.git` is created with): see
+//! [`writes_sha1`].
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{anyhow, Context as _, Result};
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
+use sha1::{Digest, Sha1};
+
+use super::tree::Blob;
+
+/// Up to this many files a commit is written here; above, by `git fast-import`.
+pub const DIRECT_LIMIT: usize = 64;
+
+/// Whether the repository at `dir` names objects by SHA-1 (no `objectformat` other than
+/// `sha1` in its config).
+pub fn writes_sha1(dir: &Path) -> bool {
+    let Ok(config) = fs::read_to_string(dir.join("config")) else {
+        return false;
+    };
+    config.lines().all(|line| {
+        let line = line.trim().to_ascii_lowercase();
+        match line.strip_prefix("objectformat") {
+            Some(rest) => rest.trim_start().trim_start_matches('=').trim() == "sha1",
+            None => true,
+        }
+    })
+}
+
+/// A zlib compressor kept for all the objects of a commit (a new one costs a few hundred KB of
+/// tables to clear).
+struct Zlib(Box<CompressorOxide>);
+
+impl Zlib {
+    fn new() -> Zlib {
+        // Level 1 with a zlib header, as git's `core.compression` default would at its fastest.
+        let flags = create_comp_flags_from_zip_params(1, 15, 0);
+        Zlib(Box::new(CompressorOxide::new(flags)))
+    }
+
+    fn compress(&mut self, mut input: &[u8]) -> Result<Vec<u8>> {
+        self.0.reset();
+        let mut output = vec![0; input.len() / 2 + 64];
+        let mut at = 0;
+        loop {
+            let (status, read, written) =
+                compress(&mut self.0, input, &mut output[at..], TDEFLFlush::Finish);
+            at += written;
+            match status {
+                TDEFLStatus::Done => {
+                    output.truncate(at);
+                    return Ok(output);
+                }
+                TDEFLStatus::Okay if read <= input.len() => {
+                    input = &input[read..];
+                    if output.len() - at < 64 {
+                        output.resize(output.len() * 2, 0);
+                    }
+                }
+                _ => return Err(anyhow!("cannot compress a git object")),
+            }
+        }
+    }
+}
+
+/// Write one object (`blob`, `tree`, `commit`) unless it is there; returns its id.
+fn write_object(zlib: &mut Zlib, dir: &Path, kind: &str, data: &[u8]) -> Result<[u8; 20]> {
+    let header = format!("{kind} {}\0", data.len());
+    let mut hasher = Sha1::new();
+    hasher.update(header.as_bytes());
+    hasher.update(data);
+    let id: [u8; 20] = hasher.finalize().into();
+    let hex = hex(&id);
+    let folder = dir.join("objects").join(&hex[..2]);
+    let path = folder.join(&hex[2..]);
+    if path.exists() {
+        return Ok(id);
+    }
+    fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot write into {}", folder.display()))?;
+    let mut raw = Vec::with_capacity(header.len() + data.len());
+    raw.extend_from_slice(header.as_bytes());
+    raw.extend_from_slice(data);
+    let packed = zlib.compress(&raw)?;
+    // Written whole under a temporary name, then renamed: a reader never sees half an object.
+    let mut tmp = tempfile::Builder::new()
+        .prefix("tmp_obj_")
+        .tempfile_in(&folder)
+        .with_context(|| format!("cannot write into {}", folder.display()))?;
+    tmp.write_all(&packed)
+        .with_context(|| format!("cannot write into {}", folder.display()))?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o444)).ok();
+    }
+    tmp.persist(&path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(id)
+}
+
+fn hex(id: &[u8; 20]) -> String {
+    id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A folder of the tree being built: files by name, and folders.
+#[derive(Default)]
+struct Folder {
+    files: BTreeMap<String, [u8; 20]>,
+    folders: BTreeMap<String, Folder>,
+}
+
+impl Folder {
+    fn insert(&mut self, path: &str, id: [u8; 20]) {
+        match path.split_once('/') {
+            Some((name, rest)) => self
+                .folders
+                .entry(name.into())
+                .or_default()
+                .insert(rest, id),
+            None => {
+                self.files.insert(path.into(), id);
+            }
+        }
+    }
+
+    /// Write this folder's tree (and its folders' first); returns its id.
+    fn write(&self, zlib: &mut Zlib, dir: &Path) -> Result<[u8; 20]> {
+        // Git orders a tree's entries by name, a folder's name compared as if it ended in `/`.
+        let mut items: Vec<(Vec<u8>, &str, [u8; 20])> = Vec::new();
+        for (name, id) in &self.files {
+            items.push((name.as_bytes().to_vec(), "100644", *id));
+        }
+        for (name, folder) in &self.folders {
+            let mut key = name.as_bytes().to_vec();
+            key.push(b'/');
+            items.push((key, "40000", folder.write(zlib, dir)?));
+        }
+        items.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut data = Vec::new();
+        for (key, mode, id) in &items {
+            let name = key.strip_suffix(b"/").unwrap_or(key);
+            data.extend_from_slice(mode.as_bytes());
+            data.push(b' ');
+            data.extend_from_slice(name);
+            data.push(0);
+            data.extend_from_slice(id);
+        }
+        write_object(zlib, dir, "tree", &data)
+    }
+}
+
+/// Write a commit holding `blobs`, on top of `parents`; returns its id.
+pub fn commit(
+    dir: &Path,
+    blobs: &[Blob],
+    parents: &[String],
+    name: &str,
+    time: i64,
+    message: &str,
+) -> Result<String> {
+    let mut zlib = Zlib::new();
+    let mut root = Folder::default();
+    for blob in blobs {
+        let id = write_object(&mut zlib, dir, "blob", &blob.data)?;
+        root.insert(&blob.path, id);
+    }
+    let tree = root.write(&mut zlib, dir)?;
+    let mut text = format!("tree {}\n", hex(&tree));
+    for parent in parents {
+        text.push_str(&format!("parent {parent}\n"));
+    }
+    text.push_str(&format!(
+        "author {name} <> {time} +0000\ncommitter {name} <> {time} +0000\n\n{message}"
+    ));
+    Ok(hex(&write_object(
+        &mut zlib,
+        dir,
+        "commit",
+        text.as_bytes(),
+    )?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    fn git(dir: &Path, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("--git-dir")
+            .arg(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    #[test]
+    fn objects_written_here_are_the_ones_git_writes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("r.git");
+        Command::new("git")
+            .args(["init", "--bare", "-q"])
+            .arg(&dir)
+            .status()
+            .unwrap();
+        assert!(writes_sha1(&dir));
+        let blob = |path: &str, data: &str| Blob {
+            path: path.into(),
+            data: data.as_bytes().to_vec(),
+        };
+        // Names that sort differently as files and as folders (`a.b` < `a/` < `a0`).
+        let blobs = [
+            blob("case.json", "{}"),
+            blob("entries/ab/x.json", "{\"uuid\":\"x\"}"),
+            blob("entries/ab/x.number", "7"),
+            blob("entries/0c/y.json", "y"),
+            blob("a.b", "1"),
+            blob("a/c", "2"),
+            blob("a0", "3"),
+        ];
+        // And one that does not compress, bigger than the first output buffer.
+        let mut noise = Vec::with_capacity(200_000);
+        let mut x: u32 = 12345;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            noise.push((x >> 16) as u8);
+        }
+        let blobs: Vec<Blob> = blobs
+            .into_iter()
+            .chain([Blob {
+                path: "attachments/zz/noise".into(),
+                data: noise.clone(),
+            }])
+            .collect();
+        let first = commit(&dir, &blobs, &[], "amy", 1_700_000_000, "first\n").unwrap();
+        let second = commit(
+            &dir,
+            &blobs[..1],
+            std::slice::from_ref(&first),
+            "amy",
+            1_700_000_001,
+            "second\n",
+        )
+        .unwrap();
+        // git finds nothing wrong, and reads back what was written.
+        git(&dir, &["update-ref", "refs/casefile/cases/c", &second]);
+        git(&dir, &["fsck", "--strict", "--no-dangling"]);
+        assert_eq!(
+            git(&dir, &["show", &format!("{first}:entries/ab/x.number")]),
+            "7"
+        );
+        let out = Command::new("git")
+            .arg("--git-dir")
+            .arg(&dir)
+            .args(["cat-file", "blob", &format!("{first}:attachments/zz/noise")])
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, noise);
+        assert_eq!(
+            git(&dir, &["rev-parse", &format!("{second}^")]).trim(),
+            first
+        );
+        // The same ids git computes: the tree as `git mktree` would write it.
+        let listing = git(&dir, &["ls-tree", &first]);
+        let mut child = Command::new("git")
+            .arg("--git-dir")
+            .arg(&dir)
+            .arg("mktree")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(listing.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let tree = git(&dir, &["rev-parse", &format!("{first}^{{tree}}")]);
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), tree);
+        let names: Vec<String> = listing
+            .lines()
+            .map(|l| l.split('\t').nth(1).unwrap().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            ["a.b", "a", "a0", "attachments", "case.json", "entries"]
+        );
+    }
+
+    #[test]
+    fn a_repository_naming_objects_by_sha256_is_left_to_git() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(
+            tmp.path().join("config"),
+            "[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = sha256\n",
+        )
+        .unwrap();
+        assert!(!writes_sha1(tmp.path()));
+        fs::write(
+            tmp.path().join("config"),
+            "[extensions]\n\tobjectFormat = sha1\n",
+        )
+        .unwrap();
+        assert!(writes_sha1(tmp.path()));
+    }
+}
