@@ -137,6 +137,10 @@ pub struct Briefing {
 pub struct Bounds {
     /// The newest this many of each list; `None` for all.
     pub per_list: Option<u32>,
+    /// How many open hypotheses, confirmed ones, open actions and pinned entries a view shows:
+    /// only those are loaded (their totals come from the counts). Dead ends keep `per_list`,
+    /// for the view hides those shown as a reason.
+    pub shown: Option<Shown>,
     /// The newest this many pieces of evidence for and against each hypothesis.
     pub evidence: Option<u32>,
     /// The latest this many entries of the timeline.
@@ -151,6 +155,15 @@ pub struct Bounds {
     /// Load each entry whole (tags, links, attachments) and the evidence of confirmed
     /// hypotheses too; the text view needs only headlines.
     pub whole_entries: bool,
+}
+
+/// How many items of some lists a view shows (see [`Bounds::shown`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    pub open_hypotheses: u32,
+    pub confirmed: u32,
+    pub open_actions: u32,
+    pub pinned: u32,
 }
 
 /// How far back (in evidence entries) unlinked evidence is looked for: the section is about
@@ -180,6 +193,11 @@ mod section {
 #[derive(Debug, Clone, Copy)]
 struct Limits {
     per_list: i64,
+    /// Open hypotheses, confirmed ones, open actions, pinned entries.
+    open: i64,
+    confirmed: i64,
+    actions: i64,
+    pinned: i64,
     unlinked: u32,
     events: u32,
     recent: u32,
@@ -204,8 +222,16 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let evidence_limit = bounds.evidence.map(|e| e as usize);
     // The text view lists confirmed hypotheses without their evidence.
     let confirmed_limit = if whole { evidence_limit } else { Some(0) };
+    let shown = |f: fn(&Shown) -> u32| match (&bounds.shown, bounds.per_list) {
+        (Some(s), _) => i64::from(f(s)),
+        (None, per) => per.map_or(-1, i64::from),
+    };
     let limits = Limits {
         per_list: bounds.per_list.map_or(-1, i64::from),
+        open: shown(|s| s.open_hypotheses),
+        confirmed: shown(|s| s.confirmed),
+        actions: shown(|s| s.open_actions),
+        pinned: shown(|s| s.pinned),
         unlinked: bounds.unlinked,
         events: bounds.events,
         recent: bounds.recent,
@@ -585,15 +611,15 @@ fn pick_arms(l: &Limits) -> Vec<String> {
     use section as s;
     let per = l.per_list;
     let pick = |section: i64, query: String| format!("SELECT {section}, n, NULL FROM ({query})");
-    let newest = |kind: &str, state: &str| {
+    let newest = |kind: &str, state: &str, limit: i64| {
         format!(
             "SELECT number AS n FROM entry WHERE kind = '{kind}' AND state = '{state}' \
-             AND NOT retracted ORDER BY number DESC LIMIT {per}"
+             AND NOT retracted ORDER BY number DESC LIMIT {limit}"
         )
     };
     let mut arms = vec![
-        pick(s::OPEN, newest("hypothesis", "open")),
-        pick(s::CONFIRMED, newest("hypothesis", "confirmed")),
+        pick(s::OPEN, newest("hypothesis", "open", l.open)),
+        pick(s::CONFIRMED, newest("hypothesis", "confirmed", l.confirmed)),
         // Dead ends and refuted hypotheses (a refuted hypothesis is a dead end in every view).
         pick(
             s::DEAD_END,
@@ -604,7 +630,7 @@ fn pick_arms(l: &Limits) -> Vec<String> {
                  AND state = 'refuted' AND NOT retracted ORDER BY 1 DESC LIMIT {per}"
             ),
         ),
-        pick(s::ACTION, newest("action", "open")),
+        pick(s::ACTION, newest("action", "open", l.actions)),
         // The latest entries of the timeline (as `log --limit`).
         pick(
             s::RECENT,
@@ -678,7 +704,8 @@ fn pick_arms(l: &Limits) -> Vec<String> {
             s::PINNED,
             format!(
                 "SELECT number AS n FROM entry WHERE pinned = 1 AND NOT retracted \
-                 ORDER BY number DESC LIMIT {per}"
+                 ORDER BY number DESC LIMIT {}",
+                l.pinned
             ),
         ));
     }
@@ -773,6 +800,10 @@ mod tests {
     fn limits() -> Limits {
         Limits {
             per_list: 5,
+            open: 3,
+            confirmed: 2,
+            actions: 3,
+            pinned: 3,
             unlinked: 3,
             events: 5,
             recent: 10,
@@ -801,7 +832,14 @@ mod tests {
         // subquery), then the whole statement.
         let mut queries = pick_arms(&l);
         queries.push(picks_sql(&l));
-        queries.push(picks_sql(&Limits { per_list: -1, ..l }));
+        queries.push(picks_sql(&Limits {
+            per_list: -1,
+            open: -1,
+            confirmed: -1,
+            actions: -1,
+            pinned: -1,
+            ..l
+        }));
         queries.push(COUNTS_SQL.to_string());
         queries.push(format!(
             "SELECT {ENTRY_COLUMNS}, at_ms FROM entry WHERE number IN (1,2,3)"

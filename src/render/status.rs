@@ -18,8 +18,16 @@ use crate::briefing::{Briefing, DeadEndView, HypothesisView};
 use crate::model::{Entry, Kind, LinkType};
 use crate::time::view::ViewZone;
 
-/// How many items of each list the text view loads; each section shows fewer.
+/// How many dead ends and refuted hypotheses the text view loads: more than "Ruled out"
+/// shows, since it leaves out the dead ends shown as a reason.
 pub const SHOW_PER_LIST: u32 = 5;
+/// How many items of the other bounded lists the text view shows (and so loads).
+pub const SHOWN: crate::briefing::Shown = crate::briefing::Shown {
+    open_hypotheses: SHOW_HYPOTHESES as u32,
+    confirmed: SHOW_CONFIRMED as u32,
+    open_actions: SHOW_ACTIONS as u32,
+    pinned: SHOW_PINNED as u32,
+};
 /// How many pieces of evidence for, and against, each open hypothesis are loaded and shown.
 pub const SHOW_EVIDENCE: u32 = 1;
 /// How many pieces of unlinked evidence are loaded (one more than shown, to know there are
