@@ -203,6 +203,7 @@ struct Limits {
     recent: u32,
     /// Leave out the sections the counts say are empty.
     events_exist: bool,
+    marks_exist: bool,
     evidence_exists: bool,
     pinned_exist: bool,
     dead_ends_exist: bool,
@@ -217,7 +218,7 @@ struct Limits {
 /// and counted here); and one read of every entry needed.
 pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
-    let (mut counts, people, pinned_count) = counts(conn)?;
+    let (mut counts, people, pinned_count, marks_exist) = counts(conn)?;
     let whole = bounds.whole_entries;
     let evidence_limit = bounds.evidence.map(|e| e as usize);
     // The text view lists confirmed hypotheses without their evidence.
@@ -236,6 +237,7 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         events: bounds.events,
         recent: bounds.recent,
         events_exist: counts.events > 0,
+        marks_exist: marks_exist && counts.events > 0,
         evidence_exists: counts.evidence > 0,
         pinned_exist: pinned_count > 0,
         dead_ends_exist: counts.dead_ends > 0,
@@ -680,8 +682,10 @@ fn pick_arms(l: &Limits) -> Vec<String> {
                  ORDER BY at_ms {order}, number {order} LIMIT 1"
             )
         };
-        arms.push(pick(s::FIRST_BAD, mark("bad", "ASC")));
-        arms.push(pick(s::LAST_GOOD, mark("good", "DESC")));
+        if l.marks_exist {
+            arms.push(pick(s::FIRST_BAD, mark("bad", "ASC")));
+            arms.push(pick(s::LAST_GOOD, mark("good", "DESC")));
+        }
     }
     if l.dead_ends_exist {
         // The pairs of a dead end and the hypothesis it rules out or explains (checked once
@@ -720,15 +724,17 @@ fn picks_sql(l: &Limits) -> String {
 /// The counts kept with every write (schema v3, per author since `entry_count_by_author`): a
 /// few rows, whatever the case's size. Also the people line, and how many entries are pinned.
 /// The first row carries the totals: numbers are contiguous from 1 and entries are never
-/// deleted, so the highest number is the count (one index probe instead of a scan).
-const COUNTS_SQL: &str = "SELECT NULL, NULL, NULL, \
+/// deleted, so the highest number is the count (one index probe instead of a scan); and
+/// whether any moment is marked good or bad (the partial index `entry_mark_at`).
+const COUNTS_SQL: &str = "SELECT EXISTS (SELECT 1 FROM entry WHERE mark IS NOT NULL), NULL, NULL, \
        (SELECT coalesce(max(number), 0) FROM entry), \
        (SELECT count(*) FROM entry WHERE pinned = 1 AND NOT retracted) \
      UNION ALL SELECT kind, state, author, n, last_ms FROM entry_count";
 
-fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64)> {
+fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64, bool)> {
     let mut counts = Counts::default();
     let mut pinned = 0;
+    let mut marks = false;
     let mut people: Vec<Person> = Vec::new();
     let mut stmt = conn.prepare_cached(COUNTS_SQL)?;
     let mut rows = stmt.query([])?;
@@ -738,6 +744,7 @@ fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64)> {
         let Some(author) = row.get_ref(2)?.as_str_or_null()? else {
             counts.entries = n;
             pinned = last_ms;
+            marks = row.get(0)?;
             continue;
         };
         match people.iter_mut().find(|p| p.author == author) {
@@ -776,7 +783,7 @@ fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64)> {
             .then(b.last_seen_ms.cmp(&a.last_seen_ms))
             .then(a.author.cmp(&b.author))
     });
-    Ok((counts, people, pinned))
+    Ok((counts, people, pinned, marks))
 }
 
 #[cfg(test)]
@@ -808,6 +815,7 @@ mod tests {
             events: 5,
             recent: 10,
             events_exist: true,
+            marks_exist: true,
             evidence_exists: true,
             pinned_exist: true,
             dead_ends_exist: true,
