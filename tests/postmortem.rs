@@ -733,4 +733,13 @@ fn the_incident_keeps_its_start_and_end_when_capped() {
         md.contains("| event |  | event number 12 happened |"),
         "{md}"
     );
+    // A retracted event is not counted, nor shown, at either end.
+    env.ok(&["retract", "15"]);
+    env.ok(&["retract", "30"]);
+    let md = env.ok(&["export"]);
+    let part = &md[md.find("## What happened").unwrap()..md.find("## Investigation").unwrap()];
+    assert!(part.contains("- … 4 more events"), "{part}");
+    assert!(!part.contains("event number 29 happened"), "{part}");
+    assert!(part.contains("event number 17 happened"), "{part}");
+    assert!(part.contains("event number 28 happened"), "{part}");
 }

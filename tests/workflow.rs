@@ -516,13 +516,25 @@ fn a_missing_binary_means_no_hook_and_no_failure() {
     fs::create_dir_all(&bin_dir).unwrap();
     let copy = bin_dir.join("casefile");
     fs::copy(binary(), &copy).unwrap();
-    let out = Command::new(&copy)
-        .args(["hook", "install"])
-        .current_dir(&dir)
-        .env("PATH", path_without_binary())
-        .env("CASEFILE_HOME", env.home())
-        .output()
-        .unwrap();
+    // A fresh copy can be briefly "text file busy" while another test thread forks with the
+    // copy's write handle open (it is closed at that child's exec): try again then.
+    let out = (0..50)
+        .find_map(|_| {
+            match Command::new(&copy)
+                .args(["hook", "install"])
+                .current_dir(&dir)
+                .env("PATH", path_without_binary())
+                .env("CASEFILE_HOME", env.home())
+                .output()
+            {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                    std::thread::sleep(Duration::from_millis(20));
+                    None
+                }
+                other => Some(other.unwrap()),
+            }
+        })
+        .expect("the copied binary stayed busy for a second");
     assert!(
         out.status.success(),
         "{}",

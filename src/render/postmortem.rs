@@ -111,11 +111,12 @@ impl DocZone {
         let b = stored.as_bytes();
         if let DocZone::Fixed { suffix, .. } = self {
             if b.len() == 25 && b[10] == b'T' && &b[19..] == suffix.as_bytes() && b.is_ascii() {
-                o.write_all(&b[..10])?;
-                o.write_all(b" ")?;
-                o.write_all(&b[11..19])?;
-                o.write_all(b" ")?;
-                return o.write_all(&b[19..]);
+                // One write (every row has a time): `date time offset`.
+                let mut shown = [b' '; 26];
+                shown[..10].copy_from_slice(&b[..10]);
+                shown[11..19].copy_from_slice(&b[11..19]);
+                shown[20..].copy_from_slice(&b[19..]);
+                return o.write_all(&shown);
             }
         }
         match crate::time::parse_stored(stored) {
@@ -269,9 +270,15 @@ fn did(p: &Participant) -> String {
     parts.join(", ")
 }
 
+/// How much a [`Postmortem`] gathers before it hands it to its writer.
+const BLOCK: usize = 8 * 1024;
+
 /// A postmortem being written.
 pub struct Postmortem<W: Write> {
-    out: W,
+    /// A row is a dozen small writes (cells, separators, escaped runs): buffered here they are
+    /// copies into memory, where each was a call into the writer (a tenth of a large export).
+    /// A piece larger than the buffer goes straight through.
+    out: std::io::BufWriter<W>,
     items: usize,
     zone: DocZone,
 }
@@ -279,15 +286,15 @@ pub struct Postmortem<W: Write> {
 impl<W: Write> Postmortem<W> {
     pub fn new(out: W, zone: DocZone) -> Self {
         Postmortem {
-            out,
+            out: std::io::BufWriter::with_capacity(BLOCK, out),
             items: 0,
             zone,
         }
     }
 
-    /// Hand back the writer.
-    pub fn into_inner(self) -> W {
-        self.out
+    /// Hand back the writer, with everything written.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.out.into_inner().map_err(|e| e.into_error())
     }
 
     /// How many items were written since the last [`Postmortem::section`] (or the start).
@@ -295,9 +302,11 @@ impl<W: Write> Postmortem<W> {
         self.items
     }
 
-    /// The writer, to add a part rendered elsewhere (e.g. into a spill file).
-    pub fn get_mut(&mut self) -> &mut W {
-        &mut self.out
+    /// The writer, with everything written so far, to add a part rendered elsewhere (e.g.
+    /// into a spill file).
+    pub fn get_mut(&mut self) -> std::io::Result<&mut W> {
+        self.out.flush()?;
+        Ok(self.out.get_mut())
     }
 
     /// The note for a section with nothing in it: `_None recorded._`.
@@ -455,7 +464,7 @@ impl<W: Write> Postmortem<W> {
             (None, None) => {}
         }
         let shown = (head.len() + tail.len()) as i64;
-        let write = |o: &mut W, e: &IncidentEvent| -> Result<()> {
+        let write = |o: &mut std::io::BufWriter<W>, e: &IncidentEvent| -> Result<()> {
             o.write_all(b"- ")?;
             zone.write_when(o, &e.when)?;
             o.write_all(" — **#".as_bytes())?;
@@ -568,13 +577,11 @@ impl<W: Write> Postmortem<W> {
         o.write_all(b"\n")?;
         let refuted = h.state == Some(State::Refuted);
         // Who worked it: its author, whoever changed its state, whoever linked evidence.
-        let mut people: Vec<&str> = vec![h.author];
         let last = states.last(h.number);
-        if let Some((_, authors)) = last {
-            people.extend(authors.split(','));
-        }
-        people.extend(related.iter().map(|r| r.author.as_str()));
-        let mut seen: Vec<&str> = Vec::new();
+        let people = std::iter::once(h.author)
+            .chain(last.into_iter().flat_map(|(_, authors)| authors.split(',')))
+            .chain(related.iter().map(|r| r.author.as_str()));
+        let mut seen: Vec<&str> = Vec::with_capacity(4);
         for p in people {
             if !p.is_empty() && !seen.contains(&p) {
                 seen.push(p);
@@ -585,7 +592,7 @@ impl<W: Write> Postmortem<W> {
             // From when it was written down to when it was settled (both clocks of the
             // recording: `--at` may put the hypothesis years back).
             (Some(State::Confirmed | State::Refuted), Some((at, _))) => {
-                let from = ms(h.recorded_at).unwrap_or(h.at_ms);
+                let from = h.recorded_at.and_then(ms).unwrap_or(h.at_ms);
                 write!(o, "open {}", duration(at - from))?;
             }
             _ => o.write_all(b"still open")?,

@@ -288,8 +288,11 @@ pub struct TimelineRow<'a> {
     pub when: &'a str,
     /// The instant, Unix ms.
     pub at_ms: i64,
-    pub recorded_at: &'a str,
-    /// An action's owner, due time and ticket (`todo --owner/--due/--ticket`).
+    /// When it was written down: read for hypotheses only (how long each stayed open), the
+    /// one place it shows; `None` for the rest.
+    pub recorded_at: Option<&'a str>,
+    /// An action's owner, due time and ticket (`todo --owner/--due/--ticket`); read for
+    /// actions only, `None` for the rest.
     pub owner: Option<&'a str>,
     pub due: Option<&'a str>,
     pub ticket: Option<&'a str>,
@@ -327,9 +330,33 @@ pub fn each_timeline_row(
          FROM entry WHERE NOT retracted ORDER BY at_ms, number",
     )?;
     let mut rows = stmt.query([])?;
+    // Each column read costs a few calls into SQLite and a UTF-8 check: at 10,000 rows the
+    // columns only one kind shows are read for that kind alone.
+    #[inline(always)]
+    fn text_or_null<'r>(
+        row: &'r rusqlite::Row<'_>,
+        i: usize,
+        read: bool,
+    ) -> Result<Option<&'r str>> {
+        Ok(if read {
+            row.get_ref(i)?.as_str_or_null()?
+        } else {
+            None
+        })
+    }
     while let Some(row) = rows.next()? {
-        let kind = row.get_ref(1)?.as_str()?;
-        let state = row.get_ref(2)?.as_str_or_null()?;
+        // Kind and state are matched as bytes: no UTF-8 check for a word of a few letters.
+        let kind = row.get_ref(1)?.as_bytes()?;
+        let kind = Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().as_bytes() == kind)
+            .unwrap_or(Kind::Note);
+        let state = row.get_ref(2)?.as_bytes_or_null()?.and_then(|state| {
+            [State::Open, State::Confirmed, State::Refuted, State::Done]
+                .into_iter()
+                .find(|s| s.as_str().as_bytes() == state)
+        });
+        let action = kind == Kind::Action;
         let run = match row.get_ref(5)?.as_str_or_null()? {
             None => None,
             Some(argv_json) => Some(RunRow {
@@ -341,14 +368,14 @@ pub fn each_timeline_row(
         };
         visit(&TimelineRow {
             number: row.get(0)?,
-            kind: Kind::parse(kind).unwrap_or(Kind::Note),
-            state: state.and_then(State::parse),
+            kind,
+            state,
             when: row.get_ref(3)?.as_str()?,
             at_ms: row.get(10)?,
-            recorded_at: row.get_ref(11)?.as_str()?,
-            owner: row.get_ref(12)?.as_str_or_null()?,
-            due: row.get_ref(13)?.as_str_or_null()?,
-            ticket: row.get_ref(14)?.as_str_or_null()?,
+            recorded_at: text_or_null(row, 11, kind == Kind::Hypothesis)?,
+            owner: text_or_null(row, 12, action)?,
+            due: text_or_null(row, 13, action)?,
+            ticket: text_or_null(row, 14, action)?,
             text: row.get_ref(4)?.as_str()?,
             author: row.get_ref(9)?.as_str()?,
             run,
@@ -372,8 +399,12 @@ pub struct IncidentEvent {
 /// The first `limit` events by occurrence, or the last `limit` (returned oldest first).
 pub fn incident_events(conn: &Connection, limit: u32, last: bool) -> Result<Vec<IncidentEvent>> {
     let order = if last { "DESC" } else { "" };
+    // `INDEXED BY` the events' own index (v7), already in this order: `limit` rows are
+    // read. Left to itself the planner takes `entry_kind_state` for `kind = ?`, reads every
+    // event's row and sorts them (a tenth of a 10,000-entry export, for 12 rows).
     let mut stmt = conn.prepare(&format!(
-        "SELECT number, coalesce(occurred_at, recorded_at), at_ms, text, mark FROM entry
+        "SELECT number, coalesce(occurred_at, recorded_at), at_ms, text, mark
+         FROM entry INDEXED BY entry_event_at
          WHERE kind = 'event' AND NOT retracted
          ORDER BY at_ms {order}, number {order} LIMIT {limit}"
     ))?;
@@ -398,8 +429,12 @@ pub fn incident_events(conn: &Connection, limit: u32, last: bool) -> Result<Vec<
 
 /// How many events the incident has.
 pub fn event_count(conn: &Connection) -> Result<i64> {
+    // All events, counted in their partial index without reading a row, less the retracted
+    // ones, found through theirs (`NOT retracted` on each event would read every event's row).
     Ok(conn.query_row(
-        "SELECT count(*) FROM entry WHERE kind = 'event' AND NOT retracted",
+        "SELECT (SELECT count(*) FROM entry INDEXED BY entry_event_at WHERE kind = 'event')
+              - (SELECT count(*) FROM entry INDEXED BY entry_retracted
+                 WHERE retracted = 1 AND kind = 'event')",
         [],
         |r| r.get(0),
     )?)
@@ -446,13 +481,35 @@ pub struct StateTable {
 
 impl StateTable {
     pub fn load(conn: &Connection) -> Result<StateTable> {
-        let mut stmt = conn.prepare(
-            "SELECT entry, max(at_ms), group_concat(DISTINCT author) FROM state_change
-             GROUP BY entry ORDER BY entry",
-        )?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Grouped here, not with `group_concat(DISTINCT author)`: SQLite builds and drops a
+        // temporary b-tree per entry for that DISTINCT. The authors come in the index's
+        // order (entry, time), each once, joined by `,` as group_concat did.
+        let mut stmt =
+            conn.prepare("SELECT entry, at_ms, author FROM state_change ORDER BY entry, at_ms")?;
+        let mut rows: Vec<(i64, i64, String)> = Vec::new();
+        let mut authors: Vec<String> = Vec::new();
+        let flush = |rows: &mut Vec<(i64, i64, String)>, authors: &mut Vec<String>| {
+            if let Some(last) = rows.last_mut() {
+                last.2 = authors.join(",");
+            }
+            authors.clear();
+        };
+        let mut query = stmt.query([])?;
+        while let Some(r) = query.next()? {
+            let (entry, at): (i64, i64) = (r.get(0)?, r.get(1)?);
+            let author = r.get_ref(2)?.as_str()?;
+            match rows.last_mut() {
+                Some(last) if last.0 == entry => last.1 = last.1.max(at),
+                _ => {
+                    flush(&mut rows, &mut authors);
+                    rows.push((entry, at, String::new()));
+                }
+            }
+            if !authors.iter().any(|a| a == author) {
+                authors.push(author.to_string());
+            }
+        }
+        flush(&mut rows, &mut authors);
         Ok(StateTable { rows })
     }
 
@@ -513,6 +570,9 @@ pub struct LinkTable {
     by_source: Vec<PackedLink>,
     /// (target, position in `by_source`), in that order.
     by_target: Vec<(u32, u32)>,
+    /// Where the last [`LinkTable::outgoing`] ended: the next number's links start there
+    /// when entries come in number order (most cases), which saves the binary search.
+    next: std::cell::Cell<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -534,12 +594,16 @@ impl PackedLink {
 
 impl LinkTable {
     pub fn load(conn: &Connection) -> Result<LinkTable> {
-        let mut stmt = conn.prepare(
-            "SELECT source, type, target FROM link
-                 WHERE source NOT IN (SELECT number FROM entry WHERE retracted = 1)
-                   AND target NOT IN (SELECT number FROM entry WHERE retracted = 1)
-                 ORDER BY source, type, target",
-        )?;
+        // Links to or from a retracted entry are left out. The retracted are few (and
+        // usually none): read once, sorted, and looked up here, where two `NOT IN` subqueries
+        // cost a probe each per link.
+        let retracted: Vec<i64> = conn
+            .prepare("SELECT number FROM entry WHERE retracted = 1 ORDER BY number")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let live = |n: i64| retracted.is_empty() || retracted.binary_search(&n).is_err();
+        let mut stmt =
+            conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
         let number = |n: i64| {
             u32::try_from(n)
                 .map_err(|_| anyhow::anyhow!("entry number {n} is out of range in a link"))
@@ -547,11 +611,15 @@ impl LinkTable {
         let mut by_source = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
+            let (source, target): (i64, i64) = (row.get(0)?, row.get(2)?);
+            if !live(source) || !live(target) {
+                continue;
+            }
             // A link type this build does not know (from a newer one) is left out.
             if let Some(link_type) = LinkType::parse(row.get_ref(1)?.as_str()?) {
                 by_source.push(PackedLink {
-                    source: number(row.get(0)?)?,
-                    target: number(row.get(2)?)?,
+                    source: number(source)?,
+                    target: number(target)?,
                     link_type,
                 });
             }
@@ -565,16 +633,32 @@ impl LinkTable {
         Ok(LinkTable {
             by_source,
             by_target,
+            next: std::cell::Cell::new(0),
         })
     }
 
     /// The links `number` holds, by type then target.
     pub fn outgoing(&self, number: i64) -> impl Iterator<Item = LinkRow> + '_ {
-        let from = self
-            .by_source
-            .partition_point(|l| i64::from(l.source) < number);
-        let to = from + self.by_source[from..].partition_point(|l| i64::from(l.source) <= number);
-        self.by_source[from..to].iter().map(|l| l.unpack())
+        let links = &self.by_source;
+        let hint = self.next.get();
+        // The first link of `number` or after it: the hint when it is that place.
+        let from = if hint <= links.len()
+            && links
+                .get(hint)
+                .is_none_or(|l| i64::from(l.source) >= number)
+            && (hint == 0 || i64::from(links[hint - 1].source) < number)
+        {
+            hint
+        } else {
+            links.partition_point(|l| i64::from(l.source) < number)
+        };
+        let to = from
+            + links[from..]
+                .iter()
+                .take_while(|l| i64::from(l.source) == number)
+                .count();
+        self.next.set(to);
+        links[from..to].iter().map(|l| l.unpack())
     }
 
     /// The links that point at `number`, by source.
@@ -613,10 +697,10 @@ pub struct RelatedReader<'c> {
 impl<'c> RelatedReader<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
         // `+?1`: with SQLite's STAT4 planner a bare parameter made every execution re-prepare
-        // the statement while the timeline query was active.
-        let stmt = conn.prepare_cached(
-            "SELECT kind, text, author FROM entry WHERE number = +?1 AND NOT retracted",
-        )?;
+        // the statement while the timeline query was active. No `NOT retracted`: the
+        // [`LinkTable`] holds no link to or from a retracted entry.
+        let stmt =
+            conn.prepare_cached("SELECT kind, text, author FROM entry WHERE number = +?1")?;
         Ok(RelatedReader { stmt })
     }
 
@@ -629,7 +713,9 @@ impl<'c> RelatedReader<'c> {
         mention_len: usize,
         into: &mut Vec<Related>,
     ) -> Result<()> {
-        into.clear();
+        // `into` keeps its items between hypotheses: their strings are refilled, not
+        // allocated again for every related entry.
+        let mut used = 0;
         let incoming = links
             .incoming(number)
             .map(|l| (l.source, l.link_type, false));
@@ -641,18 +727,30 @@ impl<'c> RelatedReader<'c> {
             if let Some(row) = rows.next()? {
                 if let Some(kind) = Kind::parse(row.get_ref(0)?.as_str()?) {
                     let (mention, cut) = first_line_cut(row.get_ref(1)?.as_str()?, mention_len);
-                    into.push(Related {
-                        number: other,
-                        kind,
-                        mention: mention.to_string(),
-                        cut,
-                        link,
-                        outgoing,
-                        author: row.get(2)?,
-                    });
+                    let author = row.get_ref(2)?.as_str()?;
+                    if used == into.len() {
+                        into.push(Related {
+                            number: other,
+                            kind,
+                            mention: String::new(),
+                            cut,
+                            link,
+                            outgoing,
+                            author: String::new(),
+                        });
+                    }
+                    let r = &mut into[used];
+                    (r.number, r.kind, r.cut, r.link, r.outgoing) =
+                        (other, kind, cut, link, outgoing);
+                    r.mention.clear();
+                    r.mention.push_str(mention);
+                    r.author.clear();
+                    r.author.push_str(author);
+                    used += 1;
                 }
             }
         }
+        into.truncate(used);
         into.sort_by_key(|r| r.number);
         Ok(())
     }
