@@ -12,7 +12,7 @@ use anyhow::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::model::{CaseInfo, Entry, Kind, LinkType};
+use crate::model::{CaseInfo, Entry, Kind, LinkType, State};
 use crate::store::case_info;
 use crate::store::entries::{self, ENTRY_COLUMNS};
 
@@ -137,6 +137,10 @@ pub struct Briefing {
 pub struct Bounds {
     /// The newest this many of each list; `None` for all.
     pub per_list: Option<u32>,
+    /// How many open hypotheses, confirmed ones, open actions and pinned entries a view shows:
+    /// only those are loaded (their totals come from the counts). Dead ends keep `per_list`,
+    /// for the view hides those shown as a reason.
+    pub shown: Option<Shown>,
     /// The newest this many pieces of evidence for and against each hypothesis.
     pub evidence: Option<u32>,
     /// The latest this many entries of the timeline.
@@ -151,6 +155,15 @@ pub struct Bounds {
     /// Load each entry whole (tags, links, attachments) and the evidence of confirmed
     /// hypotheses too; the text view needs only headlines.
     pub whole_entries: bool,
+}
+
+/// How many items of some lists a view shows (see [`Bounds::shown`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    pub open_hypotheses: u32,
+    pub confirmed: u32,
+    pub open_actions: u32,
+    pub pinned: u32,
 }
 
 /// How far back (in evidence entries) unlinked evidence is looked for: the section is about
@@ -180,11 +193,17 @@ mod section {
 #[derive(Debug, Clone, Copy)]
 struct Limits {
     per_list: i64,
+    /// Open hypotheses, confirmed ones, open actions, pinned entries.
+    open: i64,
+    confirmed: i64,
+    actions: i64,
+    pinned: i64,
     unlinked: u32,
     events: u32,
     recent: u32,
     /// Leave out the sections the counts say are empty.
     events_exist: bool,
+    marks_exist: bool,
     evidence_exists: bool,
     pinned_exist: bool,
     dead_ends_exist: bool,
@@ -199,24 +218,33 @@ struct Limits {
 /// and counted here); and one read of every entry needed.
 pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let case = case_info(conn)?;
-    let (mut counts, people, pinned_count) = counts(conn)?;
+    let (mut counts, people, pinned_count, marks_exist) = counts(conn)?;
     let whole = bounds.whole_entries;
     let evidence_limit = bounds.evidence.map(|e| e as usize);
     // The text view lists confirmed hypotheses without their evidence.
     let confirmed_limit = if whole { evidence_limit } else { Some(0) };
+    let shown = |f: fn(&Shown) -> u32| match (&bounds.shown, bounds.per_list) {
+        (Some(s), _) => i64::from(f(s)),
+        (None, per) => per.map_or(-1, i64::from),
+    };
     let limits = Limits {
         per_list: bounds.per_list.map_or(-1, i64::from),
+        open: shown(|s| s.open_hypotheses),
+        confirmed: shown(|s| s.confirmed),
+        actions: shown(|s| s.open_actions),
+        pinned: shown(|s| s.pinned),
         unlinked: bounds.unlinked,
         events: bounds.events,
         recent: bounds.recent,
         events_exist: counts.events > 0,
+        marks_exist: marks_exist && counts.events > 0,
         evidence_exists: counts.evidence > 0,
         pinned_exist: pinned_count > 0,
         dead_ends_exist: counts.dead_ends > 0,
     };
-    let picks: Vec<(i64, i64)> = if counts.entries > 0 {
+    let picks: Vec<(i64, i64, Option<i64>)> = if counts.entries > 0 {
         conn.prepare_cached(&picks_sql(&limits))?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?
     } else {
         Vec::new()
@@ -225,8 +253,8 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     let numbers = |section: i64| -> Vec<i64> {
         let mut list: Vec<i64> = picks
             .iter()
-            .filter(|(s, _)| *s == section)
-            .map(|(_, n)| *n)
+            .filter(|(s, ..)| *s == section)
+            .map(|(_, n, _)| *n)
             .collect();
         list.sort_unstable();
         list
@@ -236,9 +264,6 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
         numbers(section::CONFIRMED),
         numbers(section::DEAD_END),
     );
-    let paired_dead_ends: std::collections::HashSet<i64> =
-        numbers(section::PAIRED).into_iter().collect();
-    counts.ruled_out = counts.dead_ends - paired_dead_ends.len() as i64;
     let links = Links::load(
         conn,
         &[&open[..], &confirmed[..], &dead[..]].concat(),
@@ -246,7 +271,10 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     )?;
 
     // Every entry the sections show, read at once.
-    let mut wanted: Vec<i64> = picks.iter().map(|(_, n)| *n).collect();
+    let mut wanted: Vec<i64> = picks
+        .iter()
+        .flat_map(|(_, n, aux)| std::iter::once(*n).chain(*aux))
+        .collect();
     let evidence_of = |h: i64, limit: Option<usize>| {
         let (f, a) = (
             links.evidence(h, "supports", limit),
@@ -264,6 +292,24 @@ pub fn briefing(conn: &Connection, bounds: Bounds) -> Result<Briefing> {
     }
     wanted.extend(dead.iter().filter_map(|&d| links.reason(d).map(|r| r.1)));
     let loaded = load(conn, &mut wanted, whole)?;
+    // A dead end linked to a hypothesis (`rules-out`, `because`) is that hypothesis's reason
+    // when both are live, the one a dead end and the other refuted.
+    let live = |n: i64, kind: Kind, state: Option<State>| {
+        loaded
+            .by_number
+            .get(&n)
+            .is_some_and(|(_, e)| e.kind == kind && e.state == state && !e.retracted)
+    };
+    let paired_dead_ends: std::collections::HashSet<i64> = picks
+        .iter()
+        .filter(|(s, ..)| *s == section::PAIRED)
+        .filter_map(|(_, d, h)| Some((*d, (*h)?)))
+        .filter(|&(d, h)| {
+            live(d, Kind::DeadEnd, None) && live(h, Kind::Hypothesis, Some(State::Refuted))
+        })
+        .map(|(d, _)| d)
+        .collect();
+    counts.ruled_out = counts.dead_ends - paired_dead_ends.len() as i64;
 
     let hypotheses = |list: &[i64], limit: Option<usize>| -> Vec<HypothesisView> {
         list.iter()
@@ -559,22 +605,23 @@ fn columns(whole: bool) -> &'static str {
     }
 }
 
-/// The bounded subqueries that pick each section's entries, as `(section, number)`. Each is
+/// The bounded subqueries that pick each section's entries, as `(section, number, aux)`
+/// (`aux`: for a pair, the hypothesis). Each is
 /// an index probe that stops after its limit (the `EXPLAIN QUERY PLAN` test below keeps them
 /// so); ordered subqueries are wrapped, as a compound requires.
 fn pick_arms(l: &Limits) -> Vec<String> {
     use section as s;
     let per = l.per_list;
-    let pick = |section: i64, query: String| format!("SELECT {section}, n FROM ({query})");
-    let newest = |kind: &str, state: &str| {
+    let pick = |section: i64, query: String| format!("SELECT {section}, n, NULL FROM ({query})");
+    let newest = |kind: &str, state: &str, limit: i64| {
         format!(
             "SELECT number AS n FROM entry WHERE kind = '{kind}' AND state = '{state}' \
-             AND NOT retracted ORDER BY number DESC LIMIT {per}"
+             AND NOT retracted ORDER BY number DESC LIMIT {limit}"
         )
     };
     let mut arms = vec![
-        pick(s::OPEN, newest("hypothesis", "open")),
-        pick(s::CONFIRMED, newest("hypothesis", "confirmed")),
+        pick(s::OPEN, newest("hypothesis", "open", l.open)),
+        pick(s::CONFIRMED, newest("hypothesis", "confirmed", l.confirmed)),
         // Dead ends and refuted hypotheses (a refuted hypothesis is a dead end in every view).
         pick(
             s::DEAD_END,
@@ -585,7 +632,7 @@ fn pick_arms(l: &Limits) -> Vec<String> {
                  AND state = 'refuted' AND NOT retracted ORDER BY 1 DESC LIMIT {per}"
             ),
         ),
-        pick(s::ACTION, newest("action", "open")),
+        pick(s::ACTION, newest("action", "open", l.actions)),
         // The latest entries of the timeline (as `log --limit`).
         pick(
             s::RECENT,
@@ -635,31 +682,24 @@ fn pick_arms(l: &Limits) -> Vec<String> {
                  ORDER BY at_ms {order}, number {order} LIMIT 1"
             )
         };
-        arms.push(pick(s::FIRST_BAD, mark("bad", "ASC")));
-        arms.push(pick(s::LAST_GOOD, mark("good", "DESC")));
+        if l.marks_exist {
+            arms.push(pick(s::FIRST_BAD, mark("bad", "ASC")));
+            arms.push(pick(s::LAST_GOOD, mark("good", "DESC")));
+        }
     }
     if l.dead_ends_exist {
-        // The dead ends that are a refuted hypothesis's reason, through the partial indexes
-        // of `rules-out` and `because` links (a few rows, however large the case).
-        let live = |n: &str, kind: &str, state: &str| {
-            format!(
-                "EXISTS (SELECT 1 FROM entry WHERE number = {n} AND kind = '{kind}' \
-                 AND state {state} AND NOT retracted)"
-            )
-        };
+        // The pairs of a dead end and the hypothesis it rules out or explains (checked once
+        // loaded), through the partial indexes of `rules-out` and `because` links: a few rows
+        // however large the case.
         arms.push(format!(
-            "SELECT {}, source FROM link INDEXED BY link_rules_out WHERE type = 'rules-out' \
-             AND {} AND {}",
-            s::PAIRED,
-            live("source", "dead-end", "IS NULL"),
-            live("target", "hypothesis", "= 'refuted'")
+            "SELECT {}, source, target FROM link INDEXED BY link_rules_out \
+             WHERE type = 'rules-out'",
+            s::PAIRED
         ));
         arms.push(format!(
-            "SELECT {}, target FROM link INDEXED BY link_because WHERE type = 'because' \
-             AND {} AND {}",
-            s::PAIRED,
-            live("target", "dead-end", "IS NULL"),
-            live("source", "hypothesis", "= 'refuted'")
+            "SELECT {}, target, source FROM link INDEXED BY link_because \
+             WHERE type = 'because'",
+            s::PAIRED
         ));
     }
     if l.pinned_exist {
@@ -668,7 +708,8 @@ fn pick_arms(l: &Limits) -> Vec<String> {
             s::PINNED,
             format!(
                 "SELECT number AS n FROM entry WHERE pinned = 1 AND NOT retracted \
-                 ORDER BY number DESC LIMIT {per}"
+                 ORDER BY number DESC LIMIT {}",
+                l.pinned
             ),
         ));
     }
@@ -683,15 +724,17 @@ fn picks_sql(l: &Limits) -> String {
 /// The counts kept with every write (schema v3, per author since `entry_count_by_author`): a
 /// few rows, whatever the case's size. Also the people line, and how many entries are pinned.
 /// The first row carries the totals: numbers are contiguous from 1 and entries are never
-/// deleted, so the highest number is the count (one index probe instead of a scan).
-const COUNTS_SQL: &str = "SELECT NULL, NULL, NULL, \
+/// deleted, so the highest number is the count (one index probe instead of a scan); and
+/// whether any moment is marked good or bad (the partial index `entry_mark_at`).
+const COUNTS_SQL: &str = "SELECT EXISTS (SELECT 1 FROM entry WHERE mark IS NOT NULL), NULL, NULL, \
        (SELECT coalesce(max(number), 0) FROM entry), \
        (SELECT count(*) FROM entry WHERE pinned = 1 AND NOT retracted) \
      UNION ALL SELECT kind, state, author, n, last_ms FROM entry_count";
 
-fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64)> {
+fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64, bool)> {
     let mut counts = Counts::default();
     let mut pinned = 0;
+    let mut marks = false;
     let mut people: Vec<Person> = Vec::new();
     let mut stmt = conn.prepare_cached(COUNTS_SQL)?;
     let mut rows = stmt.query([])?;
@@ -701,6 +744,7 @@ fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64)> {
         let Some(author) = row.get_ref(2)?.as_str_or_null()? else {
             counts.entries = n;
             pinned = last_ms;
+            marks = row.get(0)?;
             continue;
         };
         match people.iter_mut().find(|p| p.author == author) {
@@ -739,7 +783,7 @@ fn counts(conn: &Connection) -> Result<(Counts, Vec<Person>, i64)> {
             .then(b.last_seen_ms.cmp(&a.last_seen_ms))
             .then(a.author.cmp(&b.author))
     });
-    Ok((counts, people, pinned))
+    Ok((counts, people, pinned, marks))
 }
 
 #[cfg(test)]
@@ -763,10 +807,15 @@ mod tests {
     fn limits() -> Limits {
         Limits {
             per_list: 5,
+            open: 3,
+            confirmed: 2,
+            actions: 3,
+            pinned: 3,
             unlinked: 3,
             events: 5,
             recent: 10,
             events_exist: true,
+            marks_exist: true,
             evidence_exists: true,
             pinned_exist: true,
             dead_ends_exist: true,
@@ -791,7 +840,14 @@ mod tests {
         // subquery), then the whole statement.
         let mut queries = pick_arms(&l);
         queries.push(picks_sql(&l));
-        queries.push(picks_sql(&Limits { per_list: -1, ..l }));
+        queries.push(picks_sql(&Limits {
+            per_list: -1,
+            open: -1,
+            confirmed: -1,
+            actions: -1,
+            pinned: -1,
+            ..l
+        }));
         queries.push(COUNTS_SQL.to_string());
         queries.push(format!(
             "SELECT {ENTRY_COLUMNS}, at_ms FROM entry WHERE number IN (1,2,3)"

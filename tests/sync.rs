@@ -472,16 +472,8 @@ fn a_users_git_settings_do_not_change_what_is_read() {
     assert_eq!(facts(&lee, "settings"), facts(&amy, "settings"));
 }
 
-/// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a
-/// damaged disk would).
-fn plant(remote: &Path, refname: &str, path: &str, data: &[u8]) {
-    let mut script = format!(
-        "commit {refname}\ncommitter x <> 1700000000 +0000\ndata 5\nbad!\nfrom {refname}^0\nM 100644 inline {path}\ndata {}\n",
-        data.len()
-    )
-    .into_bytes();
-    script.extend_from_slice(data);
-    script.extend_from_slice(b"\n");
+/// Feed `script` to `git fast-import` in `remote`.
+fn fast_import(remote: &Path, script: &[u8]) {
     let mut child = Process::new("git")
         .args([
             "--git-dir",
@@ -493,8 +485,21 @@ fn plant(remote: &Path, refname: &str, path: &str, data: &[u8]) {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(&script).unwrap();
+    child.stdin.take().unwrap().write_all(script).unwrap();
     assert!(child.wait().unwrap().success());
+}
+
+/// Put a commit on the remote's case ref that adds `path` with `data` (as a broken client or a
+/// damaged disk would).
+fn plant(remote: &Path, refname: &str, path: &str, data: &[u8]) {
+    let mut script = format!(
+        "commit {refname}\ncommitter x <> 1700000000 +0000\ndata 5\nbad!\nfrom {refname}^0\nM 100644 inline {path}\ndata {}\n",
+        data.len()
+    )
+    .into_bytes();
+    script.extend_from_slice(data);
+    script.extend_from_slice(b"\n");
+    fast_import(remote, &script);
 }
 
 #[test]
@@ -898,19 +903,7 @@ fn plant_snapshot(remote: &Path, env: &TestEnv, slug: &str, parent: Option<&str>
         script.push(b'\n');
     }
     script.extend_from_slice(b"\n");
-    let mut child = Process::new("git")
-        .args([
-            "--git-dir",
-            remote.to_str().unwrap(),
-            "fast-import",
-            "--quiet",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(&script).unwrap();
-    assert!(child.wait().unwrap().success());
+    fast_import(remote, &script);
     git(&["--git-dir", remote.to_str().unwrap(), "rev-parse", &refname])
         .trim()
         .to_string()

@@ -17,6 +17,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     // The text view shows only the newest few of each list; JSON carries them whole.
     let bounds = crate::briefing::Bounds {
         per_list: (!json).then_some(render::status::SHOW_PER_LIST),
+        shown: (!json).then_some(render::status::SHOWN),
         evidence: (!json).then_some(render::status::SHOW_EVIDENCE),
         recent,
         unlinked: if json {

@@ -439,14 +439,7 @@ mod tests {
         for i in 0..400 {
             stdin.push_str(&format!("create refs/heads/aa/branch-{i:04} {two}\n"));
         }
-        let mut child = git_command(d)
-            .args(["update-ref", "--stdin"])
-            .stdin(std::process::Stdio::piped())
-            .spawn()
-            .expect("git");
-        std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), stdin.as_bytes())
-            .expect("stdin");
-        assert!(child.wait().expect("git").success());
+        update_refs(d, &stdin);
         git(d, &["checkout", "-q", "-b", "zz-last"]);
         assert_head_is_gits(d, "many refs");
         git(d, &["checkout", "-q", "aa/branch-0123"]);
@@ -493,14 +486,7 @@ mod tests {
         for i in 0..300 {
             stdin.push_str(&format!("create refs/heads/b/{i} {one}\n"));
         }
-        let mut child = git_command(d)
-            .args(["update-ref", "--stdin"])
-            .stdin(std::process::Stdio::piped())
-            .spawn()
-            .expect("git");
-        std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), stdin.as_bytes())
-            .expect("stdin");
-        assert!(child.wait().expect("git").success());
+        update_refs(d, &stdin);
         git(d, &["pack-refs", "--all"]);
         let list = fs::read_to_string(d.join(".git/reftable/tables.list")).expect("list");
         let table = fs::read(d.join(".git/reftable").join(list.trim())).expect("table");

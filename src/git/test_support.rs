@@ -54,6 +54,18 @@ pub(super) fn git(dir: &Path, args: &[&str]) -> String {
         .to_string()
 }
 
+/// `git update-ref --stdin` in `dir`, fed `commands` (one ref update a line).
+pub(super) fn update_refs(dir: &Path, commands: &str) {
+    let mut child = git_command(dir)
+        .args(["update-ref", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("git");
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), commands.as_bytes())
+        .expect("stdin");
+    assert!(child.wait().expect("git").success());
+}
+
 /// An environment with no git variables and an empty home.
 pub(super) fn env_with_home(home: &Path) -> Env {
     Env {

@@ -18,8 +18,16 @@ use crate::briefing::{Briefing, DeadEndView, HypothesisView};
 use crate::model::{Entry, Kind, LinkType};
 use crate::time::view::ViewZone;
 
-/// How many items of each list the text view loads; each section shows fewer.
+/// How many dead ends and refuted hypotheses the text view loads: more than "Ruled out"
+/// shows, since it leaves out the dead ends shown as a reason.
 pub const SHOW_PER_LIST: u32 = 5;
+/// How many items of the other bounded lists the text view shows (and so loads).
+pub const SHOWN: crate::briefing::Shown = crate::briefing::Shown {
+    open_hypotheses: SHOW_HYPOTHESES as u32,
+    confirmed: SHOW_CONFIRMED as u32,
+    open_actions: SHOW_ACTIONS as u32,
+    pinned: SHOW_PINNED as u32,
+};
 /// How many pieces of evidence for, and against, each open hypothesis are loaded and shown.
 pub const SHOW_EVIDENCE: u32 = 1;
 /// How many pieces of unlinked evidence are loaded (one more than shown, to know there are
@@ -77,6 +85,8 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
         return out;
     }
     let c = &b.counts;
+    // One blank line between the header and the sections.
+    out.push('\n');
 
     if !b.pinned.is_empty() {
         section(&mut out, s, "Pinned", None);
@@ -140,11 +150,17 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
     when(&mut out, b, s);
 
     if !b.recent.is_empty() {
-        section(&mut out, s, "Recent", None);
-        // Entries shown above are named, not repeated.
+        // Entries shown above are named in the heading, not repeated.
         let above = shown_above(b);
         let (repeated, new): (Vec<&Entry>, Vec<&Entry>) =
             b.recent.iter().partition(|e| above.contains(&e.number));
+        let title = if repeated.is_empty() {
+            "Recent".to_string()
+        } else {
+            let numbers: Vec<String> = repeated.iter().map(|e| number(e)).collect();
+            format!("Recent (also shown above: {})", numbers.join(", "))
+        };
+        section(&mut out, s, &title, None);
         for e in new {
             let time = s.view.format_recent(e.when(), s.now);
             let num = number(e);
@@ -152,16 +168,6 @@ pub fn render(b: &Briefing, s: &Screen) -> String {
             let prefix = format!("  {time} {num} {kind} ");
             let painted = format!("  {} {} {} ", p.dim(&time), p.number(&num), p.dim(kind));
             one_line(&mut out, &prefix, &painted, &e.headline(), s);
-        }
-        if !repeated.is_empty() {
-            let numbers: Vec<String> = repeated.iter().map(|e| number(e)).collect();
-            labels_at(
-                &mut out,
-                &format!("also recent, shown above: {}", numbers.join(", ")),
-                p,
-                s.width,
-                2,
-            );
         }
     }
     out
@@ -197,6 +203,13 @@ fn shown_above(b: &Briefing) -> HashSet<i64> {
     );
     above.extend(newest(&b.events, SHOW_EVENTS).iter().map(|e| e.number));
     above.extend(b.first_event.as_ref().map(|e| e.number));
+    let w = &b.window;
+    above.extend(
+        [&w.last_good, &w.first_bad, &w.contradiction]
+            .into_iter()
+            .flatten()
+            .map(|e| e.number),
+    );
     above
 }
 
@@ -428,7 +441,8 @@ fn action_facts(e: &Entry, s: &Screen) -> String {
 
 /// The window between the last good and the first bad moment (`event --good/--bad`): when
 /// the fault began, as far as the case knows.
-fn window(out: &mut String, b: &Briefing, s: &Screen) {
+/// Returns the numbers of the moments the window names, which the event list then leaves out.
+fn window(out: &mut String, b: &Briefing, s: &Screen) -> Vec<i64> {
     let p = s.palette;
     let w = &b.window;
     // In the viewer's zone, like every time a view shows.
@@ -446,7 +460,7 @@ fn window(out: &mut String, b: &Briefing, s: &Screen) {
                 bad.number,
                 crate::time::format_span(&gt, &bt)
             ),
-            _ => return,
+            _ => return Vec::new(),
         },
         (None, Some(bad)) => format!(
             "first known bad #{} at {} (no good moment marked before it)",
@@ -458,10 +472,16 @@ fn window(out: &mut String, b: &Briefing, s: &Screen) {
             g.number,
             full(g)
         ),
-        (None, None) => return,
+        (None, None) => return Vec::new(),
     };
     labels_at(out, &line, p, s.width, 2);
+    let mut named: Vec<i64> = [&w.last_good, &w.first_bad]
+        .into_iter()
+        .flatten()
+        .map(|e| e.number)
+        .collect();
     if let (Some(g), Some(bad)) = (&w.contradiction, &w.first_bad) {
+        named.push(g.number);
         let text = format!(
             "contradiction: #{} is marked good at {}, after the first bad #{} at {}: one of \
              the marks is wrong",
@@ -478,6 +498,7 @@ fn window(out: &mut String, b: &Briefing, s: &Screen) {
             let _ = writeln!(out, "{indent}{}", p.bad(line));
         }
     }
+    named
 }
 
 /// A wrapped dim line at `indent`, continuing two columns further in.
@@ -498,17 +519,24 @@ fn when(out: &mut String, b: &Briefing, s: &Screen) {
     }
     let p = s.palette;
     section(out, s, "When", None);
-    window(out, b, s);
-    let shown = newest(&b.events, SHOW_EVENTS);
+    // The moments the window line names (with their times) are not listed again.
+    let named = window(out, b, s);
+    let shown: Vec<&Entry> = newest(&b.events, SHOW_EVENTS)
+        .iter()
+        .filter(|e| !named.contains(&e.number))
+        .collect();
     let mut lines: Vec<&Entry> = Vec::new();
     let first_in_view = b
         .first_event
         .as_ref()
-        .is_some_and(|f| shown.iter().any(|e| e.number == f.number));
+        .is_some_and(|f| named.contains(&f.number) || shown.iter().any(|e| e.number == f.number));
     if let (Some(first), false) = (&b.first_event, first_in_view) {
         lines.push(first);
     }
-    let skipped = b.counts.events - shown.len() as i64 - lines.len() as i64;
+    // Every event is shown, named by the window, or counted here.
+    let mut accounted: HashSet<i64> = named.iter().copied().collect();
+    accounted.extend(shown.iter().chain(&lines).map(|e| e.number));
+    let skipped = b.counts.events - accounted.len() as i64;
     for e in &lines {
         event_line(out, e, s);
     }
@@ -701,7 +729,8 @@ fn section(out: &mut String, s: &Screen, title: &str, count: Option<i64>) {
         Some(n) => format!("{title} ({n})"),
         None => title.to_string(),
     };
-    out.push('\n');
+    // Sections follow one another without blank lines (their headings separate them): one
+    // screen holds more.
     for line in wrap::wrap(&title, &plain(s.width, 0, 0, 2, "…")) {
         let _ = writeln!(out, "{}", s.palette.heading(&line));
     }
