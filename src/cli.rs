@@ -10,6 +10,8 @@ use clap_complete::ArgValueCandidates;
 
 use crate::model::EntryRef;
 
+pub mod parse;
+
 /// A terminal-first investigation journal: hypotheses, evidence, dead ends, and a postmortem
 /// at the end.
 ///
