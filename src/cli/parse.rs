@@ -44,8 +44,9 @@ fn parse_without_global_copies(args: &[OsString]) -> Option<Cli> {
         .get_arguments()
         .filter(|a| a.is_global_set())
         .collect();
-    let after = args[at + 1..].iter().take_while(|w| *w != "--");
-    if after.clone().any(|word| could_be_one_of(&globals, word)) {
+    // Past a `--` every word is a value, with or without the copies.
+    let mut after = args[at + 1..].iter().take_while(|w| *w != "--");
+    if after.any(|word| could_be_one_of(&globals, word)) {
         return None;
     }
     let ids: Vec<clap::Id> = globals.iter().map(|a| a.get_id().clone()).collect();

@@ -106,6 +106,28 @@ impl Repo {
     }
 }
 
+/// Whether the repository whose git directory is `git_dir` names objects by SHA-1: its config
+/// file reads and sets no `extensions.objectFormat` other than `sha1` (read as git reads
+/// extensions, without includes).
+pub fn names_objects_by_sha1(git_dir: &Path) -> bool {
+    let Ok(bytes) = fs::read(git_dir.join("config")) else {
+        return false;
+    };
+    let mut sha1 = true;
+    for_each_entry(
+        &String::from_utf8_lossy(&bytes),
+        |section, sub, key, value| {
+            if sub.is_none()
+                && section.eq_ignore_ascii_case("extensions")
+                && key.eq_ignore_ascii_case("objectformat")
+            {
+                sha1 = value.eq_ignore_ascii_case("sha1");
+            }
+        },
+    );
+    sha1
+}
+
 pub(super) fn parse_bool(v: &str) -> Option<bool> {
     match v.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" => Some(true),

@@ -27,19 +27,9 @@ use super::tree::Blob;
 /// Up to this many files a commit is written here; above, by `git fast-import`.
 pub const DIRECT_LIMIT: usize = 64;
 
-/// Whether the repository at `dir` names objects by SHA-1 (no `objectformat` other than
-/// `sha1` in its config).
+/// Whether the repository at `dir` names objects by SHA-1 (git's config parser decides).
 pub fn writes_sha1(dir: &Path) -> bool {
-    let Ok(config) = fs::read_to_string(dir.join("config")) else {
-        return false;
-    };
-    config.lines().all(|line| {
-        let line = line.trim().to_ascii_lowercase();
-        match line.strip_prefix("objectformat") {
-            Some(rest) => rest.trim_start().trim_start_matches('=').trim() == "sha1",
-            None => true,
-        }
-    })
+    crate::git::names_objects_by_sha1(dir)
 }
 
 /// A zlib compressor kept for all the objects of a commit (a new one costs a few hundred KB of
