@@ -120,7 +120,7 @@ pub fn write_markdown(
     let mut in_full = spill();
     let links = LinkTable::load(conn)?;
     let states = StateTable::load(conn)?;
-    let mut reader = RelatedReader::new(conn)?;
+    let mut reader = RelatedReader::new(conn, MENTION_LEN)?;
     let mut related = Vec::new();
     let mut holds = Vec::new();
     let mut people = Participants::default();
@@ -133,7 +133,7 @@ pub fn write_markdown(
         people.add(e);
         match e.kind {
             Kind::Hypothesis => {
-                reader.related(&links, e.number, MENTION_LEN, &mut related)?;
+                reader.related(&links, e.number, &mut related)?;
                 match e.state {
                     Some(State::Confirmed) => confirmed.hypothesis(e, &related, &states)?,
                     Some(State::Refuted) => refuted.hypothesis(e, &related, &states)?,

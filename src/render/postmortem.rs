@@ -592,7 +592,7 @@ impl<W: Write> Postmortem<W> {
             // From when it was written down to when it was settled (both clocks of the
             // recording: `--at` may put the hypothesis years back).
             (Some(State::Confirmed | State::Refuted), Some((at, _))) => {
-                let from = h.recorded_at.and_then(ms).unwrap_or(h.at_ms);
+                let from = h.recorded_at.and_then(ms).or(h.at_ms).unwrap_or(0);
                 write!(o, "open {}", duration(at - from))?;
             }
             _ => o.write_all(b"still open")?,

@@ -286,8 +286,9 @@ pub struct TimelineRow<'a> {
     pub state: Option<State>,
     /// The time the entry is about: `occurred_at` when given, else `recorded_at`.
     pub when: &'a str,
-    /// The instant, Unix ms.
-    pub at_ms: i64,
+    /// The instant, Unix ms: read for hypotheses only (the start of how long each stayed
+    /// open when its recording time does not parse), `None` for the rest.
+    pub at_ms: Option<i64>,
     /// When it was written down: read for hypotheses only (how long each stayed open), the
     /// one place it shows; `None` for the rest.
     pub recorded_at: Option<&'a str>,
@@ -319,16 +320,32 @@ impl RunRow<'_> {
     }
 }
 
+/// The numbers of the retracted entries, ascending. They are few (usually none), so views that
+/// walk every entry read them once and skip them, where `NOT retracted` in the walk's query
+/// read that column of every row.
+pub fn retracted_numbers(conn: &Connection) -> Result<Vec<i64>> {
+    Ok(conn
+        .prepare("SELECT number FROM entry WHERE retracted = 1 ORDER BY number")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The timeline's query. `ticket`, the 25th column, comes first: SQLite decodes a row's header
+/// up to the last column asked for, in one pass when that one is asked for first, where asked
+/// for in table order it took a pass for each (a tenth of the query at 10,000 entries).
+/// Retracted entries are skipped in Rust (see [`retracted_numbers`]).
+const TIMELINE_SQL: &str =
+    "SELECT ticket, due, owner, output, duration_ms, exit_code, command_argv,
+        state, occurred_at, recorded_at, author, text, kind, number, at_ms
+ FROM entry ORDER BY at_ms, number";
+
 /// Visit every entry in timeline order (by instant, then number).
 pub fn each_timeline_row(
     conn: &Connection,
     mut visit: impl FnMut(&TimelineRow<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT number, kind, state, coalesce(occurred_at, recorded_at), text, command_argv,
-                exit_code, duration_ms, output, author, at_ms, recorded_at, owner, due, ticket
-         FROM entry WHERE NOT retracted ORDER BY at_ms, number",
-    )?;
+    let retracted = retracted_numbers(conn)?;
+    let mut stmt = conn.prepare(TIMELINE_SQL)?;
     let mut rows = stmt.query([])?;
     // Each column read costs a few calls into SQLite and a UTF-8 check: at 10,000 rows the
     // columns only one kind shows are read for that kind alone.
@@ -345,39 +362,49 @@ pub fn each_timeline_row(
         })
     }
     while let Some(row) = rows.next()? {
+        let number = row.get_ref(13)?.as_i64()?;
+        if !retracted.is_empty() && retracted.binary_search(&number).is_ok() {
+            continue;
+        }
         // Kind and state are matched as bytes: no UTF-8 check for a word of a few letters.
-        let kind = row.get_ref(1)?.as_bytes()?;
+        let kind = row.get_ref(12)?.as_bytes()?;
         let kind = Kind::ALL
             .into_iter()
             .find(|k| k.as_str().as_bytes() == kind)
             .unwrap_or(Kind::Note);
-        let state = row.get_ref(2)?.as_bytes_or_null()?.and_then(|state| {
+        let state = row.get_ref(7)?.as_bytes_or_null()?.and_then(|state| {
             [State::Open, State::Confirmed, State::Refuted, State::Done]
                 .into_iter()
                 .find(|s| s.as_str().as_bytes() == state)
         });
         let action = kind == Kind::Action;
-        let run = match row.get_ref(5)?.as_str_or_null()? {
+        let hypothesis = kind == Kind::Hypothesis;
+        let run = match row.get_ref(6)?.as_str_or_null()? {
             None => None,
             Some(argv_json) => Some(RunRow {
                 argv_json,
-                exit_code: row.get(6)?,
-                duration_ms: row.get::<_, Option<i64>>(7)?.unwrap_or(0).max(0) as u64,
-                output: row.get_ref(8)?.as_str_or_null()?.unwrap_or(""),
+                exit_code: row.get(5)?,
+                duration_ms: row.get::<_, Option<i64>>(4)?.unwrap_or(0).max(0) as u64,
+                output: row.get_ref(3)?.as_str_or_null()?.unwrap_or(""),
             }),
         };
+        let recorded_at = row.get_ref(9)?.as_str()?;
         visit(&TimelineRow {
-            number: row.get(0)?,
+            number,
             kind,
             state,
-            when: row.get_ref(3)?.as_str()?,
-            at_ms: row.get(10)?,
-            recorded_at: text_or_null(row, 11, kind == Kind::Hypothesis)?,
-            owner: text_or_null(row, 12, action)?,
-            due: text_or_null(row, 13, action)?,
-            ticket: text_or_null(row, 14, action)?,
-            text: row.get_ref(4)?.as_str()?,
-            author: row.get_ref(9)?.as_str()?,
+            when: row.get_ref(8)?.as_str_or_null()?.unwrap_or(recorded_at),
+            at_ms: if hypothesis {
+                Some(row.get_ref(14)?.as_i64()?)
+            } else {
+                None
+            },
+            recorded_at: hypothesis.then_some(recorded_at),
+            owner: text_or_null(row, 2, action)?,
+            due: text_or_null(row, 1, action)?,
+            ticket: text_or_null(row, 0, action)?,
+            text: row.get_ref(11)?.as_str()?,
+            author: row.get_ref(10)?.as_str()?,
             run,
         })?;
     }
@@ -597,10 +624,7 @@ impl LinkTable {
         // Links to or from a retracted entry are left out. The retracted are few (and
         // usually none): read once, sorted, and looked up here, where two `NOT IN` subqueries
         // cost a probe each per link.
-        let retracted: Vec<i64> = conn
-            .prepare("SELECT number FROM entry WHERE retracted = 1 ORDER BY number")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let retracted = retracted_numbers(conn)?;
         let live = |n: i64| retracted.is_empty() || retracted.binary_search(&n).is_err();
         let mut stmt =
             conn.prepare("SELECT source, type, target FROM link ORDER BY source, type, target")?;
@@ -638,7 +662,7 @@ impl LinkTable {
     }
 
     /// The links `number` holds, by type then target.
-    pub fn outgoing(&self, number: i64) -> impl Iterator<Item = LinkRow> + '_ {
+    pub fn outgoing(&self, number: i64) -> impl Iterator<Item = LinkRow> + Clone + '_ {
         let links = &self.by_source;
         let hint = self.next.get();
         // The first link of `number` or after it: the hint when it is that place.
@@ -661,8 +685,18 @@ impl LinkTable {
         links[from..to].iter().map(|l| l.unpack())
     }
 
+    /// (target, source) of the links that point at `number` or after it, by target.
+    pub fn incoming_from(&self, number: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+        let from = self
+            .by_target
+            .partition_point(|&(t, _)| i64::from(t) < number);
+        self.by_target[from..]
+            .iter()
+            .map(|&(t, i)| (i64::from(t), i64::from(self.by_source[i as usize].source)))
+    }
+
     /// The links that point at `number`, by source.
-    pub fn incoming(&self, number: i64) -> impl Iterator<Item = LinkRow> + '_ {
+    pub fn incoming(&self, number: i64) -> impl Iterator<Item = LinkRow> + Clone + '_ {
         let from = self
             .by_target
             .partition_point(|&(t, _)| i64::from(t) < number);
@@ -674,7 +708,7 @@ impl LinkTable {
 }
 
 /// An entry related to a hypothesis, as the postmortem mentions it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub number: i64,
     pub kind: Kind,
@@ -688,70 +722,457 @@ pub struct Related {
     pub author: String,
 }
 
-/// Reads the entries linked to and from a hypothesis: numbers from the [`LinkTable`], kind and
-/// the start of the text by rowid, one prepared statement for all of them.
+/// How many links' entries [`RelatedReader`] reads ahead in one query.
+const RELATED_AHEAD: usize = 256;
+
+/// The entries numbered in a list (`rusqlite`'s `rarray`), each found by its number. No `NOT
+/// retracted`: the [`LinkTable`] holds no link to or from a retracted entry.
+const RELATED_SQL: &str = "SELECT e.number, e.kind, e.text, e.author FROM rarray(?1) AS n
+ JOIN entry AS e ON e.number = n.value";
+
+/// Reads the entries linked to and from each hypothesis (numbers from the [`LinkTable`]; kind,
+/// author and the start of the text from the entry table) as the timeline reaches it.
+///
+/// A query per related entry cost more in its setup than in its read (a sixth of a 10,000-entry
+/// export), so one query reads many: the entries that link to the hypothesis and to the entries
+/// after it by number, up to [`RELATED_AHEAD`] links. Hypotheses come in number order in most
+/// cases, so each entry is read once; a hypothesis that comes before its number's turn (`hypo
+/// --at` back in time), and what a hypothesis links to itself, are read on their own, so a
+/// timeline in any order costs at most a query per hypothesis besides. What is held is bounded
+/// by [`RELATED_AHEAD`] (and the links of one hypothesis), whatever the size of the case.
 pub struct RelatedReader<'c> {
-    stmt: rusqlite::CachedStatement<'c>,
+    stmt: rusqlite::Statement<'c>,
+    mention_len: usize,
+    /// The entries read ahead, and the targets whose linking entries they all are.
+    ahead: Mentions,
+    covers: Option<(i64, i64)>,
+    /// The entries one hypothesis needed besides.
+    besides: Mentions,
+    /// The numbers to read (reused).
+    wanted: Vec<i64>,
+}
+
+/// Entries as mentions, by number: kind, the start of the first line, author. The strings are
+/// ranges of one buffer, reused from one read to the next.
+#[derive(Default)]
+struct Mentions {
+    read: Vec<Mention>,
+    text: String,
+}
+
+struct Mention {
+    number: i64,
+    kind: Kind,
+    cut: bool,
+    mention: std::ops::Range<usize>,
+    author: std::ops::Range<usize>,
+}
+
+impl Mentions {
+    fn get(&self, number: i64) -> Option<(&Mention, &str, &str)> {
+        let i = self.read.binary_search_by_key(&number, |e| e.number).ok()?;
+        let e = &self.read[i];
+        Some((
+            e,
+            &self.text[e.mention.clone()],
+            &self.text[e.author.clone()],
+        ))
+    }
+
+    /// Replace what is held with the entries numbered in `numbers` (sorted, distinct).
+    fn read(
+        &mut self,
+        stmt: &mut rusqlite::Statement<'_>,
+        numbers: &[i64],
+        mention_len: usize,
+    ) -> Result<()> {
+        self.read.clear();
+        self.text.clear();
+        if numbers.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<rusqlite::types::Value> = numbers
+            .iter()
+            .map(|&n| rusqlite::types::Value::Integer(n))
+            .collect();
+        let mut rows = stmt.query([std::rc::Rc::new(list)])?;
+        while let Some(row) = rows.next()? {
+            let number = row.get_ref(0)?.as_i64()?;
+            let Some(kind) = Kind::parse(row.get_ref(1)?.as_str()?) else {
+                continue;
+            };
+            let (mention, cut) = first_line_cut(row.get_ref(2)?.as_str()?, mention_len);
+            let start = self.text.len();
+            self.text.push_str(mention);
+            let middle = self.text.len();
+            self.text.push_str(row.get_ref(3)?.as_str()?);
+            self.read.push(Mention {
+                number,
+                kind,
+                cut,
+                mention: start..middle,
+                author: middle..self.text.len(),
+            });
+        }
+        // The query walks the list in its order; sorted again whatever the plan.
+        if !self.read.is_sorted_by_key(|e| e.number) {
+            self.read.sort_by_key(|e| e.number);
+        }
+        Ok(())
+    }
 }
 
 impl<'c> RelatedReader<'c> {
-    pub fn new(conn: &'c Connection) -> Result<Self> {
-        // `+?1`: with SQLite's STAT4 planner a bare parameter made every execution re-prepare
-        // the statement while the timeline query was active. No `NOT retracted`: the
-        // [`LinkTable`] holds no link to or from a retracted entry.
-        let stmt =
-            conn.prepare_cached("SELECT kind, text, author FROM entry WHERE number = +?1")?;
-        Ok(RelatedReader { stmt })
+    /// `mention_len`: how much of an entry's first line a mention shows.
+    pub fn new(conn: &'c Connection, mention_len: usize) -> Result<Self> {
+        rusqlite::vtab::array::load_module(conn)?;
+        let stmt = conn.prepare(RELATED_SQL)?;
+        Ok(RelatedReader {
+            stmt,
+            mention_len,
+            ahead: Mentions::default(),
+            covers: None,
+            besides: Mentions::default(),
+            wanted: Vec::new(),
+        })
     }
 
-    /// The entries linked to and from hypothesis `number`, by number, each with the first
-    /// line of its text cut to `mention_len` characters (`into` is reused).
+    /// The entries linked to and from hypothesis `number`, by number (`into` is reused).
     pub fn related(
         &mut self,
         links: &LinkTable,
         number: i64,
-        mention_len: usize,
         into: &mut Vec<Related>,
     ) -> Result<()> {
-        // `into` keeps its items between hypotheses: their strings are refilled, not
-        // allocated again for every related entry.
-        let mut used = 0;
         let incoming = links
             .incoming(number)
             .map(|l| (l.source, l.link_type, false));
         let outgoing = links
             .outgoing(number)
             .map(|l| (l.target, l.link_type, true));
+        let covered = match self.covers {
+            Some((from, to)) => (from..=to).contains(&number),
+            None => false,
+        };
+        let behind = self.covers.is_some_and(|(from, _)| number < from);
+        if !covered && !behind {
+            self.read_ahead(links, number)?;
+        }
+        // Read on its own: what is not among the entries read ahead.
+        self.wanted.clear();
+        if behind {
+            self.wanted.extend(incoming.clone().map(|l| l.0));
+        }
+        self.wanted.extend(
+            outgoing
+                .clone()
+                .map(|l| l.0)
+                .filter(|&n| self.ahead.get(n).is_none()),
+        );
+        self.wanted.sort_unstable();
+        self.wanted.dedup();
+        self.besides
+            .read(&mut self.stmt, &self.wanted, self.mention_len)?;
+
+        // `into` keeps its items between hypotheses: their strings are refilled, not
+        // allocated again for every related entry.
+        let mut used = 0;
         for (other, link, outgoing) in incoming.chain(outgoing) {
-            let mut rows = self.stmt.query([other])?;
-            if let Some(row) = rows.next()? {
-                if let Some(kind) = Kind::parse(row.get_ref(0)?.as_str()?) {
-                    let (mention, cut) = first_line_cut(row.get_ref(1)?.as_str()?, mention_len);
-                    let author = row.get_ref(2)?.as_str()?;
-                    if used == into.len() {
-                        into.push(Related {
-                            number: other,
-                            kind,
-                            mention: String::new(),
-                            cut,
-                            link,
-                            outgoing,
-                            author: String::new(),
-                        });
-                    }
-                    let r = &mut into[used];
-                    (r.number, r.kind, r.cut, r.link, r.outgoing) =
-                        (other, kind, cut, link, outgoing);
-                    r.mention.clear();
-                    r.mention.push_str(mention);
-                    r.author.clear();
-                    r.author.push_str(author);
-                    used += 1;
-                }
+            let found = self.ahead.get(other).or_else(|| self.besides.get(other));
+            let Some((e, mention, author)) = found else {
+                continue;
+            };
+            if used == into.len() {
+                into.push(Related {
+                    number: other,
+                    kind: e.kind,
+                    mention: String::new(),
+                    cut: e.cut,
+                    link,
+                    outgoing,
+                    author: String::new(),
+                });
             }
+            let r = &mut into[used];
+            (r.number, r.kind, r.cut, r.link, r.outgoing) = (other, e.kind, e.cut, link, outgoing);
+            r.mention.clear();
+            r.mention.push_str(mention);
+            r.author.clear();
+            r.author.push_str(author);
+            used += 1;
         }
         into.truncate(used);
         into.sort_by_key(|r| r.number);
         Ok(())
+    }
+
+    /// Read the entries that link to `number` and to the entries after it, up to
+    /// [`RELATED_AHEAD`] links (all of the last one's).
+    fn read_ahead(&mut self, links: &LinkTable, number: i64) -> Result<()> {
+        self.wanted.clear();
+        let mut last = number;
+        let mut ended = true;
+        for (target, source) in links.incoming_from(number) {
+            if self.wanted.len() >= RELATED_AHEAD && target != last {
+                ended = false;
+                break;
+            }
+            self.wanted.push(source);
+            last = target;
+        }
+        self.wanted.sort_unstable();
+        self.wanted.dedup();
+        self.ahead
+            .read(&mut self.stmt, &self.wanted, self.mention_len)?;
+        self.covers = Some((number, if ended { i64::MAX } else { last }));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Context;
+    use crate::store::entries::{self, NewEntry};
+
+    /// Deterministic numbers for building cases (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    fn add(conn: &Connection, kind: Kind, text: &str, author: &str, at_ms: i64) -> i64 {
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM entry", [], |r| r.get(0))
+            .unwrap();
+        entries::insert_entry(
+            conn,
+            &NewEntry {
+                uuid: &format!("00000000-0000-7000-8000-{:012}", n + 1),
+                kind,
+                text,
+                author,
+                recorded_at: "2026-12-01T10:00:00+00:00",
+                occurred_at: None,
+                at_ms,
+                state: kind.initial_state(),
+                context: &Context::default(),
+                tags: &[],
+                command: None,
+                output: None,
+                facts: None,
+            },
+        )
+        .unwrap()
+    }
+
+    fn link(conn: &Connection, source: i64, link_type: LinkType, target: i64) {
+        let uuid = format!("10000000-0000-7000-8000-{source:06}{target:06}");
+        entries::insert_link(conn, &uuid, source, link_type, target).unwrap();
+    }
+
+    /// 60 hypotheses and 700 entries linked to them (more than one read-ahead), some
+    /// hypotheses linking to entries and to other hypotheses, long and multi-line texts, a
+    /// few entries retracted.
+    fn linked_case() -> (Connection, Vec<i64>) {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::schema::migrate(&mut conn, "mem").unwrap();
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut hypotheses = Vec::new();
+        for i in 0..760 {
+            let at = i as i64 * 1000;
+            if i % 13 == 0 || hypotheses.is_empty() {
+                let n = add(
+                    &conn,
+                    Kind::Hypothesis,
+                    &format!("hypothesis {i}"),
+                    "ann",
+                    at,
+                );
+                hypotheses.push(n);
+                continue;
+            }
+            let (kind, link_type) = match rng.below(4) {
+                0 => (Kind::DeadEnd, LinkType::RulesOut),
+                1 => (Kind::Evidence, LinkType::Refutes),
+                _ => (Kind::Evidence, LinkType::Supports),
+            };
+            let text = match rng.below(3) {
+                0 => format!("entry {i} {}", "word ".repeat(60)),
+                1 => format!("entry {i}\nsecond line"),
+                _ => format!("entry {i}"),
+            };
+            let author = ["ann", "bob", "cy"][rng.below(3)];
+            let n = add(&conn, kind, &text, author, at);
+            let target = hypotheses[rng.below(hypotheses.len())];
+            link(&conn, n, link_type, target);
+            if rng.below(10) == 0 {
+                // `confirm H --because N`, and a hypothesis given as another's reason.
+                let h = hypotheses[rng.below(hypotheses.len())];
+                link(&conn, h, LinkType::Because, n);
+                let other = hypotheses[rng.below(hypotheses.len())];
+                if other != h {
+                    link(&conn, h, LinkType::Because, other);
+                }
+            }
+        }
+        conn.execute_batch("UPDATE entry SET retracted = 1 WHERE number IN (5, 77, 131, 400)")
+            .unwrap();
+        hypotheses.retain(|&h| ![5, 77, 131, 400].contains(&h));
+        (conn, hypotheses)
+    }
+
+    /// What [`RelatedReader::related`] must give: each linked entry read on its own.
+    fn one_by_one(conn: &Connection, links: &LinkTable, number: i64) -> Vec<Related> {
+        let incoming = links
+            .incoming(number)
+            .map(|l| (l.source, l.link_type, false));
+        let outgoing = links
+            .outgoing(number)
+            .map(|l| (l.target, l.link_type, true));
+        let mut out: Vec<Related> = incoming
+            .chain(outgoing)
+            .map(|(other, link, outgoing)| {
+                let (kind, text, author): (String, String, String) = conn
+                    .query_row(
+                        "SELECT kind, text, author FROM entry WHERE number = ?1",
+                        [other],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .unwrap();
+                let (mention, cut) = first_line_cut(&text, 40);
+                Related {
+                    number: other,
+                    kind: Kind::parse(&kind).unwrap(),
+                    mention: mention.to_string(),
+                    cut,
+                    link,
+                    outgoing,
+                    author,
+                }
+            })
+            .collect();
+        out.sort_by_key(|r| r.number);
+        out
+    }
+
+    #[test]
+    fn related_entries_are_the_same_in_any_order_of_hypotheses() {
+        let (conn, hypotheses) = linked_case();
+        let links = LinkTable::load(&conn).unwrap();
+        let mut shuffled = hypotheses.clone();
+        let mut rng = Rng(7);
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.below(i + 1));
+        }
+        let interleaved: Vec<i64> = hypotheses
+            .iter()
+            .zip(hypotheses.iter().rev())
+            .flat_map(|(a, b)| [*a, *b])
+            .collect();
+        let backwards: Vec<i64> = hypotheses.iter().rev().copied().collect();
+        let mut some = 0;
+        for order in [&hypotheses, &backwards, &shuffled, &interleaved] {
+            let mut reader = RelatedReader::new(&conn, 40).unwrap();
+            let mut related = Vec::new();
+            for &h in order {
+                reader.related(&links, h, &mut related).unwrap();
+                assert_eq!(related, one_by_one(&conn, &links, h), "hypothesis #{h}");
+                some += related.len();
+                // Nothing retracted is mentioned.
+                assert!(related
+                    .iter()
+                    .all(|r| ![5, 77, 131, 400].contains(&r.number)));
+            }
+        }
+        assert!(
+            some > 4 * RELATED_AHEAD,
+            "the case reads ahead more than once"
+        );
+    }
+
+    #[test]
+    fn the_queries_walk_their_indexes() {
+        let (conn, _) = linked_case();
+        rusqlite::vtab::array::load_module(&conn).unwrap();
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let rows = stmt
+                .query_map(
+                    [std::rc::Rc::new(Vec::<rusqlite::types::Value>::new())],
+                    |r| r.get::<_, String>(3),
+                )
+                .unwrap_or_else(|_| panic!("{sql}"));
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+        };
+        // The timeline: the instant's index, in its order, no sort.
+        let timeline = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {TIMELINE_SQL}"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect::<Vec<_>>()
+            .join("; ");
+        assert_eq!(timeline, "SCAN entry USING INDEX entry_at");
+        // The entries read ahead: the list, then each entry by its number.
+        let related = plan(RELATED_SQL);
+        assert!(
+            related.starts_with("SCAN n VIRTUAL TABLE")
+                && related.ends_with("SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"),
+            "{related}"
+        );
+    }
+
+    #[test]
+    fn the_timeline_skips_the_retracted_and_reads_what_each_kind_shows() {
+        let (conn, _) = linked_case();
+        conn.execute_batch(
+            "UPDATE entry SET occurred_at = '2016-01-01T00:00:00+00:00', owner = 'ann',
+             due = '2026-12-24T00:00:00+00:00', ticket = 'T-1', kind = 'action', state = 'open'
+             WHERE number = 2;
+             UPDATE entry SET occurred_at = '2016-02-02T00:00:00+00:00' WHERE number = 1",
+        )
+        .unwrap();
+        let mut seen = Vec::new();
+        each_timeline_row(&conn, |e| {
+            seen.push(e.number);
+            match e.number {
+                1 => {
+                    assert_eq!(e.kind, Kind::Hypothesis);
+                    assert_eq!(e.when, "2016-02-02T00:00:00+00:00");
+                    assert_eq!(e.recorded_at, Some("2026-12-01T10:00:00+00:00"));
+                    assert_eq!(e.at_ms, Some(0));
+                }
+                2 => {
+                    assert_eq!(e.kind, Kind::Action);
+                    assert_eq!(e.state, Some(State::Open));
+                    assert_eq!(e.when, "2016-01-01T00:00:00+00:00");
+                    assert_eq!(
+                        (e.owner, e.due, e.ticket),
+                        (Some("ann"), Some("2026-12-24T00:00:00+00:00"), Some("T-1"))
+                    );
+                    assert_eq!((e.recorded_at, e.at_ms), (None, None));
+                }
+                _ => {
+                    assert_eq!(e.when, "2026-12-01T10:00:00+00:00");
+                    assert_eq!(e.owner, None);
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 760 - 4);
+        assert!(
+            seen.windows(2).all(|w| w[0] < w[1]),
+            "in the instant's order"
+        );
+        assert!(![5, 77, 131, 400].iter().any(|n| seen.contains(n)));
     }
 }
