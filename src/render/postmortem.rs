@@ -9,7 +9,6 @@
 //! One time zone for the whole document ([`DocZone`]): the configured `timezone`, else the
 //! offset of the incident's first event, named at the top.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
@@ -173,21 +172,34 @@ pub struct Participant {
 /// Everyone who wrote in the case, by name.
 #[derive(Debug, Default)]
 pub struct Participants {
-    people: BTreeMap<String, Participant>,
-    last: Option<String>,
+    /// By name (a sorted list: a case has a handful of people).
+    people: Vec<(String, Participant)>,
+    /// Where the last entry's author is in `people`: consecutive entries are mostly by the
+    /// same person, who is then found by one comparison.
+    last: usize,
 }
 
 impl Participants {
     pub fn add(&mut self, e: &TimelineRow<'_>) {
-        // Consecutive entries are mostly by the same person: skip the map lookup's key copy.
-        let p = match self.last.as_deref() {
-            Some(last) if last == e.author => self.people.get_mut(last),
+        let i = match self.people.get(self.last) {
+            Some((name, _)) if name == e.author => self.last,
             _ => {
-                self.last = Some(e.author.to_string());
-                Some(self.people.entry(e.author.to_string()).or_default())
+                let i = match self
+                    .people
+                    .binary_search_by(|(name, _)| name.as_str().cmp(e.author))
+                {
+                    Ok(i) => i,
+                    Err(i) => {
+                        self.people
+                            .insert(i, (e.author.to_string(), Participant::default()));
+                        i
+                    }
+                };
+                self.last = i;
+                i
             }
         };
-        let Some(p) = p else { return };
+        let p = &mut self.people[i].1;
         p.entries += 1;
         p.by_kind[kind_index(e.kind)] += 1;
         if e.run.is_some() {
@@ -281,6 +293,11 @@ pub struct Postmortem<W: Write> {
     out: std::io::BufWriter<W>,
     items: usize,
     zone: DocZone,
+    /// Scratch for [`Postmortem::hypothesis`]: who worked it, joined, and where each name is;
+    /// the labels chosen (rank, label, index in the related entries).
+    names: String,
+    name_spans: Vec<std::ops::Range<usize>>,
+    best: Vec<(u8, &'static str, usize)>,
 }
 
 impl<W: Write> Postmortem<W> {
@@ -289,6 +306,9 @@ impl<W: Write> Postmortem<W> {
             out: std::io::BufWriter::with_capacity(BLOCK, out),
             items: 0,
             zone,
+            names: String::new(),
+            name_spans: Vec::new(),
+            best: Vec::new(),
         }
     }
 
@@ -561,31 +581,47 @@ impl<W: Write> Postmortem<W> {
     }
 
     /// One hypothesis with its evidence and reasons, how long it stayed open and who worked
-    /// it. Each related entry is listed once, under the one label that says most.
+    /// it. Each related entry is listed once, under the one label that says most. `related` is
+    /// by number, as [`crate::store::dump::RelatedReader`] gives it.
     pub fn hypothesis(
         &mut self,
         h: &TimelineRow<'_>,
         related: &[Related],
         states: &StateTable,
     ) -> Result<()> {
+        debug_assert!(related.windows(2).all(|w| w[0].number <= w[1].number));
         self.items += 1;
-        let o = &mut self.out;
+        // The scratch buffers are reused from one hypothesis to the next.
+        let Postmortem {
+            out: o,
+            names,
+            name_spans,
+            best,
+            ..
+        } = self;
         o.write_all(b"- **#")?;
         write_number(o, h.number)?;
         o.write_all(b"** ")?;
         write_entry(o, h.text, Place::Line)?;
         o.write_all(b"\n")?;
         let refuted = h.state == Some(State::Refuted);
-        // Who worked it: its author, whoever changed its state, whoever linked evidence.
+        // Who worked it: its author, whoever changed its state, whoever linked evidence; each
+        // once, joined by `, `.
         let last = states.last(h.number);
         let people = std::iter::once(h.author)
             .chain(last.into_iter().flat_map(|(_, authors)| authors.split(',')))
             .chain(related.iter().map(|r| r.author.as_str()));
-        let mut seen: Vec<&str> = Vec::with_capacity(4);
+        names.clear();
+        name_spans.clear();
         for p in people {
-            if !p.is_empty() && !seen.contains(&p) {
-                seen.push(p);
+            if p.is_empty() || name_spans.iter().any(|s| &names[s.clone()] == p) {
+                continue;
             }
+            if !name_spans.is_empty() {
+                names.push_str(", ");
+            }
+            name_spans.push(names.len()..names.len() + p.len());
+            names.push_str(p);
         }
         o.write_all(b"  - _")?;
         match (h.state, last) {
@@ -598,39 +634,52 @@ impl<W: Write> Postmortem<W> {
             _ => o.write_all(b"still open")?,
         }
         o.write_all(b"; worked by ")?;
-        markdown::write_text(o, &seen.join(", "), Place::Line)?;
+        markdown::write_text(o, names, Place::Line)?;
         o.write_all(b"_\n")?;
 
-        // One label per related entry: a reason beats a mention.
-        let label = |r: &Related| -> Option<(u8, &'static str)> {
-            let supports = related
+        // One label per related entry (the links of one entry are next to each other): a
+        // reason beats a mention.
+        best.clear();
+        let mut i = 0;
+        while i < related.len() {
+            let number = related[i].number;
+            let links = related[i..]
                 .iter()
-                .any(|x| x.number == r.number && x.link == LinkType::Supports && !x.outgoing);
-            match (r.link, r.outgoing) {
-                (LinkType::RulesOut, false) => Some((0, "Ruled out by")),
-                // `confirm/refute --because M`: a reason for the state it gave. After reopen
-                // and refute, a reason that supports the hypothesis was the confirmation's.
-                (LinkType::Because, true) if refuted && !supports => Some((0, "Ruled out by")),
-                (LinkType::Because, true) => Some((1, "Because")),
-                (LinkType::Refutes, false) => Some((2, "Against")),
-                (LinkType::Supports, false) => Some((3, "For")),
-                _ => None,
+                .take_while(|r| r.number == number)
+                .count();
+            let group = &related[i..i + links];
+            let supports = group
+                .iter()
+                .any(|x| x.link == LinkType::Supports && !x.outgoing);
+            let mut pick: Option<(u8, &'static str)> = None;
+            for r in group {
+                let label = match (r.link, r.outgoing) {
+                    (LinkType::RulesOut, false) => (0, "Ruled out by"),
+                    // `confirm/refute --because M`: a reason for the state it gave. After
+                    // reopen and refute, a reason that supports the hypothesis was the
+                    // confirmation's.
+                    (LinkType::Because, true) if refuted && !supports => (0, "Ruled out by"),
+                    (LinkType::Because, true) => (1, "Because"),
+                    (LinkType::Refutes, false) => (2, "Against"),
+                    (LinkType::Supports, false) => (3, "For"),
+                    _ => continue,
+                };
+                if pick.is_none_or(|p| label.0 < p.0) {
+                    pick = Some(label);
+                }
             }
-        };
-        let mut best: Vec<(u8, &'static str, &Related)> = Vec::new();
-        for r in related {
-            let Some((rank, l)) = label(r) else { continue };
-            match best.iter_mut().find(|(_, _, b)| b.number == r.number) {
-                Some(slot) if rank < slot.0 => *slot = (rank, l, r),
-                Some(_) => {}
-                None => best.push((rank, l, r)),
+            if let Some((rank, label)) = pick {
+                best.push((rank, label, i));
             }
+            i += links;
         }
         if best.is_empty() {
             o.write_all(b"  - _No evidence linked._\n")?;
         }
-        best.sort_by_key(|(rank, _, r)| (*rank, r.number));
-        for (_, label, r) in best {
+        // By rank, then number (they were pushed by number; the sort is stable).
+        best.sort_by_key(|&(rank, _, _)| rank);
+        for &(_, label, i) in best.iter() {
+            let r = &related[i];
             o.write_all(b"  - ")?;
             o.write_all(label.as_bytes())?;
             o.write_all(b": **#")?;

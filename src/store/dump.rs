@@ -514,29 +514,29 @@ impl StateTable {
         let mut stmt =
             conn.prepare("SELECT entry, at_ms, author FROM state_change ORDER BY entry, at_ms")?;
         let mut rows: Vec<(i64, i64, String)> = Vec::new();
-        let mut authors: Vec<String> = Vec::new();
-        let flush = |rows: &mut Vec<(i64, i64, String)>, authors: &mut Vec<String>| {
-            if let Some(last) = rows.last_mut() {
-                last.2 = authors.join(",");
-            }
-            authors.clear();
-        };
+        // Where each author of the current entry is in its string.
+        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
         let mut query = stmt.query([])?;
         while let Some(r) = query.next()? {
-            let (entry, at): (i64, i64) = (r.get(0)?, r.get(1)?);
+            let (entry, at) = (r.get_ref(0)?.as_i64()?, r.get_ref(1)?.as_i64()?);
             let author = r.get_ref(2)?.as_str()?;
             match rows.last_mut() {
                 Some(last) if last.0 == entry => last.1 = last.1.max(at),
                 _ => {
-                    flush(&mut rows, &mut authors);
                     rows.push((entry, at, String::new()));
+                    spans.clear();
                 }
             }
-            if !authors.iter().any(|a| a == author) {
-                authors.push(author.to_string());
+            if let Some((_, _, authors)) = rows.last_mut() {
+                if !spans.iter().any(|s| &authors[s.clone()] == author) {
+                    if !spans.is_empty() {
+                        authors.push(',');
+                    }
+                    spans.push(authors.len()..authors.len() + author.len());
+                    authors.push_str(author);
+                }
             }
         }
-        flush(&mut rows, &mut authors);
         Ok(StateTable { rows })
     }
 
@@ -635,12 +635,22 @@ impl LinkTable {
         let mut by_source = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let (source, target): (i64, i64) = (row.get(0)?, row.get(2)?);
+            let (source, target) = (row.get_ref(0)?.as_i64()?, row.get_ref(2)?.as_i64()?);
             if !live(source) || !live(target) {
                 continue;
             }
-            // A link type this build does not know (from a newer one) is left out.
-            if let Some(link_type) = LinkType::parse(row.get_ref(1)?.as_str()?) {
+            // A link type this build does not know (from a newer one) is left out. Matched as
+            // bytes: no UTF-8 check for a word.
+            let link_type = row.get_ref(1)?.as_bytes()?;
+            let link_type = [
+                LinkType::Supports,
+                LinkType::Refutes,
+                LinkType::Because,
+                LinkType::RulesOut,
+            ]
+            .into_iter()
+            .find(|t| t.as_str().as_bytes() == link_type);
+            if let Some(link_type) = link_type {
                 by_source.push(PackedLink {
                     source: number(source)?,
                     target: number(target)?,
