@@ -472,6 +472,92 @@ fn a_users_git_settings_do_not_change_what_is_read() {
     assert_eq!(facts(&lee, "settings"), facts(&amy, "settings"));
 }
 
+/// A user whose git creates reftable repositories gets a `sync.git` with refs as files (read
+/// without a process); one whose `sync.git` already keeps reftable refs syncs through git.
+/// Either way, round trips lose nothing and a second sync finds nothing new.
+#[test]
+fn a_reftable_default_or_a_reftable_sync_repository_syncs_alike() {
+    let supports_reftable = Process::new("git")
+        .args(["init", "--bare", "-q", "--ref-format=reftable"])
+        .arg(tempfile::tempdir().unwrap().path().join("probe.git"))
+        .output()
+        .unwrap()
+        .status
+        .success();
+    if !supports_reftable {
+        eprintln!("git before 2.45 has no reftable backend: nothing to test");
+        return;
+    }
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Backends", "--slug", "backends"]);
+    amy.ok(&["note", "one"]);
+    let reftable_default = |env: &TestEnv| {
+        let out = env
+            .cmd()
+            .args(["sync", remote.to_str().unwrap()])
+            .env("GIT_CONFIG_COUNT", "1")
+            .env("GIT_CONFIG_KEY_0", "init.defaultRefFormat")
+            .env("GIT_CONFIG_VALUE_0", "reftable")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{stderr}");
+        stderr
+    };
+    reftable_default(&amy);
+    let config = std::fs::read_to_string(amy.home().join("sync.git/config")).unwrap();
+    assert!(!config.to_lowercase().contains("reftable"), "{config}");
+    // Ken's sync repository was made with reftable refs before this casefile.
+    std::fs::create_dir_all(ken.home()).unwrap();
+    git(&[
+        "init",
+        "--bare",
+        "-q",
+        "--ref-format=reftable",
+        ken.home().join("sync.git").to_str().unwrap(),
+    ]);
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "backends"), ["one"]);
+    ken.ok(&["-C", "backends", "note", "ken's"]);
+    sync_ok(&ken, &remote);
+    amy.ok(&["note", "amy's"]);
+    let sent = reftable_default(&amy);
+    assert!(sent.contains("1 sent"), "{sent}");
+    // Right after a push, the record of the remote already holds what was pushed.
+    assert_eq!(
+        object_ids(&amy.home().join("sync.git"), "refs/casefile/remote/"),
+        object_ids(&remote, "refs/casefile/cases/"),
+    );
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "backends"), ["amy's", "ken's", "one"]);
+    assert_eq!(facts(&ken, "backends"), facts(&amy, "backends"));
+    // Nothing new on either side: quiet, and nothing sent.
+    let again = sync_ok(&ken, &remote);
+    assert!(!again.contains("sent"), "{again}");
+    let again = reftable_default(&amy);
+    assert!(!again.contains("sent"), "{again}");
+    assert_eq!(
+        object_ids(&ken.home().join("sync.git"), "refs/casefile/remote/"),
+        object_ids(&remote, "refs/casefile/cases/"),
+        "the record of the remote is the remote"
+    );
+}
+
+/// The object ids of the refs under `prefix` in the repository `dir`, one per line.
+fn object_ids(dir: &Path, prefix: &str) -> String {
+    git(&[
+        "--git-dir",
+        dir.to_str().unwrap(),
+        "for-each-ref",
+        "--format=%(objectname)",
+        prefix,
+    ])
+    .trim()
+    .to_string()
+}
+
 /// Feed `script` to `git fast-import` in `remote`.
 fn fast_import(remote: &Path, script: &[u8]) {
     let mut child = Process::new("git")

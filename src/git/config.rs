@@ -128,6 +128,27 @@ pub fn names_objects_by_sha1(git_dir: &Path) -> bool {
     sha1
 }
 
+/// Whether the repository whose git directory is `git_dir` keeps its refs as files (loose refs
+/// and `packed-refs`), the backend git uses unless `extensions.refStorage` names another.
+pub fn keeps_refs_in_files(git_dir: &Path) -> bool {
+    let Ok(bytes) = fs::read(git_dir.join("config")) else {
+        return false;
+    };
+    let mut files = true;
+    for_each_entry(
+        &String::from_utf8_lossy(&bytes),
+        |section, sub, key, value| {
+            if sub.is_none()
+                && section.eq_ignore_ascii_case("extensions")
+                && key.eq_ignore_ascii_case("refstorage")
+            {
+                files = value.eq_ignore_ascii_case("files");
+            }
+        },
+    );
+    files
+}
+
 pub(super) fn parse_bool(v: &str) -> Option<bool> {
     match v.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" => Some(true),

@@ -74,7 +74,7 @@
 #![cfg_attr(not(unix), allow(dead_code))]
 
 mod config;
-pub use config::names_objects_by_sha1;
+pub use config::{keeps_refs_in_files, names_objects_by_sha1};
 #[cfg(unix)]
 mod dirty;
 pub mod exact;

@@ -103,16 +103,28 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
     let remote_id = remote_id(&options.url);
     let scratch = format!("refs/casefile/remote/{remote_id}/cases/");
 
+    // The fetch depends on nothing here: it runs while this home's changes are read and
+    // pushed.
+    let mut fetching = Some(git.start_fetch(&options.url, &scratch)?);
     let mut dirty = share(home, &mut st, options)?;
     let mut outcome = Outcome::default();
     let mut pending: Option<BTreeSet<String>> = None;
     let mut first_created: Option<String> = None;
     let mut early = Some(start_early(home, &git, &st, &remote_id, options)?);
     let mut early_lines: BTreeMap<String, CaseLine> = BTreeMap::new();
+    let mut early_stores: BTreeMap<String, EarlyStore> = BTreeMap::new();
     for attempt in 1..=ATTEMPTS {
-        let fetched = git.fetch(&options.url, &scratch);
+        let fetched = match fetching.take() {
+            Some(f) => f.finish(),
+            None => git.fetch(&options.url, &scratch),
+        };
         let mut taken_early: BTreeMap<String, (String, String)> = BTreeMap::new();
-        if let Some(Early { pushing, cases }) = early.take() {
+        if let Some(Early {
+            pushing,
+            cases,
+            mut stores,
+        }) = early.take()
+        {
             let pushed = match pushing {
                 Some(p) => p.finish(),
                 None => Ok(transport::PushOutcome::default()),
@@ -129,6 +141,9 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                 entry.remotes.insert(remote_id.clone(), synced);
                 dirty = true;
                 early_lines.insert(uuid.clone(), line);
+                if let Some(store) = stores.remove(&uuid) {
+                    early_stores.insert(uuid.clone(), store);
+                }
                 taken_early.insert(uuid, (known, commit));
             }
         }
@@ -138,21 +153,28 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         // A fetch that ran before an early push landed still shows the commit it went on
         // top of (or no ref, when the push made it again); the remote has the pushed one (or,
         // pushed later by someone, its children).
+        let mut landed = Vec::new();
         for (uuid, (known, commit)) in taken_early {
             match remote.get_mut(&uuid) {
-                Some(theirs) if *theirs == known => *theirs = commit,
+                Some(theirs) if *theirs == known => {
+                    landed.push((uuid, commit.clone()));
+                    *theirs = commit;
+                }
                 Some(_) => {}
                 None => {
+                    landed.push((uuid.clone(), commit.clone()));
                     remote.insert(uuid, commit);
                 }
             }
         }
+        git.set_refs(&scratch, &landed);
         let mut round = Round {
             home,
             git: &git,
             st: &st,
             remote_id: &remote_id,
             remote: &remote,
+            early_stores: &mut early_stores,
             works: Vec::new(),
             damaged: Vec::new(),
         };
@@ -193,6 +215,12 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
         die_at("pushed");
         let accepted: BTreeSet<&str> = pushed.accepted.iter().map(String::as_str).collect();
         let moved: BTreeSet<String> = pushed.moved.iter().cloned().collect();
+        let landed: Vec<(String, String)> = works
+            .iter()
+            .filter(|w| accepted.contains(w.uuid.as_str()))
+            .filter_map(|w| Some((w.uuid.clone(), w.pushing.clone()?)))
+            .collect();
+        git.set_refs(&scratch, &landed);
         for w in works {
             if moved.contains(&w.uuid) {
                 let mut w = w;
@@ -394,6 +422,8 @@ struct Round<'a> {
     st: &'a State,
     remote_id: &'a str,
     remote: &'a BTreeMap<String, String>,
+    /// Case files an early push that was taken read, still open.
+    early_stores: &'a mut BTreeMap<String, EarlyStore>,
     works: Vec<Work>,
     damaged: Vec<String>,
 }
@@ -425,7 +455,12 @@ impl Round<'_> {
         theirs: Option<&str>,
     ) -> Result<()> {
         let path = self.home.case_path(&slug);
+        let early = self.early_stores.remove(uuid);
         if theirs.is_some() && theirs == known {
+            if early.as_ref().is_some_and(EarlyStore::unchanged) {
+                // Pushed early, and nothing was written since it was read.
+                return Ok(());
+            }
             if let (Some(s), Some(now)) = (synced, state::signature(&path)) {
                 if s.sig.as_deref() == Some(now.as_str()) {
                     return Ok(());
@@ -433,7 +468,10 @@ impl Round<'_> {
             }
         }
 
-        let store = CaseStore::open(&path, &slug)?;
+        let store = match early {
+            Some(e) => e.store,
+            None => CaseStore::open(&path, &slug)?,
+        };
         store
             .conn()
             .execute_batch("BEGIN IMMEDIATE")
@@ -662,6 +700,67 @@ struct Early {
     /// By case UUID: the commit pushed, the commit it went on top of, and the record to keep
     /// when it is taken.
     cases: BTreeMap<String, (String, String, Synced, CaseLine)>,
+    /// The case files read for those commits, kept open for the round (see [`EarlyStore`]).
+    stores: BTreeMap<String, EarlyStore>,
+}
+
+/// A case file an early push was read from, still open.
+///
+/// When the push is taken, the round that follows has to know whether the case changed after
+/// it was read. The file's signature cannot tell when the last write is a moment old (the
+/// usual case: a note, then `sync`), but the connection can: SQLite's `data_version` changes
+/// when any other connection commits to the file. Unchanged, the case needs nothing more;
+/// changed, the round works on this connection instead of opening the file again.
+struct EarlyStore {
+    store: CaseStore,
+    data_version: i64,
+}
+
+impl EarlyStore {
+    fn unchanged(&self) -> bool {
+        data_version(self.store.conn()).is_ok_and(|v| v == self.data_version)
+    }
+}
+
+fn data_version(conn: &rusqlite::Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
+/// What a case changed since its last sync, read in one snapshot for an early push.
+struct EarlyRead {
+    blobs: Vec<tree::Blob>,
+    sent: usize,
+    marks: Marks,
+    data_version: i64,
+}
+
+/// Read what changed in the case open on `conn` since `synced` (`None`: nothing).
+fn read_early(conn: &rusqlite::Connection, synced: &Synced) -> Result<Option<EarlyRead>> {
+    let data_version = data_version(conn)?;
+    let (mine, marks) = changes::since(conn, &synced.marks)?;
+    let Changed::Some { entries, case } = mine else {
+        return Ok(None);
+    };
+    if entries.is_empty() && !case {
+        return Ok(None);
+    }
+    let only: Vec<i64> = entries.into_iter().collect();
+    let new_here_after = synced.marks.0.get("entry").map_or(0, |m| m.0);
+    let mut blobs = Vec::new();
+    let sent = own_blobs(
+        conn,
+        Some(&only),
+        case,
+        new_here_after,
+        &BTreeSet::new(),
+        &mut blobs,
+    )?;
+    Ok(Some(EarlyRead {
+        blobs,
+        sent,
+        marks,
+        data_version,
+    }))
 }
 
 fn start_early(
@@ -673,6 +772,7 @@ fn start_early(
 ) -> Result<Early> {
     let mut works = Vec::new();
     let mut known_of = BTreeMap::new();
+    let mut stores = BTreeMap::new();
     for (uuid, record) in &st.cases {
         let Some(synced) = record.remotes.get(remote_id).filter(|_| record.shared) else {
             continue;
@@ -690,31 +790,24 @@ fn start_early(
         let conn = store.conn();
         // One snapshot for the marks and the entries.
         conn.execute_batch("BEGIN")?;
-        let built = (|| -> Result<Option<(Vec<tree::Blob>, usize, Marks)>> {
-            let (mine, marks) = changes::since(conn, &synced.marks)?;
-            let Changed::Some { entries, case } = mine else {
-                return Ok(None);
-            };
-            if entries.is_empty() && !case {
-                return Ok(None);
-            }
-            let only: Vec<i64> = entries.into_iter().collect();
-            let new_here_after = synced.marks.0.get("entry").map_or(0, |m| m.0);
-            let mut blobs = Vec::new();
-            let sent = own_blobs(
-                conn,
-                Some(&only),
-                case,
-                new_here_after,
-                &BTreeSet::new(),
-                &mut blobs,
-            )?;
-            Ok(Some((blobs, sent, marks)))
-        })();
+        let read = read_early(conn, synced);
         let _ = conn.execute_batch("COMMIT");
-        let Some((blobs, sent, marks)) = built? else {
+        let Some(EarlyRead {
+            blobs,
+            sent,
+            marks,
+            data_version,
+        }) = read?
+        else {
             continue;
         };
+        stores.insert(
+            uuid.clone(),
+            EarlyStore {
+                store,
+                data_version,
+            },
+        );
         known_of.insert(uuid.clone(), (synced.commit.clone(), marks, sig));
         works.push(Work {
             uuid: uuid.clone(),
@@ -750,7 +843,11 @@ fn start_early(
         };
         cases.insert(w.uuid, (commit, known, synced, w.line));
     }
-    Ok(Early { pushing, cases })
+    Ok(Early {
+        pushing,
+        cases,
+        stores,
+    })
 }
 
 /// A remote copy that cannot be merged: the error names what is wrong.
@@ -1023,5 +1120,51 @@ mod tests {
         assert_eq!(remote_id("/srv/cases.git"), remote_id("/srv/cases.git"));
         assert_ne!(remote_id("/srv/cases.git"), remote_id("/srv/other.git"));
         assert_eq!(remote_id("x").len(), 16);
+    }
+
+    /// An early-read case counts as unchanged only while no other connection has committed
+    /// to its file, however soon after the read the write comes (its signature could not tell).
+    #[test]
+    fn an_early_read_case_sees_any_later_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::at(dir.path());
+        let store = CaseStore::create(
+            &home,
+            &NewCase {
+                uuid: "0190d0a0-0000-7000-8000-000000000001",
+                slug: "c",
+                title: "T",
+                opened_at: "2026-01-01T00:00:00Z",
+                tickets: &[],
+                tags: &[],
+            },
+        )
+        .unwrap();
+        let path = store.path().to_path_buf();
+        drop(store);
+        let reader = CaseStore::open(&path, "c").unwrap();
+        reader.conn().execute_batch("BEGIN").unwrap();
+        let version = data_version(reader.conn()).unwrap();
+        reader.conn().execute_batch("COMMIT").unwrap();
+        let early = EarlyStore {
+            store: reader,
+            data_version: version,
+        };
+        assert!(early.unchanged());
+        // Reading from another connection changes nothing.
+        let other = CaseStore::open(&path, "c").unwrap();
+        other
+            .conn()
+            .query_row("SELECT count(*) FROM entry", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+        assert!(early.unchanged());
+        other
+            .conn()
+            .execute_batch(
+                "INSERT INTO entry (number, uuid, kind, text, author, recorded_at, at_ms)
+                 VALUES (1, 'a', 'note', 'one', 'x', '2026-01-01T00:00:00Z', 1)",
+            )
+            .unwrap();
+        assert!(!early.unchanged());
     }
 }

@@ -40,6 +40,9 @@ const REPO_VARIABLES: &[&str] = &[
 /// casefile's bare repository inside the data home.
 pub struct Git {
     dir: PathBuf,
+    /// Refs are loose files and `packed-refs` (what casefile creates), so they are read and
+    /// written here without a process; otherwise (a reftable repository) git does it.
+    files: bool,
 }
 
 /// A file a commit added or changed: its path and blob.
@@ -61,13 +64,17 @@ pub struct PushOutcome {
 impl Git {
     /// Open casefile's repository at `dir`, creating it (bare, private) if it is missing.
     pub fn open_or_init(dir: &Path) -> Result<Git> {
-        let git = Git {
+        let mut git = Git {
             dir: dir.to_path_buf(),
+            files: true,
         };
         if !dir.join("HEAD").is_file() {
             crate::home::make_private();
             let out = git
                 .plain()
+                // Refs as files whatever the user's default (git ignores the setting before
+                // 2.45, where files are the only backend).
+                .args(["-c", "init.defaultRefFormat=files"])
                 .args(["init", "--bare", "--quiet"])
                 .arg(dir)
                 .stdin(Stdio::null())
@@ -81,6 +88,7 @@ impl Git {
                 )));
             }
         }
+        git.files = crate::git::keeps_refs_in_files(dir);
         Ok(git)
     }
 
@@ -128,11 +136,20 @@ impl Git {
     /// `/`). The scratch refs are casefile's record of the remote, so they follow it (`+`);
     /// nothing is ever pushed from them.
     pub fn fetch(&self, url: &str, scratch: &str) -> Result<()> {
-        let out = self
+        self.start_fetch(url, scratch)?.finish()
+    }
+
+    /// Start [`Git::fetch`] and return while git works, so that something else can run
+    /// meanwhile.
+    pub fn start_fetch(&self, url: &str, scratch: &str) -> Result<Fetching> {
+        let child = self
             .cmd()
             .args([
                 "fetch",
                 "--quiet",
+                // A case ref deleted on the remote goes from the record too, so that the case
+                // is pushed again whole (see `Round::plan_existing`).
+                "--prune",
                 "--no-tags",
                 "--no-write-fetch-head",
                 "--no-auto-maintenance",
@@ -141,20 +158,78 @@ impl Git {
             ])
             .arg(format!("+{CASES}*:{scratch}*"))
             .stdin(Stdio::null())
-            .output()
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
             .map_err(spawn_error)?;
-        if !out.status.success() {
-            return Err(invalid(format!(
-                "cannot fetch from {url}: {}",
-                last_line(&out.stderr)
-            )));
+        Ok(Fetching {
+            child,
+            url: url.to_string(),
+        })
+    }
+
+    /// Record that the remote's case refs are at these commits (`(name, oid)` under `prefix`),
+    /// as a fetch would: after a push the remote took, so that the next fetch finds nothing
+    /// new instead of updating the scratch refs (and checking the objects it already has).
+    /// The scratch refs are only a record of the remote, which every fetch overwrites: a ref
+    /// that cannot be written now is left for the next fetch.
+    pub fn set_refs(&self, prefix: &str, refs: &[(String, String)]) {
+        if refs.is_empty() {
+            return;
         }
-        Ok(())
+        if !self.files {
+            let script: String = refs
+                .iter()
+                .map(|(name, oid)| format!("update {prefix}{name} {oid}\n"))
+                .collect();
+            let child = self
+                .cmd()
+                .args(["update-ref", "--stdin"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn();
+            if let Ok(mut child) = child {
+                if let Some(mut stdin) = child.stdin.take() {
+                    let _ = stdin.write_all(script.as_bytes());
+                }
+                let _ = child.wait();
+            }
+            return;
+        }
+        for (name, oid) in refs {
+            let path = self.dir.join(prefix).join(name);
+            // As git writes a loose ref: into `<ref>.lock`, created only if no one holds it,
+            // then renamed over the ref.
+            let mut lock = path.clone().into_os_string();
+            lock.push(".lock");
+            let lock = PathBuf::from(lock);
+            let written = path
+                .parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| {
+                    fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&lock)
+                })
+                .and_then(|mut file| {
+                    let result = file.write_all(format!("{oid}\n").as_bytes());
+                    drop(file);
+                    result.and_then(|()| fs::rename(&lock, &path))
+                });
+            if written.is_err() {
+                fs::remove_file(&lock).ok();
+            }
+        }
     }
 
     /// The refs under `prefix`, by the rest of their name: loose refs over `packed-refs`,
     /// read from the files (no process).
     pub fn refs(&self, prefix: &str) -> Result<BTreeMap<String, String>> {
+        if !self.files {
+            return self.refs_from_git(prefix);
+        }
         let mut out = BTreeMap::new();
         if let Ok(text) = fs::read_to_string(self.dir.join("packed-refs")) {
             for line in text.lines() {
@@ -187,6 +262,30 @@ impl Git {
             }
         }
         Ok(out)
+    }
+
+    /// [`Git::refs`] asked of git (`for-each-ref`), for a repository whose refs are not files.
+    fn refs_from_git(&self, prefix: &str) -> Result<BTreeMap<String, String>> {
+        let out = self
+            .cmd()
+            .args(["for-each-ref", "--format=%(objectname) %(refname)", prefix])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(spawn_error)?;
+        if !out.status.success() {
+            return Err(invalid(format!(
+                "cannot read the refs of {}: {}",
+                self.dir.display(),
+                last_line(&out.stderr)
+            )));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|line| {
+                let (oid, name) = line.split_once(' ')?;
+                Some((name.strip_prefix(prefix)?.to_string(), oid.to_string()))
+            })
+            .collect())
     }
 
     /// Every file the commits of `to` that `from` lacks added or changed against their
@@ -423,6 +522,27 @@ impl Git {
     }
 }
 
+/// A `git fetch` under way ([`Git::start_fetch`]).
+pub struct Fetching {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Fetching {
+    /// Wait for the fetch.
+    pub fn finish(self) -> Result<()> {
+        let out = self.child.wait_with_output()?;
+        if !out.status.success() {
+            return Err(invalid(format!(
+                "cannot fetch from {}: {}",
+                self.url,
+                last_line(&out.stderr)
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// A `git push` under way ([`Git::start_push`]).
 pub struct Pushing {
     child: std::process::Child,
@@ -570,6 +690,80 @@ mod tests {
             git.refs("refs/casefile/remote/x/cases/").unwrap()["c"],
             theirs
         );
+    }
+
+    /// `git <args>` in `dir`, its trimmed output.
+    fn git_out(dir: &Path, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("--git-dir")
+            .arg(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    #[test]
+    fn refs_set_here_are_the_refs_git_reads_in_either_ref_backend() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::open_or_init(&dir.path().join("ours.git")).unwrap();
+        assert!(git.files);
+        // A reftable repository (git 2.45 and later), made by the user's git.
+        let reftable = dir.path().join("reftable.git");
+        let made = Command::new("git")
+            .args(["init", "--bare", "-q", "--ref-format=reftable"])
+            .arg(&reftable)
+            .status()
+            .unwrap()
+            .success();
+        let mut repos = vec![git];
+        if made {
+            let other = Git::open_or_init(&reftable).unwrap();
+            assert!(!other.files);
+            repos.push(other);
+        }
+        for git in repos {
+            let first = commit(&git, "c", None, "one");
+            let second = commit(&git, "c", Some(&first), "two");
+            let prefix = "refs/casefile/remote/x/cases/";
+            git.set_refs(
+                prefix,
+                &[("c".into(), first.clone()), ("d".into(), first.clone())],
+            );
+            git.set_refs(prefix, &[("c".into(), second.clone())]);
+            let refs = git.refs(prefix).unwrap();
+            assert_eq!(refs.get("c"), Some(&second), "{}", git.dir().display());
+            assert_eq!(refs.get("d"), Some(&first));
+            assert_eq!(refs.len(), 2);
+            assert_eq!(
+                git_out(git.dir(), &["rev-parse", &format!("{prefix}c")]),
+                second
+            );
+            assert_eq!(
+                git_out(git.dir(), &["rev-parse", &format!("{prefix}d")]),
+                first
+            );
+            // No lock file is left behind.
+            let leftover = walkdir(git.dir())
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "lock"))
+                .collect::<Vec<_>>();
+            assert!(leftover.is_empty(), "{leftover:?}");
+        }
+    }
+
+    fn walkdir(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for item in fs::read_dir(dir).unwrap().flatten() {
+            let path = item.path();
+            if path.is_dir() {
+                out.extend(walkdir(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
     }
 
     #[test]
