@@ -934,13 +934,26 @@ pub fn cut_at_word(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
         return (text, false);
     }
-    let end = match text.char_indices().nth(max) {
-        Some((i, _)) => i,
-        None => return (text, false),
+    // An ASCII head (most text) is its first `max` bytes, and its whitespace is ASCII's (as
+    // `char::is_whitespace` has it, VT included): no walk over its characters.
+    let ascii = text.as_bytes()[..max].is_ascii();
+    let end = if ascii {
+        max
+    } else {
+        match text.char_indices().nth(max) {
+            Some((i, _)) => i,
+            None => return (text, false),
+        }
     };
     let head = &text[..end];
     // The last whitespace in the head; a single huge word is cut where it must be.
-    match head.rfind(char::is_whitespace) {
+    let space = if ascii {
+        head.bytes()
+            .rposition(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        head.rfind(char::is_whitespace)
+    };
+    match space {
         Some(i) if i > max / 2 => (head[..i].trim_end(), true),
         _ => (head, true),
     }
@@ -1096,6 +1109,42 @@ mod tests {
         assert_eq!(cut_at_word(text, 13), ("alpha beta", true));
         assert_eq!(cut_at_word(text, 100), (text, false));
         assert_eq!(cut_at_word("abcdefghij", 4), ("abcd", true));
+        // The ASCII shortcut cuts where walking the characters does.
+        let by_chars = |text: &str, max: usize| -> (String, bool) {
+            let text = text.trim_end();
+            let Some((end, _)) = text.char_indices().nth(max) else {
+                return (text.to_string(), false);
+            };
+            let head = &text[..end];
+            match head.rfind(char::is_whitespace) {
+                Some(i) if i > max / 2 => (head[..i].trim_end().to_string(), true),
+                _ => (head.to_string(), true),
+            }
+        };
+        let words = [
+            "alpha",
+            "é",
+            "beta\u{b}",
+            "γάμμα",
+            "x\ty",
+            "\u{85}",
+            "delta\r\n",
+            "  ",
+        ];
+        for n in 0..400usize {
+            let text: String = (0..n % 23)
+                .map(|i| words[(n * 7 + i * 3) % words.len()])
+                .collect::<Vec<_>>()
+                .join(if n % 2 == 0 { " " } else { "" });
+            for max in [1, 3, 8, 13, 20, 40] {
+                let (cut, was) = cut_at_word(&text, max);
+                assert_eq!(
+                    (cut.to_string(), was),
+                    by_chars(&text, max),
+                    "{text:?} at {max}"
+                );
+            }
+        }
     }
 
     #[test]
