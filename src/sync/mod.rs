@@ -104,8 +104,12 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
     let scratch = format!("refs/casefile/remote/{remote_id}/cases/");
 
     // The fetch depends on nothing here: it runs while this home's changes are read and
-    // pushed.
-    let mut fetching = Some(git.start_fetch(&options.url, &scratch)?);
+    // pushed. From a thread, because starting a process waits until the process has started
+    // (about a millisecond and a half here), and the early push is what the sync waits for.
+    let mut fetching = Some({
+        let (git, url, scratch) = (git.clone(), options.url.clone(), scratch.clone());
+        std::thread::spawn(move || git.fetch(&url, &scratch))
+    });
     let mut dirty = share(home, &mut st, options)?;
     let mut outcome = Outcome::default();
     let mut pending: Option<BTreeSet<String>> = None;
@@ -115,7 +119,9 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
     let mut early_stores: BTreeMap<String, EarlyStore> = BTreeMap::new();
     for attempt in 1..=ATTEMPTS {
         let fetched = match fetching.take() {
-            Some(f) => f.finish(),
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|_| Err(anyhow!("the fetch stopped unexpectedly"))),
             None => git.fetch(&options.url, &scratch),
         };
         let mut taken_early: BTreeMap<String, (String, String)> = BTreeMap::new();

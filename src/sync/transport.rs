@@ -38,6 +38,7 @@ const REPO_VARIABLES: &[&str] = &[
 ];
 
 /// casefile's bare repository inside the data home.
+#[derive(Clone)]
 pub struct Git {
     dir: PathBuf,
     /// Refs are loose files and `packed-refs` (what casefile creates), so they are read and
@@ -136,13 +137,7 @@ impl Git {
     /// `/`). The scratch refs are casefile's record of the remote, so they follow it (`+`);
     /// nothing is ever pushed from them.
     pub fn fetch(&self, url: &str, scratch: &str) -> Result<()> {
-        self.start_fetch(url, scratch)?.finish()
-    }
-
-    /// Start [`Git::fetch`] and return while git works, so that something else can run
-    /// meanwhile.
-    pub fn start_fetch(&self, url: &str, scratch: &str) -> Result<Fetching> {
-        let child = self
+        let out = self
             .cmd()
             .args([
                 "fetch",
@@ -158,14 +153,15 @@ impl Git {
             ])
             .arg(format!("+{CASES}*:{scratch}*"))
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
+            .output()
             .map_err(spawn_error)?;
-        Ok(Fetching {
-            child,
-            url: url.to_string(),
-        })
+        if !out.status.success() {
+            return Err(invalid(format!(
+                "cannot fetch from {url}: {}",
+                last_line(&out.stderr)
+            )));
+        }
+        Ok(())
     }
 
     /// Record that the remote's case refs are at these commits (`(name, oid)` under `prefix`),
@@ -519,27 +515,6 @@ impl Git {
             child,
             url: url.to_string(),
         }))
-    }
-}
-
-/// A `git fetch` under way ([`Git::start_fetch`]).
-pub struct Fetching {
-    child: std::process::Child,
-    url: String,
-}
-
-impl Fetching {
-    /// Wait for the fetch.
-    pub fn finish(self) -> Result<()> {
-        let out = self.child.wait_with_output()?;
-        if !out.status.success() {
-            return Err(invalid(format!(
-                "cannot fetch from {}: {}",
-                self.url,
-                last_line(&out.stderr)
-            )));
-        }
-        Ok(())
     }
 }
 
