@@ -531,9 +531,27 @@ fn sync_figures(work: &Path, plain: &Path, opts: &Options) -> Result<Vec<Figure>
         target: Some(1.5),
     });
 
-    // One new entry, then sync (the write itself is not timed).
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    for _ in 0..rounds {
+    // One new entry, then sync (the write itself is not timed). Beside it, in the same rounds,
+    // the transport's own floor: plain `git push` of a commit of one small file to a bare
+    // repository of its own, which any sync that sends something has to do.
+    let pusher = work.join("plain-push.git");
+    let push_remote = work.join("plain-push-remote.git");
+    for dir in [&pusher, &push_remote] {
+        let _ = std::fs::remove_dir_all(dir);
+        git(&["init", "--bare", "-q", dir.to_str().unwrap_or_default()])?;
+    }
+    let push_args = [
+        "--git-dir",
+        pusher.to_str().unwrap_or_default(),
+        "push",
+        "--quiet",
+        "--porcelain",
+        "--no-verify",
+        push_remote.to_str().unwrap_or_default(),
+        "refs/casefile/cases/plain",
+    ];
+    let (mut ours, mut theirs, mut pushes) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
         time_once(
             plain,
             &env,
@@ -544,16 +562,77 @@ fn sync_figures(work: &Path, plain: &Path, opts: &Options) -> Result<Vec<Figure>
         // The peer catches up with what sync pushed, then is timed with nothing new.
         time_once(plain, &[], "git", &fetch_args)?;
         theirs.push(time_once(plain, &[], "git", &fetch_args)?);
+        one_file_commit(&pusher, "refs/casefile/cases/plain", round)?;
+        pushes.push(time_once(plain, &[], "git", &push_args)?);
     }
+    let fetch_ms = median(&mut theirs);
     figures.push(Figure {
         group: "sync",
         what: format!("one new entry, then `sync` ({n}-entry case)"),
         peer: "git fetch, nothing new".into(),
         ours_ms: median(&mut ours),
-        peer_ms: median(&mut theirs),
+        peer_ms: fetch_ms,
         target: Some(2.0),
     });
+    figures.push(Figure {
+        group: "sync",
+        what: "for reference: plain `git push` of a one-file commit (no casefile)".into(),
+        peer: "git fetch, nothing new".into(),
+        ours_ms: median(&mut pushes),
+        peer_ms: fetch_ms,
+        target: None,
+    });
     Ok(figures)
+}
+
+/// Put a new commit holding one small file on top of `refname` in the bare repository `dir`
+/// (with git's plumbing; not timed).
+fn one_file_commit(dir: &Path, refname: &str, round: usize) -> Result<(), String> {
+    let run = |args: &[&str], input: Option<&str>| -> Result<String, String> {
+        let mut child = Command::new("git")
+            .arg("--git-dir")
+            .arg(dir)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "bench")
+            .env("GIT_AUTHOR_EMAIL", "bench@example.invalid")
+            .env("GIT_COMMITTER_NAME", "bench")
+            .env("GIT_COMMITTER_EMAIL", "bench@example.invalid")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("git: {e}"))?;
+        if let (Some(text), Some(mut stdin)) = (input, child.stdin.take()) {
+            use std::io::Write as _;
+            stdin
+                .write_all(text.as_bytes())
+                .map_err(|e| format!("git: {e}"))?;
+        }
+        let out = child.wait_with_output().map_err(|e| format!("git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    let blob = run(
+        &["hash-object", "-w", "--stdin"],
+        Some(&format!("{{\"text\": \"one more line {round}\"}}\n")),
+    )?;
+    let tree = run(
+        &["mktree"],
+        Some(&format!("100644 blob {blob}\tentry-{round}.json\n")),
+    )?;
+    let parent = run(&["rev-parse", "-q", "--verify", refname], None).ok();
+    let mut args = vec!["commit-tree", tree.as_str(), "-m", "one entry"];
+    if let Some(p) = parent.as_deref().filter(|p| !p.is_empty()) {
+        args.extend(["-p", p]);
+    }
+    let commit = run(&args, None)?;
+    run(&["update-ref", refname, &commit], None)?;
+    Ok(())
 }
 
 fn ms(d: Duration) -> f64 {

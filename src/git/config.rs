@@ -110,43 +110,31 @@ impl Repo {
 /// file reads and sets no `extensions.objectFormat` other than `sha1` (read as git reads
 /// extensions, without includes).
 pub fn names_objects_by_sha1(git_dir: &Path) -> bool {
-    let Ok(bytes) = fs::read(git_dir.join("config")) else {
-        return false;
-    };
-    let mut sha1 = true;
-    for_each_entry(
-        &String::from_utf8_lossy(&bytes),
-        |section, sub, key, value| {
-            if sub.is_none()
-                && section.eq_ignore_ascii_case("extensions")
-                && key.eq_ignore_ascii_case("objectformat")
-            {
-                sha1 = value.eq_ignore_ascii_case("sha1");
-            }
-        },
-    );
-    sha1
+    extension(git_dir, "objectformat")
+        .is_some_and(|v| v.is_none_or(|v| v.eq_ignore_ascii_case("sha1")))
 }
 
 /// Whether the repository whose git directory is `git_dir` keeps its refs as files (loose refs
 /// and `packed-refs`), the backend git uses unless `extensions.refStorage` names another.
 pub fn keeps_refs_in_files(git_dir: &Path) -> bool {
-    let Ok(bytes) = fs::read(git_dir.join("config")) else {
-        return false;
-    };
-    let mut files = true;
-    for_each_entry(
-        &String::from_utf8_lossy(&bytes),
-        |section, sub, key, value| {
-            if sub.is_none()
-                && section.eq_ignore_ascii_case("extensions")
-                && key.eq_ignore_ascii_case("refstorage")
-            {
-                files = value.eq_ignore_ascii_case("files");
-            }
-        },
-    );
-    files
+    extension(git_dir, "refstorage")
+        .is_some_and(|v| v.is_none_or(|v| v.eq_ignore_ascii_case("files")))
+}
+
+/// The last value of `extensions.<key>` in the repository's own config file (`Some(None)`:
+/// not set), or `None` when the file cannot be read.
+fn extension(git_dir: &Path, key: &str) -> Option<Option<String>> {
+    let bytes = fs::read(git_dir.join("config")).ok()?;
+    let mut value = None;
+    for_each_entry(&String::from_utf8_lossy(&bytes), |section, sub, k, v| {
+        if sub.is_none()
+            && section.eq_ignore_ascii_case("extensions")
+            && k.eq_ignore_ascii_case(key)
+        {
+            value = Some(v.to_string());
+        }
+    });
+    Some(value)
 }
 
 pub(super) fn parse_bool(v: &str) -> Option<bool> {

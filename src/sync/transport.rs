@@ -667,18 +667,6 @@ mod tests {
         );
     }
 
-    /// `git <args>` in `dir`, its trimmed output.
-    fn git_out(dir: &Path, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .arg("--git-dir")
-            .arg(dir)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
-    }
-
     #[test]
     fn refs_set_here_are_the_refs_git_reads_in_either_ref_backend() {
         let dir = tempfile::tempdir().unwrap();
@@ -712,11 +700,13 @@ mod tests {
             assert_eq!(refs.get("d"), Some(&first));
             assert_eq!(refs.len(), 2);
             assert_eq!(
-                git_out(git.dir(), &["rev-parse", &format!("{prefix}c")]),
+                super::super::objects::tests::git(git.dir(), &["rev-parse", &format!("{prefix}c")])
+                    .trim(),
                 second
             );
             assert_eq!(
-                git_out(git.dir(), &["rev-parse", &format!("{prefix}d")]),
+                super::super::objects::tests::git(git.dir(), &["rev-parse", &format!("{prefix}d")])
+                    .trim(),
                 first
             );
             // No lock file is left behind.
