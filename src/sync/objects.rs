@@ -84,16 +84,17 @@ fn write_object(dir: &Path, kind: &str, data: &[u8]) -> Result<[u8; 20]> {
     raw.extend_from_slice(data);
     let packed = zlib_stored(&raw);
     // Written whole under a temporary name, then renamed: a reader never sees half an object.
-    let mut tmp = tempfile::Builder::new()
-        .prefix("tmp_obj_")
-        .tempfile_in(&folder)
-        .with_context(|| format!("cannot write into {}", folder.display()))?;
+    // Created read-only, as git leaves its objects (one metadata change less than a chmod).
+    let mut tmp = {
+        use std::os::unix::fs::PermissionsExt;
+        tempfile::Builder::new()
+            .prefix("tmp_obj_")
+            .permissions(fs::Permissions::from_mode(0o444))
+            .tempfile_in(&folder)
+    }
+    .with_context(|| format!("cannot write into {}", folder.display()))?;
     tmp.write_all(&packed)
         .with_context(|| format!("cannot write into {}", folder.display()))?;
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o444)).ok();
-    }
     tmp.persist(&path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -246,6 +247,13 @@ pub(crate) mod tests {
             "second\n",
         )
         .unwrap();
+        // Objects are read-only, as git leaves its own.
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let object = dir.join("objects").join(&first[..2]).join(&first[2..]);
+            let mode = fs::metadata(&object).unwrap().permissions().mode();
+            assert_eq!(mode & 0o222, 0, "{object:?} is writable: {mode:o}");
+        }
         // git finds nothing wrong, and reads back what was written.
         git(&dir, &["update-ref", "refs/casefile/cases/c", &second]);
         git(&dir, &["fsck", "--strict", "--no-dangling"]);
