@@ -451,6 +451,7 @@ impl Git {
         let mut child = self
             .cmd()
             .args(["fast-import", "--quiet", "--force", "--done"])
+            .envs(heap_kept())
             .arg(format!("--export-marks={}", marks.display()))
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -500,6 +501,7 @@ impl Git {
             return Ok(None);
         }
         let mut cmd = self.cmd();
+        cmd.envs(heap_kept());
         cmd.args(["push", "--porcelain", "--no-verify", "--", url]);
         for (oid, uuid) in updates {
             // No leading `+`: the remote takes it only as a fast-forward.
@@ -573,6 +575,24 @@ impl Pushing {
         }
         Ok(outcome)
     }
+}
+
+/// glibc settings for a git that writes or packs many objects (`fast-import`, and the
+/// `pack-objects` of a push): keep freed memory instead of giving it back at once.
+///
+/// git sets up a zlib stream for each object (a few hundred KB); with glibc's defaults each
+/// one is mapped and unmapped again or grows and trims the heap, and every unmap or trim
+/// flushes the TLB. Measured on the first push of a 10,000-entry case (20,000 objects): CPU of
+/// the whole process tree 2.5–3.5 s → 1.4–1.5 s, wall 2.5–3.2 s → 1.3–1.4 s. A user's own
+/// `GLIBC_TUNABLES` is left as it is; other C libraries ignore the variable.
+fn heap_kept() -> Vec<(&'static str, &'static str)> {
+    if std::env::var_os("GLIBC_TUNABLES").is_some() {
+        return Vec::new();
+    }
+    vec![(
+        "GLIBC_TUNABLES",
+        "glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=33554432",
+    )]
 }
 
 /// The last non-empty line git wrote to stderr (its `fatal:`/`error:` line).
