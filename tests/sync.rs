@@ -545,6 +545,45 @@ fn a_reftable_default_or_a_reftable_sync_repository_syncs_alike() {
     );
 }
 
+/// An early push that fails for any reason (here the remote's hook refuses it once) is only a
+/// shortcut missed: the sync goes on through its usual fetch, merge and push, which succeeds,
+/// and nothing is lost or sent twice.
+#[test]
+fn an_early_push_that_fails_is_done_again_by_the_sync() {
+    let amy = person("amy");
+    let ken = person("ken");
+    let remote = bare_remote(&amy, "team.git");
+    amy.ok(&["new", "Early", "--slug", "early"]);
+    amy.ok(&["note", "one"]);
+    sync_ok(&amy, &remote);
+    // From now on the remote refuses the first push it is offered, then takes the next.
+    let armed = amy.dir.path().join("refuse-once");
+    std::fs::write(&armed, "").unwrap();
+    let hook = remote.join("hooks").join("pre-receive");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\ncat >/dev/null\nif [ -e '{0}' ]; then rm -f '{0}'; echo refused once >&2; exit 1; fi\nexit 0\n",
+            armed.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    amy.ok(&["note", "two"]);
+    let said = sync_ok(&amy, &remote);
+    assert!(!armed.exists(), "the hook was never asked: {said}");
+    assert!(said.contains("1 sent"), "{said}");
+    sync_ok(&ken, &remote);
+    assert_eq!(texts(&ken, "early"), ["one", "two"]);
+    assert_eq!(facts(&ken, "early"), facts(&amy, "early"));
+    // Nothing was left to send.
+    let again = sync_ok(&amy, &remote);
+    assert!(!again.contains("sent"), "{again}");
+}
+
 /// The object ids of the refs under `prefix` in the repository `dir`, one per line.
 fn object_ids(dir: &Path, prefix: &str) -> String {
     git(&[

@@ -136,8 +136,11 @@ pub fn sync(home: &Home, options: &Options) -> Result<Outcome> {
                 None => Ok(transport::PushOutcome::default()),
             };
             // Nothing was written here for these pushes: a failed one leaves every case as
-            // it was.
-            let pushed = pushed?;
+            // it was, and the cases go through the round below like any other, whose push
+            // reports a failure that is real. (git itself can fail this push when the remote
+            // moved: it may find the remote's new commit named but not yet readable here,
+            // while the fetch running beside it is writing that commit into `sync.git`.)
+            let pushed = pushed.unwrap_or_default();
             die_at("pushed-early");
             for (uuid, (commit, known, synced, line)) in cases {
                 if !pushed.accepted.contains(&uuid) {
