@@ -172,10 +172,17 @@ impl State {
         }
     }
 
+    pub const ALL: [State; 4] = [State::Open, State::Confirmed, State::Refuted, State::Done];
+
     pub fn parse(s: &str) -> Option<State> {
-        [State::Open, State::Confirmed, State::Refuted, State::Done]
+        State::from_bytes(s.as_bytes())
+    }
+
+    /// [`State::parse`] of a column's bytes, without checking them as UTF-8 first.
+    pub fn from_bytes(b: &[u8]) -> Option<State> {
+        State::ALL
             .into_iter()
-            .find(|st| st.as_str() == s)
+            .find(|st| st.as_str().as_bytes() == b)
     }
 
     /// Whether an entry of `kind` can be in this state.
@@ -251,15 +258,22 @@ impl LinkType {
         }
     }
 
+    pub const ALL: [LinkType; 4] = [
+        LinkType::Supports,
+        LinkType::Refutes,
+        LinkType::Because,
+        LinkType::RulesOut,
+    ];
+
     pub fn parse(s: &str) -> Option<LinkType> {
-        [
-            LinkType::Supports,
-            LinkType::Refutes,
-            LinkType::Because,
-            LinkType::RulesOut,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == s)
+        LinkType::from_bytes(s.as_bytes())
+    }
+
+    /// [`LinkType::parse`] of a column's bytes, without checking them as UTF-8 first.
+    pub fn from_bytes(b: &[u8]) -> Option<LinkType> {
+        LinkType::ALL
+            .into_iter()
+            .find(|t| t.as_str().as_bytes() == b)
     }
 }
 

@@ -372,11 +372,10 @@ pub fn each_timeline_row(
             .into_iter()
             .find(|k| k.as_str().as_bytes() == kind)
             .unwrap_or(Kind::Note);
-        let state = row.get_ref(7)?.as_bytes_or_null()?.and_then(|state| {
-            [State::Open, State::Confirmed, State::Refuted, State::Done]
-                .into_iter()
-                .find(|s| s.as_str().as_bytes() == state)
-        });
+        let state = row
+            .get_ref(7)?
+            .as_bytes_or_null()?
+            .and_then(State::from_bytes);
         let action = kind == Kind::Action;
         let hypothesis = kind == Kind::Hypothesis;
         let run = match row.get_ref(6)?.as_str_or_null()? {
@@ -641,16 +640,7 @@ impl LinkTable {
             }
             // A link type this build does not know (from a newer one) is left out. Matched as
             // bytes: no UTF-8 check for a word.
-            let link_type = row.get_ref(1)?.as_bytes()?;
-            let link_type = [
-                LinkType::Supports,
-                LinkType::Refutes,
-                LinkType::Because,
-                LinkType::RulesOut,
-            ]
-            .into_iter()
-            .find(|t| t.as_str().as_bytes() == link_type);
-            if let Some(link_type) = link_type {
+            if let Some(link_type) = LinkType::from_bytes(row.get_ref(1)?.as_bytes()?) {
                 by_source.push(PackedLink {
                     source: number(source)?,
                     target: number(target)?,
