@@ -670,6 +670,11 @@ fn an_unreachable_remote_is_one_error_line_and_changes_nothing() {
     assert!(!ok);
     assert_one_error_line(&err);
     assert!(err.contains("cannot fetch from"), "{err}");
+    // git's cause, not the advice it prints after it.
+    assert!(
+        err.contains("does not appear to be a git repository"),
+        "{err}"
+    );
 
     // A remote that refuses pushes: what was fetched is not kept either.
     let ken = person("ken");

@@ -85,7 +85,7 @@ impl Git {
                 return Err(invalid(format!(
                     "cannot create {}: {}",
                     dir.display(),
-                    last_line(&out.stderr)
+                    git_error_line(&out.stderr)
                 )));
             }
         }
@@ -158,7 +158,7 @@ impl Git {
         if !out.status.success() {
             return Err(invalid(format!(
                 "cannot fetch from {url}: {}",
-                last_line(&out.stderr)
+                git_error_line(&out.stderr)
             )));
         }
         Ok(())
@@ -272,7 +272,7 @@ impl Git {
             return Err(invalid(format!(
                 "cannot read the refs of {}: {}",
                 self.dir.display(),
-                last_line(&out.stderr)
+                git_error_line(&out.stderr)
             )));
         }
         Ok(String::from_utf8_lossy(&out.stdout)
@@ -328,7 +328,7 @@ impl Git {
         if !out.status.success() {
             return Err(invalid(format!(
                 "cannot read the fetched commit {to}: {}",
-                last_line(&out.stderr)
+                git_error_line(&out.stderr)
             )));
         }
         // Newest version of each path, in the order the paths first appeared.
@@ -433,7 +433,7 @@ impl Git {
         if let Some(spec) = failed {
             return Err(invalid(format!(
                 "cannot read {spec} from the fetched data (damaged?): {}",
-                last_line(&result.stderr)
+                git_error_line(&result.stderr)
             )));
         }
         Ok(out)
@@ -469,7 +469,7 @@ impl Git {
             return Err(invalid(format!(
                 "cannot write the sync commits into {}: {}",
                 self.dir.display(),
-                last_line(&result.stderr)
+                git_error_line(&result.stderr)
             )));
         }
         let text = fs::read_to_string(&marks).unwrap_or_default();
@@ -570,7 +570,7 @@ impl Pushing {
         if !out.status.success() && outcome.moved.is_empty() {
             return Err(invalid(format!(
                 "cannot push to {url}: {}",
-                last_line(&out.stderr)
+                git_error_line(&out.stderr)
             )));
         }
         Ok(outcome)
@@ -595,12 +595,17 @@ fn heap_kept() -> Vec<(&'static str, &'static str)> {
     )]
 }
 
-/// The last non-empty line git wrote to stderr (its `fatal:`/`error:` line).
-fn last_line(stderr: &[u8]) -> String {
+/// The line of git's stderr that says what went wrong: its first `fatal:` or `error:` line
+/// (git follows an unreachable remote's cause with advice over several lines, "Please make
+/// sure you have the correct access rights / and the repository exists."), else its last
+/// non-empty line.
+fn git_error_line(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
-    text.lines()
-        .map(str::trim)
-        .rfind(|l| !l.is_empty())
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines
+        .clone()
+        .find(|l| l.starts_with("fatal:") || l.starts_with("error:"))
+        .or_else(|| lines.next_back())
         .unwrap_or("git failed without a message")
         .to_string()
 }
@@ -638,12 +643,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn last_line_is_gits_fatal_line() {
+    fn the_error_line_is_gits_cause() {
         assert_eq!(
-            last_line(b"hint: x\nfatal: '/nope' does not appear to be a git repository\n\n"),
+            git_error_line(b"hint: x\nfatal: '/nope' does not appear to be a git repository\n\n"),
             "fatal: '/nope' does not appear to be a git repository"
         );
-        assert_eq!(last_line(b""), "git failed without a message");
+        assert_eq!(git_error_line(b""), "git failed without a message");
+        // The cause, not the advice git prints after it.
+        assert_eq!(
+            git_error_line(
+                b"fatal: '/nope/remote.git' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n"
+            ),
+            "fatal: '/nope/remote.git' does not appear to be a git repository"
+        );
+        assert_eq!(
+            git_error_line(b"hint: one\nsomething broke\n"),
+            "something broke"
+        );
     }
 
     /// A commit with one file, written through fast-import on top of `parent`.
