@@ -449,27 +449,34 @@ fn a_users_git_settings_do_not_change_what_is_read() {
     sync_ok(&ken, &remote);
     sync_ok(&amy, &remote); // a commit with two parents
     let lee = person("lee");
-    let out = lee
-        .cmd()
-        .args(["sync", remote.to_str().unwrap()])
-        .env("GIT_CONFIG_COUNT", "4")
-        .env("GIT_CONFIG_KEY_0", "log.showRoot")
-        .env("GIT_CONFIG_VALUE_0", "false")
-        .env("GIT_CONFIG_KEY_1", "log.diffMerges")
-        .env("GIT_CONFIG_VALUE_1", "combined")
-        .env("GIT_CONFIG_KEY_2", "color.ui")
-        .env("GIT_CONFIG_VALUE_2", "always")
-        .env("GIT_CONFIG_KEY_3", "log.showSignature")
-        .env("GIT_CONFIG_VALUE_3", "true")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    sync_with_git_config(
+        &lee,
+        &remote,
+        &[
+            ("log.showRoot", "false"),
+            ("log.diffMerges", "combined"),
+            ("color.ui", "always"),
+            ("log.showSignature", "true"),
+        ],
     );
     assert_eq!(texts(&lee, "settings"), ["amy's", "ken's", "one"]);
     assert_eq!(facts(&lee, "settings"), facts(&amy, "settings"));
+}
+
+/// `casefile sync <remote>` with these settings in the user's git config (git reads
+/// `GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n` like its config files); asserts success, returns stderr.
+fn sync_with_git_config(env: &TestEnv, remote: &Path, settings: &[(&str, &str)]) -> String {
+    let mut cmd = env.cmd();
+    cmd.args(["sync", remote.to_str().unwrap()])
+        .env("GIT_CONFIG_COUNT", settings.len().to_string());
+    for (i, (key, value)) in settings.iter().enumerate() {
+        cmd.env(format!("GIT_CONFIG_KEY_{i}"), key)
+            .env(format!("GIT_CONFIG_VALUE_{i}"), value);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    stderr
 }
 
 /// A user whose git creates reftable repositories gets a `sync.git` with refs as files (read
@@ -494,17 +501,7 @@ fn a_reftable_default_or_a_reftable_sync_repository_syncs_alike() {
     amy.ok(&["new", "Backends", "--slug", "backends"]);
     amy.ok(&["note", "one"]);
     let reftable_default = |env: &TestEnv| {
-        let out = env
-            .cmd()
-            .args(["sync", remote.to_str().unwrap()])
-            .env("GIT_CONFIG_COUNT", "1")
-            .env("GIT_CONFIG_KEY_0", "init.defaultRefFormat")
-            .env("GIT_CONFIG_VALUE_0", "reftable")
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(out.status.success(), "{stderr}");
-        stderr
+        sync_with_git_config(env, &remote, &[("init.defaultRefFormat", "reftable")])
     };
     reftable_default(&amy);
     let config = std::fs::read_to_string(amy.home().join("sync.git/config")).unwrap();
