@@ -556,19 +556,13 @@ fn an_early_push_that_fails_is_done_again_by_the_sync() {
     // From now on the remote refuses the first push it is offered, then takes the next.
     let armed = amy.dir.path().join("refuse-once");
     std::fs::write(&armed, "").unwrap();
-    let hook = remote.join("hooks").join("pre-receive");
-    std::fs::write(
-        &hook,
-        format!(
-            "#!/bin/sh\ncat >/dev/null\nif [ -e '{0}' ]; then rm -f '{0}'; echo refused once >&2; exit 1; fi\nexit 0\n",
+    pre_receive_hook(
+        &remote,
+        &format!(
+            "cat >/dev/null\nif [ -e '{0}' ]; then rm -f '{0}'; echo refused once >&2; exit 1; fi\nexit 0",
             armed.display()
         ),
-    )
-    .unwrap();
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    );
     amy.ok(&["note", "two"]);
     let said = sync_ok(&amy, &remote);
     assert!(!armed.exists(), "the hook was never asked: {said}");
@@ -579,6 +573,14 @@ fn an_early_push_that_fails_is_done_again_by_the_sync() {
     // Nothing was left to send.
     let again = sync_ok(&amy, &remote);
     assert!(!again.contains("sent"), "{again}");
+}
+
+/// Give the bare repository `remote` a `pre-receive` hook running this shell `script`.
+fn pre_receive_hook(remote: &Path, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let hook = remote.join("hooks").join("pre-receive");
+    std::fs::write(&hook, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 /// The object ids of the refs under `prefix` in the repository `dir`, one per line.
@@ -682,10 +684,7 @@ fn an_unreachable_remote_is_one_error_line_and_changes_nothing() {
     sync_ok(&amy, &remote);
     ken.ok(&["note", "ken two"]);
     sync_ok(&ken, &remote);
-    let hook = remote.join("hooks/pre-receive");
-    std::fs::write(&hook, "#!/bin/sh\necho 'no permission' >&2\nexit 1\n").unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    pre_receive_hook(&remote, "echo 'no permission' >&2\nexit 1");
     amy.ok(&["-C", "ken-case", "note", "amy's"]);
     let before = facts(&amy, "ken-case");
     let (ok, err) = sync(&amy, &remote, &[]);
@@ -695,7 +694,7 @@ fn an_unreachable_remote_is_one_error_line_and_changes_nothing() {
     assert_eq!(facts(&amy, "ken-case"), before);
 
     // Once the remote takes pushes again, the next sync completes.
-    std::fs::remove_file(&hook).unwrap();
+    std::fs::remove_file(remote.join("hooks").join("pre-receive")).unwrap();
     sync_ok(&amy, &remote);
     sync_ok(&ken, &remote);
     assert_eq!(texts(&amy, "ken-case"), ["amy's", "ken one", "ken two"]);
